@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Localization;
+using Leadwerk.Web.Persons;
+using Leadwerk.Web.Users;
+
+namespace Leadwerk.Web.Common;
+
+public static class ApiSupport
+{
+    public const string AdminPolicy = "admin";
+
+    public static int UserId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : throw new InvalidOperationException("Not logged in.");
+
+    public static Actor ToActor(this ClaimsPrincipal user, Channel channel) =>
+        new(user.UserId(), user.IsInRole("admin") ? Role.Admin : Role.User, channel);
+
+    public static int? IfMatch(this HttpContext http) => Concurrency.ParseIfMatch(http.Request.Headers.IfMatch.ToString());
+
+    public static T WithETag<T>(this HttpContext http, T value, int version)
+    {
+        http.Response.Headers.ETag = Concurrency.ETag(version);
+        return value;
+    }
+}
+
+/// <summary>Reads a JSON merge-patch body: a property that is absent stays unchanged, null clears it.</summary>
+public sealed class PatchReader(JsonObject body)
+{
+    public Opt<string?> String(string name)
+    {
+        if (!body.TryGetPropertyValue(name, out var node))
+        {
+            return default;
+        }
+
+        return node is null ? new Opt<string?>(true, null)
+            : node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : throw WrongType(name, L.T("text", "tekst"));
+    }
+
+    public Opt<int?> Int(string name)
+    {
+        if (!body.TryGetPropertyValue(name, out var node))
+        {
+            return default;
+        }
+
+        if (node is null)
+        {
+            return new Opt<int?>(true, null);
+        }
+
+        return node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<int>(out var value)
+            ? value
+            : throw WrongType(name, L.T("a whole number", "een geheel getal"));
+    }
+
+    public Opt<bool> Bool(string name)
+    {
+        if (!body.TryGetPropertyValue(name, out var node))
+        {
+            return default;
+        }
+
+        return node?.GetValueKind() switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw WrongType(name, L.T("true or false", "true of false")),
+        };
+    }
+
+    private static DomainException WrongType(string name, string expected) => new(400, ErrorCodes.MalformedRequest,
+        L.T($"“{name}” must be {expected}.", $"“{name}” moet {expected} zijn."), name);
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Leadwerk.Web.Companies;
+
+public sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
+{
+    public void Configure(EntityTypeBuilder<Company> builder)
+    {
+        builder.ToTable("Companies");
+        builder.Property(c => c.Name).HasMaxLength(CompanyRules.NameMaxLength);
+        builder.Property(c => c.Email).HasMaxLength(CompanyRules.EmailMaxLength);
+        builder.Property(c => c.Phone).HasMaxLength(CompanyRules.ShortTextMaxLength);
+        builder.Property(c => c.Website).HasMaxLength(CompanyRules.WebsiteMaxLength);
+        builder.Property(c => c.Country).HasMaxLength(CompanyRules.ShortTextMaxLength);
+        builder.Property(c => c.OrgNumber).HasMaxLength(CompanyRules.ShortTextMaxLength);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.SetNull);
+
+        // The company list pages by (Name, Id); category changes find companies by category.
+        builder.HasIndex(c => new { c.Name, c.Id });
+        builder.HasIndex(c => c.CategoryId);
+        builder.HasIndex(c => c.OwnerId);
+        builder.HasIndex(c => c.OrgNumber);
+    }
+}

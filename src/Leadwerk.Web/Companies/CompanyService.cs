@@ -1,0 +1,150 @@
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
+using Leadwerk.Web.Lists;
+using Leadwerk.Web.Localization;
+using Leadwerk.Web.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leadwerk.Web.Companies;
+
+/// <summary>Companies, for every channel. A category change carries its persons along (R1, R5, R6).</summary>
+public sealed class CompanyService(LeadwerkDbContext db, ListService lists)
+{
+    private sealed record ListPosition(string N, int I);
+
+    public async Task<CompanyDto> Get(int id) =>
+        (await Rows(db.Companies.Where(c => c.Id == id)).FirstOrDefaultAsync())?.ToDto() ?? throw NotFound();
+
+    public async Task<Page<CompanyDto>> List(string? search, int? limit, string? cursor)
+    {
+        var take = Cursor.Limit(limit);
+        var query = db.Companies.AsQueryable();
+        if (Validation.Clean(search) is { } term)
+        {
+            var t = term.ToLower();
+            query = query.Where(c => c.Name.ToLower().Contains(t) || (c.Email != null && c.Email.ToLower().Contains(t))
+                || (c.OrgNumber != null && c.OrgNumber.ToLower().Contains(t)));
+        }
+
+        if (Cursor.Decode<ListPosition>(cursor) is { } after)
+        {
+            query = query.Where(c => c.Name.CompareTo(after.N) > 0 || (c.Name == after.N && c.Id > after.I));
+        }
+
+        var rows = await Rows(query.OrderBy(c => c.Name).ThenBy(c => c.Id)).Take(take + 1).ToListAsync();
+        return Cursor.ToPage(rows, take, r => new ListPosition(r.Company.Name, r.Company.Id), r => r.ToDto());
+    }
+
+    public async Task<CompanyDto> Create(CompanyRequest request)
+    {
+        var company = new Company();
+        Fill(company, request.Name, request.Email, request.Phone, request.Website, request.Country, request.OrgNumber, request.CategoryId);
+        company.CategoryId = (await PickableCategory(request.CategoryId!.Value)).Id;
+        company.OwnerId = await UserService.ValidOwner(db, request.OwnerId);
+        db.Companies.Add(company);
+        await db.SaveChangesAsync();
+        return await Get(company.Id);
+    }
+
+    public async Task<CompanyDto> Update(int id, CompanyChanges changes, int? expectedVersion, Actor actor)
+    {
+        var company = await db.Companies.Include(c => c.Category).FirstOrDefaultAsync(c => c.Id == id) ?? throw NotFound();
+        Concurrency.Check(company.Version, expectedVersion);
+        Fill(company, changes.Name.Or(company.Name), changes.Email.Or(company.Email), changes.Phone.Or(company.Phone),
+            changes.Website.Or(company.Website), changes.Country.Or(company.Country), changes.OrgNumber.Or(company.OrgNumber),
+            changes.CategoryId.Or(company.CategoryId));
+        if (changes.OwnerId.IsSet && changes.OwnerId.Value != company.OwnerId)
+        {
+            company.OwnerId = await UserService.ValidOwner(db, changes.OwnerId.Value);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (changes.CategoryId.IsSet && changes.CategoryId.Value != company.CategoryId)
+        {
+            var to = await PickableCategory(changes.CategoryId.Value!.Value);
+            await MovePersonsToCategory(company, to, actor);
+            company.CategoryId = to.Id;
+            company.Category = to;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw DomainException.Conflict(ErrorCodes.ConcurrencyConflict, L.T(
+                "Someone else changed this company at the same time. Reload and try again.",
+                "Iemand anders wijzigde dit bedrijf tegelijkertijd. Laad opnieuw en probeer het nog eens."));
+        }
+
+        await transaction.CommitAsync();
+        return await Get(id);
+    }
+
+    /// <summary>Refused while persons belong to the company, so no person loses its company unnoticed.</summary>
+    public async Task Delete(int id, int? expectedVersion)
+    {
+        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id) ?? throw NotFound();
+        Concurrency.Check(company.Version, expectedVersion);
+        var persons = await db.Persons.CountAsync(p => p.CompanyId == id);
+        if (persons > 0)
+        {
+            throw DomainException.Conflict(ErrorCodes.CompanyHasPersons, L.T(
+                $"“{company.Name}” still has {persons} contact(s). Move or delete them first.",
+                $"“{company.Name}” heeft nog {persons} contactperso(o)n(en). Verplaats of verwijder die eerst."));
+        }
+
+        db.Companies.Remove(company);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>R1/R5/R6: the persons' effective category follows the company; statuses change as the rules say.</summary>
+    private async Task MovePersonsToCategory(Company company, Category to, Actor actor)
+    {
+        var defaultStatusId = await lists.DefaultStatusId();
+        db.Actor = actor;
+        var persons = await db.Persons.Where(p => p.CompanyId == company.Id).ToListAsync();
+        foreach (var person in persons)
+        {
+            LeadRules.MoveToCategory(person, company.Category, to, defaultStatusId);
+        }
+    }
+
+    private static void Fill(Company company, string? name, string? email, string? phone, string? website, string? country,
+        string? orgNumber, int? categoryId)
+    {
+        company.Name = Validation.Clean(name) ?? "";
+        company.Email = Validation.Clean(email);
+        company.Phone = Validation.Clean(phone);
+        company.Website = Validation.Clean(website);
+        company.Country = Validation.Clean(country);
+        company.OrgNumber = Validation.Clean(orgNumber);
+        var v = new Validation().Required("name", company.Name, CompanyRules.Label("name"))
+            .MaxLength("name", company.Name, CompanyRules.NameMaxLength, CompanyRules.Label("name"))
+            .MaxLength("email", company.Email, CompanyRules.EmailMaxLength, CompanyRules.Label("email"))
+            .Email("email", company.Email, CompanyRules.Label("email"))
+            .MaxLength("phone", company.Phone, CompanyRules.ShortTextMaxLength, CompanyRules.Label("phone"))
+            .MaxLength("website", company.Website, CompanyRules.WebsiteMaxLength, CompanyRules.Label("website"))
+            .MaxLength("country", company.Country, CompanyRules.ShortTextMaxLength, CompanyRules.Label("country"))
+            .MaxLength("orgNumber", company.OrgNumber, CompanyRules.ShortTextMaxLength, CompanyRules.Label("orgNumber"));
+        if (categoryId is null)
+        {
+            v.Add("categoryId", L.T("Category is required.", "Categorie is verplicht."));
+        }
+
+        v.ThrowIfInvalid();
+    }
+
+    private async Task<Category> PickableCategory(int id) =>
+        await db.Categories.FirstOrDefaultAsync(c => c.Id == id && !c.Deleted)
+            ?? throw DomainException.Invalid("categoryId", L.T(
+                "The category does not exist or has been deleted.", "De categorie bestaat niet of is verwijderd."));
+
+    private IQueryable<CompanyRow> Rows(IQueryable<Company> companies) => companies.AsNoTracking()
+        .Select(c => new CompanyRow(c, c.Category, c.Owner == null ? null : c.Owner.DisplayName));
+
+    private static DomainException NotFound() =>
+        DomainException.NotFound(L.T("The company was not found.", "Het bedrijf is niet gevonden."));
+}

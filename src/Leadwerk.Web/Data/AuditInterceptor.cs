@@ -1,0 +1,91 @@
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Persons;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Leadwerk.Web.Data;
+
+/// <summary>
+/// Sets created/updated stamps and versions, and writes a lead status history row for every
+/// tracked change of a person's lead status, so no code path can forget either.
+/// </summary>
+public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is not LeadwerkDbContext db)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var entry in db.ChangeTracker.Entries<IAuditable>().ToList())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.CreatedAt = now;
+                entry.Entity.UpdatedAt = now;
+                entry.Entity.Version = 1;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = now;
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<Person>().ToList())
+        {
+            RecordLeadStatusChange(db, entry, now);
+        }
+    }
+
+    private static void RecordLeadStatusChange(LeadwerkDbContext db, EntityEntry<Person> entry, DateTime now)
+    {
+        int? from;
+        var to = entry.Entity.LeadStatusId;
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                from = null;
+                break;
+            case EntityState.Modified:
+                from = entry.Property(p => p.LeadStatusId).OriginalValue;
+                break;
+            default:
+                return;
+        }
+
+        if (from == to)
+        {
+            return;
+        }
+
+        var actor = db.Actor ?? throw new InvalidOperationException(
+            "A lead status changed without an Actor on the DbContext; every change needs a user and channel (R13).");
+        entry.Entity.LeadStatusChangedAt = now;
+        db.LeadStatusChanges.Add(new LeadStatusChange
+        {
+            Person = entry.Entity,
+            At = now,
+            UserId = actor.UserId,
+            FromId = from,
+            ToId = to,
+            Channel = actor.Channel,
+        });
+    }
+}

@@ -1,0 +1,49 @@
+using Leadwerk.Web.Companies;
+using Leadwerk.Web.Lists;
+using Leadwerk.Web.Persons;
+using Leadwerk.Web.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Leadwerk.Web.Data;
+
+/// <remarks>
+/// Migrations live in one assembly per provider. To add one after a model change, from the
+/// repository root:
+/// <code>
+/// dotnet ef migrations add NAME --project src/Leadwerk.Migrations.Sqlite --startup-project src/Leadwerk.Web -- --Database:Provider=sqlite
+/// dotnet ef migrations add NAME --project src/Leadwerk.Migrations.Postgres --startup-project src/Leadwerk.Web -- --Database:Provider=postgres
+/// </code>
+/// (scripts/add-migration.sh NAME does both.)
+/// </remarks>
+public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<LeadStatus> LeadStatuses => Set<LeadStatus>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<LeadStatusChange> LeadStatusChanges => Set<LeadStatusChange>();
+
+    /// <summary>
+    /// Who is changing data and through which channel. The save interceptor refuses a lead
+    /// status change without it, so no path can skip the history (R13).
+    /// </summary>
+    public Actor? Actor { get; set; }
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LeadwerkDbContext).Assembly);
+
+    /// <summary>All timestamps are UTC; SQLite forgets the kind, so it is put back on reading.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using Leadwerk.Web.Lists;
+using Leadwerk.Web.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leadwerk.Web.Data;
+
+/// <summary>At start: apply migrations, seed a new database once, ensure the first admin, add demo data on request.</summary>
+public static class DatabaseStartup
+{
+    public static async Task PrepareDatabase(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Leadwerk.Database");
+
+        var isNew = !(await db.Database.GetAppliedMigrationsAsync()).Any();
+        await db.Database.MigrateAsync();
+        if (!db.IsPostgres)
+        {
+            // WAL lets readers go on while one writer writes; the setting is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        if (isNew)
+        {
+            await Seed.WriteLists(db);
+            logger.LogInformation("New database: seeded the category and lead status lists.");
+        }
+
+        await EnsureAdmin(app, db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>());
+
+        if (app.Configuration.GetValue<bool>("Leadwerk:DemoData") && !await db.Companies.AnyAsync())
+        {
+            var (companies, persons) = await DemoData.Fill(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            logger.LogInformation("Demo data: {Companies} companies and {Persons} persons added.", companies, persons);
+        }
+    }
+
+    private static async Task EnsureAdmin(WebApplication app, LeadwerkDbContext db, IPasswordHasher<User> hasher)
+    {
+        if (await db.Users.AnyAsync())
+        {
+            return;
+        }
+
+        var userName = app.Configuration["Leadwerk:Admin:UserName"] is { Length: > 0 } configured ? configured : "admin";
+        var password = app.Configuration["Leadwerk:Admin:Password"];
+        var generated = string.IsNullOrEmpty(password);
+        if (generated)
+        {
+            password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+        }
+
+        var admin = new User
+        {
+            UserName = userName,
+            NormalizedUserName = userName.ToUpperInvariant(),
+            DisplayName = "Administrator",
+            Role = Role.Admin,
+        };
+        admin.PasswordHash = hasher.HashPassword(admin, password!);
+        db.Users.Add(admin);
+        await db.SaveChangesAsync();
+
+        if (generated)
+        {
+            // Printed once, on purpose to the console rather than the log: it is the only way in.
+            Console.WriteLine();
+            Console.WriteLine("  Leadwerk: first administrator created.");
+            Console.WriteLine($"    user name: {userName}");
+            Console.WriteLine($"    password:  {password}");
+            Console.WriteLine("  It is shown only now. Set Leadwerk:Admin:Password (Leadwerk__Admin__Password) to choose it yourself.");
+            Console.WriteLine();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Leadwerk.Web.Persons;
+
+public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.ToTable("Persons");
+        builder.Property(p => p.FirstName).HasMaxLength(PersonRules.NameMaxLength);
+        builder.Property(p => p.LastName).HasMaxLength(PersonRules.NameMaxLength);
+        builder.Property(p => p.Email).HasMaxLength(PersonRules.EmailMaxLength);
+        builder.Property(p => p.Phone).HasMaxLength(PersonRules.ShortTextMaxLength);
+        builder.Property(p => p.Title).HasMaxLength(PersonRules.ShortTextMaxLength);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.FullName);
+        builder.HasOne(p => p.Company).WithMany().HasForeignKey(p => p.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Owner).WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.LeadStatus).WithMany().HasForeignKey(p => p.LeadStatusId).OnDelete(DeleteBehavior.Restrict);
+
+        // The person list pages by (LastName, FirstName, Id); a company's persons by the same
+        // order; category and status changes and counts go by (CategoryId, LeadStatusId).
+        builder.HasIndex(p => new { p.LastName, p.FirstName, p.Id });
+        builder.HasIndex(p => new { p.CompanyId, p.LastName, p.FirstName, p.Id });
+        builder.HasIndex(p => new { p.CategoryId, p.LeadStatusId });
+        builder.HasIndex(p => p.LeadStatusId);
+        builder.HasIndex(p => p.OwnerId);
+        builder.HasIndex(p => p.Email);
+    }
+}
+
+public sealed class LeadStatusChangeConfiguration : IEntityTypeConfiguration<LeadStatusChange>
+{
+    public void Configure(EntityTypeBuilder<LeadStatusChange> builder)
+    {
+        builder.ToTable("LeadStatusChanges");
+        builder.HasOne(h => h.Person).WithMany().HasForeignKey(h => h.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Users.User>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Lists.LeadStatus>().WithMany().HasForeignKey(h => h.FromId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Lists.LeadStatus>().WithMany().HasForeignKey(h => h.ToId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(h => new { h.PersonId, h.At });
+    }
+}

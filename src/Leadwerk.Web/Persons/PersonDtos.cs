@@ -1,0 +1,73 @@
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Leads;
+using Leadwerk.Web.Lists;
+using Leadwerk.Web.Localization;
+
+namespace Leadwerk.Web.Persons;
+
+public static class PersonRules
+{
+    public const int NameMaxLength = 100;
+    public const int EmailMaxLength = 254;
+    public const int ShortTextMaxLength = 100;
+}
+
+public sealed record PersonDto(
+    int Id, int? CompanyId, string? CompanyName, string FirstName, string LastName, string? Email, string? Phone,
+    string? Title, int? OwnerId, string? OwnerName, int? CategoryId, string? Category, string? CategoryGroup,
+    string? CategoryGroupName, bool CategoryInherited, int? LeadStatusId, string? LeadStatus, string? LeadStatusDescription,
+    bool LeadStatusActive, string? LeadStatusInactiveReason, DateTime? LeadStatusChangedAt,
+    DateTime CreatedAt, DateTime UpdatedAt, int Version)
+{
+    public string FullName => $"{FirstName} {LastName}".Trim();
+}
+
+/// <summary>Body of POST /api/persons. `categoryId` only for a person without a company (R1).</summary>
+public sealed record PersonRequest(
+    int? CompanyId, string? FirstName, string? LastName, string? Email, string? Phone, string? Title,
+    int? OwnerId, int? CategoryId, int? LeadStatusId);
+
+/// <summary>A partial update: only the fields that are set change.</summary>
+public sealed record PersonChanges
+{
+    public Opt<int?> CompanyId { get; init; }
+    public Opt<string?> FirstName { get; init; }
+    public Opt<string?> LastName { get; init; }
+    public Opt<string?> Email { get; init; }
+    public Opt<string?> Phone { get; init; }
+    public Opt<string?> Title { get; init; }
+    public Opt<int?> OwnerId { get; init; }
+    public Opt<int?> CategoryId { get; init; }
+    public Opt<int?> LeadStatusId { get; init; }
+}
+
+public sealed record LeadStatusChangeDto(
+    DateTime At, int? UserId, string? UserName, int? FromId, string? From, int? ToId, string? To, Channel Channel);
+
+/// <summary>A person row with what its DTO needs, read in one query.</summary>
+internal sealed record PersonRow(Person Person, string? CompanyName, string? OwnerName, Category? Category, LeadStatus? LeadStatus);
+
+internal static class PersonMapping
+{
+    public static PersonDto ToDto(this PersonRow row)
+    {
+        var p = row.Person;
+        var active = LeadRules.IsActive(row.Category);
+        return new PersonDto(
+            p.Id, p.CompanyId, row.CompanyName, p.FirstName, p.LastName, p.Email, p.Phone, p.Title,
+            p.OwnerId, row.OwnerName, p.CategoryId, row.Category?.Name, row.Category?.Group.Key(),
+            row.Category?.Group.DisplayName(), p.CompanyId is not null, p.LeadStatusId, row.LeadStatus?.Name,
+            row.LeadStatus?.Description, active, active ? null : LeadRules.InactiveReason(row.Category),
+            p.LeadStatusChangedAt, p.CreatedAt, p.UpdatedAt, p.Version);
+    }
+
+    public static string Label(string field) => field switch
+    {
+        "firstName" => L.T("First name", "Voornaam"),
+        "lastName" => L.T("Last name", "Achternaam"),
+        "email" => L.T("E-mail", "E-mail"),
+        "phone" => L.T("Phone", "Telefoon"),
+        "title" => L.T("Title", "Functie"),
+        _ => field,
+    };
+}

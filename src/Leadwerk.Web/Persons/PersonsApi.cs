@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Leadwerk.Web.Common;
+
+namespace Leadwerk.Web.Persons;
+
+public static class PersonsApi
+{
+    public static IEndpointRouteBuilder MapPersons(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/persons").WithTags("Persons").RequireAuthorization();
+        group.MapGet("/", async (PersonService persons, string? search, int? limit, string? cursor) =>
+            TypedResults.Ok(await persons.List(search, null, limit, cursor)));
+        group.MapGet("/{id:int}", async (int id, PersonService persons, HttpContext http) =>
+        {
+            var p = await persons.Get(id);
+            return TypedResults.Ok(http.WithETag(p, p.Version));
+        });
+        group.MapPost("/", async (PersonRequest request, PersonService persons, HttpContext http) =>
+        {
+            var p = await persons.Create(request, http.User.ToActor(Channel.Api));
+            return TypedResults.Created($"/api/persons/{p.Id}", http.WithETag(p, p.Version));
+        });
+        group.MapPatch("/{id:int}", async (int id, JsonObject body, PersonService persons, HttpContext http) =>
+        {
+            var patch = new PatchReader(body);
+            var changes = new PersonChanges
+            {
+                CompanyId = patch.Int("companyId"),
+                FirstName = patch.String("firstName"),
+                LastName = patch.String("lastName"),
+                Email = patch.String("email"),
+                Phone = patch.String("phone"),
+                Title = patch.String("title"),
+                OwnerId = patch.Int("ownerId"),
+                CategoryId = patch.Int("categoryId"),
+                LeadStatusId = patch.Int("leadStatusId"),
+            };
+            var p = await persons.Update(id, changes, http.IfMatch(), http.User.ToActor(Channel.Api));
+            return TypedResults.Ok(http.WithETag(p, p.Version));
+        }).Accepts<PersonRequest>("application/json");
+        group.MapDelete("/{id:int}", async (int id, PersonService persons, HttpContext http) =>
+        {
+            await persons.Delete(id, http.IfMatch());
+            return TypedResults.NoContent();
+        });
+        group.MapGet("/{id:int}/lead-status-history", async (int id, PersonService persons) =>
+            TypedResults.Ok(await persons.History(id)));
+        return app;
+    }
+}

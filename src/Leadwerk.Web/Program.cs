@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Companies;
+using Leadwerk.Web.Components;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Lists;
+using Leadwerk.Web.Localization;
+using Leadwerk.Web.Persons;
+using Leadwerk.Web.Users;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+// `--demo` is a switch of our own; the configuration parser would take it as a key without value.
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+if (demo)
+{
+    builder.Configuration["Leadwerk:DemoData"] = "true";
+}
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddLeadwerkDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<ListService>();
+builder.Services.AddScoped<CompanyService>();
+builder.Services.AddScoped<PersonService>();
+builder.Services.AddScoped<UserService>();
+builder.Services.AddScoped<UiActions>();
+builder.Services.AddLeadwerkAuth(builder.Configuration);
+
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+});
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddRateLimiter(o =>
+{
+    o.AddPolicy(UsersApi.TokenRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = builder.Configuration.GetValue("Leadwerk:TokenRateLimitPerMinute", 20),
+            Window = TimeSpan.FromMinutes(1),
+        }));
+    o.OnRejected = async (context, _) =>
+    {
+        context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        await ProblemExceptionHandler.WriteStatusProblem(new StatusCodeContext(context.HttpContext, new StatusCodePagesOptions(), _ => Task.CompletedTask));
+    };
+});
+builder.Services.AddOpenApi();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+await app.PrepareDatabase();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages(ProblemExceptionHandler.WriteStatusProblem);
+app.UseAuthentication();
+app.UseSessionValidation();
+app.UseLeadwerkCultures();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/api/reference");
+app.MapGet("/health", async (LeadwerkDbContext db) =>
+    await db.Database.CanConnectAsync() ? Results.Ok(new { status = "healthy" }) : Results.StatusCode(503))
+    .WithTags("Health").AllowAnonymous();
+
+app.MapUsers();
+app.MapLists();
+app.MapCompanies();
+app.MapPersons();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>The entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Leadwerk.Web.Users;
+
+/// <summary>Cookies for the UI, bearer tokens for the API, one principal shape for both (ADR 0003).</summary>
+public static class AuthSetup
+{
+    public const string Smart = "cookie-or-bearer";
+    public const string Bearer = BearerTokenDefaults.AuthenticationScheme;
+    public const string Cookie = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string StampClaim = "leadwerk:stamp";
+    public const string LanguageItem = "leadwerk:language";
+
+    public static IServiceCollection AddLeadwerkAuth(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddAuthentication(Smart)
+            .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Bearer : Cookie)
+            .AddBearerToken(Bearer, o => o.BearerTokenExpiration = TimeSpan.FromHours(config.GetValue("Leadwerk:TokenLifetimeHours", 8)))
+            .AddCookie(Cookie, o =>
+            {
+                o.LoginPath = "/login";
+                o.LogoutPath = "/logout";
+                o.ReturnUrlParameter = "returnUrl";
+                o.Cookie.Name = "leadwerk.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, 401);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, 403);
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiSupport.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole("admin"));
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    public static ClaimsPrincipal Principal(User user, string scheme) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+        new Claim(ClaimTypes.Name, user.UserName),
+        new Claim(ClaimTypes.GivenName, user.DisplayName),
+        new Claim(ClaimTypes.Role, user.Role.RoleKey()),
+        new Claim(StampClaim, user.SecurityStamp),
+    ], scheme, ClaimTypes.Name, ClaimTypes.Role));
+
+    /// <summary>An access token for the API, protected like the framework's own bearer tokens.</summary>
+    public static (string Token, DateTime ExpiresAt) IssueToken(HttpContext http, User user)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(Bearer);
+        var expires = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().Add(options.BearerTokenExpiration);
+        var ticket = new AuthenticationTicket(Principal(user, Bearer), new AuthenticationProperties { ExpiresUtc = expires }, Bearer);
+        return (options.BearerTokenProtector.Protect(ticket), expires.UtcDateTime);
+    }
+
+    /// <summary>
+    /// After authentication: a disabled user, or one whose password changed, loses every session and
+    /// token at once. Also remembers the user's language for the request culture.
+    /// </summary>
+    public static IApplicationBuilder UseSessionValidation(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            var id = int.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var value) ? value : 0;
+            var db = http.RequestServices.GetRequiredService<LeadwerkDbContext>();
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
+                .Select(u => new { u.SecurityStamp, u.Disabled, u.Language, u.Role }).FirstOrDefaultAsync();
+            if (user is null || user.Disabled || user.SecurityStamp != http.User.FindFirstValue(StampClaim)
+                || user.Role.RoleKey() != http.User.FindFirstValue(ClaimTypes.Role))
+            {
+                http.User = new ClaimsPrincipal(new ClaimsIdentity());
+                if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                {
+                    await http.SignOutAsync(Cookie);
+                }
+            }
+            else
+            {
+                http.Items[LanguageItem] = user.Language;
+            }
+        }
+
+        await next(http);
+    });
+
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

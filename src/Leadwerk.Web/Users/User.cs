@@ -1,0 +1,34 @@
+using Leadwerk.Web.Common;
+
+namespace Leadwerk.Web.Users;
+
+public enum Role
+{
+    User = 1,
+    Admin = 2,
+}
+
+public sealed class User : IAuditable
+{
+    public int Id { get; set; }
+    public string UserName { get; set; } = "";
+
+    /// <summary>Upper-case user name; unique, so "Anna" and "anna" cannot both exist.</summary>
+    public string NormalizedUserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string PasswordHash { get; set; } = "";
+    public Role Role { get; set; } = Role.User;
+
+    /// <summary>"en" or "nl"; null follows the browser's language.</summary>
+    public string? Language { get; set; }
+    public bool Away { get; set; }
+    public bool Disabled { get; set; }
+    public int FailedLogins { get; set; }
+    public DateTime? LockedUntil { get; set; }
+
+    /// <summary>Changes on password change or disabling, which ends every session and token.</summary>
+    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; }
+}

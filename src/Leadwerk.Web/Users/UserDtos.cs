@@ -1,0 +1,46 @@
+using Leadwerk.Web.Localization;
+
+namespace Leadwerk.Web.Users;
+
+public static class UserRules
+{
+    public const int UserNameMaxLength = 100;
+    public const int DisplayNameMaxLength = 100;
+    public const int PasswordMinLength = 8;
+    public const int PasswordMaxLength = 200;
+    public const int MaxFailedLogins = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(5);
+
+    public static string RoleKey(this Role role) => role == Role.Admin ? "admin" : "user";
+
+    public static Role? ParseRole(string? key) => key?.Trim().ToLowerInvariant() switch
+    {
+        "admin" => Role.Admin,
+        "user" => Role.User,
+        _ => null,
+    };
+
+    public static string RoleName(this Role role) => role == Role.Admin ? L.T("Administrator", "Beheerder") : L.T("User", "Gebruiker");
+}
+
+public sealed record UserDto(
+    int Id, string UserName, string DisplayName, string Role, string? Language, bool Away, bool Disabled,
+    DateTime CreatedAt, int Version);
+
+public sealed record UserRequest(string? UserName, string? Password, string? DisplayName, string? Role, string? Language);
+
+public sealed record UserChanges
+{
+    public Common.Opt<string?> DisplayName { get; init; }
+    public Common.Opt<string?> Password { get; init; }
+    public Common.Opt<string?> Role { get; init; }
+    public Common.Opt<string?> Language { get; init; }
+    public Common.Opt<bool> Away { get; init; }
+    public Common.Opt<bool> Disabled { get; init; }
+}
+
+public static class UserMapping
+{
+    public static UserDto ToDto(this User u) =>
+        new(u.Id, u.UserName, u.DisplayName, u.Role.RoleKey(), u.Language, u.Away, u.Disabled, u.CreatedAt, u.Version);
+}

@@ -1,0 +1,212 @@
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leadwerk.Web.Users;
+
+/// <summary>Users, passwords (Identity's hasher) and login with lockout.</summary>
+public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hasher, TimeProvider time)
+{
+    public async Task<List<User>> List() => await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Id).ToListAsync();
+
+    public async Task<User> Get(int id) => await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id) ?? throw NotFound();
+
+    /// <summary>Checks a password; the same refusal whether the user exists, is disabled or is locked out.</summary>
+    public async Task<User> Authenticate(string? userName, string? password)
+    {
+        var normalized = (userName ?? "").Trim().ToUpperInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (user is null || string.IsNullOrEmpty(password))
+        {
+            // Hash anyway so a missing user takes as long as a wrong password.
+            hasher.HashPassword(new User(), password ?? "");
+            throw InvalidCredentials();
+        }
+
+        if (user.Disabled || user.LockedUntil > now)
+        {
+            throw InvalidCredentials();
+        }
+
+        var result = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (result == PasswordVerificationResult.Failed)
+        {
+            user.FailedLogins++;
+            if (user.FailedLogins >= UserRules.MaxFailedLogins)
+            {
+                user.LockedUntil = now + UserRules.LockoutDuration;
+                user.FailedLogins = 0;
+            }
+
+            await db.SaveChangesAsync();
+            throw InvalidCredentials();
+        }
+
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = hasher.HashPassword(user, password);
+        }
+
+        user.FailedLogins = 0;
+        user.LockedUntil = null;
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    public async Task<User> Create(UserRequest request)
+    {
+        var v = new Validation();
+        var userName = Validation.Clean(request.UserName);
+        v.Required("userName", userName, L.T("User name", "Gebruikersnaam"))
+            .MaxLength("userName", userName, UserRules.UserNameMaxLength, L.T("User name", "Gebruikersnaam"));
+        ValidatePassword(v, request.Password);
+        var role = UserRules.ParseRole(request.Role ?? "user");
+        if (role is null)
+        {
+            v.Add("role", L.T("Role must be admin or user.", "Rol moet admin of user zijn."));
+        }
+
+        var language = ValidateLanguage(v, request.Language);
+        var displayName = Validation.Clean(request.DisplayName) ?? userName;
+        v.MaxLength("displayName", displayName, UserRules.DisplayNameMaxLength, L.T("Display name", "Weergavenaam"));
+        v.ThrowIfInvalid();
+
+        var normalized = userName!.ToUpperInvariant();
+        if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized))
+        {
+            throw DomainException.Conflict(ErrorCodes.UserNameTaken, L.T(
+                $"The user name “{userName}” is already taken.", $"De gebruikersnaam “{userName}” is al in gebruik."), "userName");
+        }
+
+        var user = new User
+        {
+            UserName = userName,
+            NormalizedUserName = normalized,
+            DisplayName = displayName!,
+            Role = role!.Value,
+            Language = language,
+        };
+        user.PasswordHash = hasher.HashPassword(user, request.Password!);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    /// <summary>Changes a user. <paramref name="byAdmin"/> allows role, away and disabled.</summary>
+    public async Task<User> Update(int id, UserChanges changes, int? expectedVersion, bool byAdmin)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id) ?? throw NotFound();
+        Concurrency.Check(user.Version, expectedVersion);
+        var v = new Validation();
+        if (changes.DisplayName.IsSet)
+        {
+            var name = Validation.Clean(changes.DisplayName.Value);
+            v.Required("displayName", name, L.T("Display name", "Weergavenaam"))
+                .MaxLength("displayName", name, UserRules.DisplayNameMaxLength, L.T("Display name", "Weergavenaam"));
+            user.DisplayName = name ?? user.DisplayName;
+        }
+
+        if (changes.Language.IsSet)
+        {
+            user.Language = ValidateLanguage(v, changes.Language.Value);
+        }
+
+        if (changes.Password.IsSet)
+        {
+            ValidatePassword(v, changes.Password.Value);
+            if (!v.HasErrors)
+            {
+                user.PasswordHash = hasher.HashPassword(user, changes.Password.Value!);
+                user.SecurityStamp = Guid.NewGuid().ToString("N");
+            }
+        }
+
+        var demotes = false;
+        if (byAdmin && changes.Role.IsSet)
+        {
+            var role = UserRules.ParseRole(changes.Role.Value);
+            if (role is null)
+            {
+                v.Add("role", L.T("Role must be admin or user.", "Rol moet admin of user zijn."));
+            }
+            else
+            {
+                demotes = user.Role == Role.Admin && role != Role.Admin;
+                user.Role = role.Value;
+            }
+        }
+
+        v.ThrowIfInvalid();
+        if (byAdmin && changes.Away.IsSet)
+        {
+            user.Away = changes.Away.Value;
+        }
+
+        if (byAdmin && changes.Disabled.IsSet && changes.Disabled.Value != user.Disabled)
+        {
+            user.Disabled = changes.Disabled.Value;
+            demotes |= user.Disabled && user.Role == Role.Admin;
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+        }
+
+        if (demotes && !await db.Users.AnyAsync(u => u.Id != id && u.Role == Role.Admin && !u.Disabled))
+        {
+            throw DomainException.Conflict(ErrorCodes.LastAdmin, L.T(
+                "This is the last active administrator; make someone else administrator first.",
+                "Dit is de laatste actieve beheerder; maak eerst iemand anders beheerder."));
+        }
+
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    /// <summary>An owner must be an existing user that is not disabled.</summary>
+    internal static async Task<int?> ValidOwner(LeadwerkDbContext db, int? ownerId)
+    {
+        if (ownerId is null)
+        {
+            return null;
+        }
+
+        return await db.Users.AnyAsync(u => u.Id == ownerId && !u.Disabled)
+            ? ownerId
+            : throw DomainException.Invalid("ownerId", L.T(
+                "The owner must be an existing, active user.", "De eigenaar moet een bestaande, actieve gebruiker zijn."));
+    }
+
+    private static void ValidatePassword(Validation v, string? password)
+    {
+        if (password is null || password.Length < UserRules.PasswordMinLength)
+        {
+            v.Add("password", L.T(
+                $"The password needs at least {UserRules.PasswordMinLength} characters.",
+                $"Het wachtwoord heeft minstens {UserRules.PasswordMinLength} tekens nodig."));
+        }
+
+        v.MaxLength("password", password, UserRules.PasswordMaxLength, L.T("Password", "Wachtwoord"));
+    }
+
+    private static string? ValidateLanguage(Validation v, string? language)
+    {
+        if (language is null)
+        {
+            return null;
+        }
+
+        var normalized = L.Normalize(language);
+        if (normalized is null)
+        {
+            v.Add("language", L.T("Language must be en or nl.", "Taal moet en of nl zijn."));
+        }
+
+        return normalized;
+    }
+
+    private static DomainException InvalidCredentials() => new(401, ErrorCodes.InvalidCredentials, L.T(
+        "The user name or password is wrong.", "De gebruikersnaam of het wachtwoord is onjuist."));
+
+    private static DomainException NotFound() => DomainException.NotFound(L.T("The user was not found.", "De gebruiker is niet gevonden."));
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using Leadwerk.Web.Common;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Leadwerk.Web.Users;
+
+public sealed record TokenRequest(string? UserName, string? Password);
+
+public sealed record TokenResponse(string AccessToken, DateTime ExpiresAt);
+
+public static class UsersApi
+{
+    public const string TokenRateLimit = "token";
+
+    public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/token", async (TokenRequest request, UserService users, HttpContext http) =>
+        {
+            var user = await users.Authenticate(request.UserName, request.Password);
+            var (token, expires) = AuthSetup.IssueToken(http, user);
+            return TypedResults.Ok(new TokenResponse(token, expires));
+        }).WithTags("Auth").AllowAnonymous().RequireRateLimiting(TokenRateLimit);
+
+        // The UI's logout: a form post with an antiforgery token.
+        app.MapPost("/logout", async (HttpContext http, [FromForm] string? returnUrl) =>
+        {
+            await http.SignOutAsync(AuthSetup.Cookie);
+            return TypedResults.LocalRedirect("/login");
+        }).ExcludeFromDescription();
+
+        var me = app.MapGroup("/api/users/me").WithTags("Users").RequireAuthorization();
+        me.MapGet("/", async (UserService users, HttpContext http) =>
+        {
+            var u = await users.Get(http.User.UserId());
+            return TypedResults.Ok(http.WithETag(u.ToDto(), u.Version));
+        });
+        me.MapPatch("/", async (JsonObject body, UserService users, HttpContext http) =>
+        {
+            var patch = new PatchReader(body);
+            var changes = new UserChanges
+            {
+                DisplayName = patch.String("displayName"),
+                Language = patch.String("language"),
+                Password = patch.String("password"),
+            };
+            var u = await users.Update(http.User.UserId(), changes, http.IfMatch(), byAdmin: false);
+            return TypedResults.Ok(http.WithETag(u.ToDto(), u.Version));
+        }).Accepts<UserRequest>("application/json");
+
+        var admin = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(ApiSupport.AdminPolicy);
+        admin.MapGet("/", async (UserService users) => TypedResults.Ok((await users.List()).Select(u => u.ToDto()).ToList()));
+        admin.MapGet("/{id:int}", async (int id, UserService users, HttpContext http) =>
+        {
+            var u = await users.Get(id);
+            return TypedResults.Ok(http.WithETag(u.ToDto(), u.Version));
+        });
+        admin.MapPost("/", async (UserRequest request, UserService users) =>
+        {
+            var u = await users.Create(request);
+            return TypedResults.Created($"/api/users/{u.Id}", u.ToDto());
+        });
+        admin.MapPatch("/{id:int}", async (int id, JsonObject body, UserService users, HttpContext http) =>
+        {
+            var patch = new PatchReader(body);
+            var changes = new UserChanges
+            {
+                DisplayName = patch.String("displayName"),
+                Language = patch.String("language"),
+                Password = patch.String("password"),
+                Role = patch.String("role"),
+                Away = patch.Bool("away"),
+                Disabled = patch.Bool("disabled"),
+            };
+            var u = await users.Update(id, changes, http.IfMatch(), byAdmin: true);
+            return TypedResults.Ok(http.WithETag(u.ToDto(), u.Version));
+        }).Accepts<UserRequest>("application/json");
+        return app;
+    }
+}
