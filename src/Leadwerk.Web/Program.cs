@@ -22,6 +22,9 @@ if (demo)
     builder.Configuration["Leadwerk:DemoData"] = "true";
 }
 
+// Serve the static assets of a plain build (MudBlazor's css/js) in every environment, not only in
+// Development; a published app serves them from its wwwroot and this is a no-op there.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLeadwerkDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<ListService>();
@@ -61,7 +64,10 @@ var app = builder.Build();
 await app.PrepareDatabase();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages(ProblemExceptionHandler.WriteStatusProblem);
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"),
+    api => api.UseStatusCodePages(ProblemExceptionHandler.WriteStatusProblem));
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseAuthentication();
 app.UseSessionValidation();
 app.UseLeadwerkCultures();
