@@ -149,27 +149,37 @@ public sealed class ListService(LeadwerkDbContext db)
         return status;
     }
 
-    /// <summary>Swaps the item with its neighbour in rank order (the admin list's up/down buttons).</summary>
-    public async Task MoveCategory(int id, bool up) => await Move(db.Categories, id, up, c => c.Id, c => c.Rank, (c, r) => c.Rank = r);
+    /// <summary>
+    /// Swaps the item with its neighbour in rank order (the admin list's up/down buttons). Without
+    /// <paramref name="includeDeleted"/> the neighbour is the next non-deleted item, as the list then
+    /// shows only those; deleted items keep their places.
+    /// </summary>
+    public async Task MoveCategory(int id, bool up, bool includeDeleted = true) =>
+        await Move(db.Categories, id, up, includeDeleted, c => c.Id, c => c.Deleted, c => c.Rank, (c, r) => c.Rank = r);
 
-    public async Task MoveLeadStatus(int id, bool up) => await Move(db.LeadStatuses, id, up, s => s.Id, s => s.Rank, (s, r) => s.Rank = r);
+    public async Task MoveLeadStatus(int id, bool up, bool includeDeleted = true) =>
+        await Move(db.LeadStatuses, id, up, includeDeleted, s => s.Id, s => s.Deleted, s => s.Rank, (s, r) => s.Rank = r);
 
-    private async Task Move<T>(DbSet<T> set, int id, bool up, Func<T, int> key, Func<T, int> rank, Action<T, int> setRank) where T : class
+    private async Task Move<T>(
+        DbSet<T> set, int id, bool up, bool includeDeleted, Func<T, int> key, Func<T, bool> deleted, Func<T, int> rank, Action<T, int> setRank)
+        where T : class
     {
         var items = (await set.ToListAsync()).OrderBy(rank).ThenBy(key).ToList();
-        var index = items.FindIndex(i => key(i) == id);
+        var shown = items.Where(i => includeDeleted || !deleted(i) || key(i) == id).ToList();
+        var index = shown.FindIndex(i => key(i) == id);
         if (index < 0)
         {
             throw DomainException.NotFound(L.T("The list item was not found.", "Het lijstitem is niet gevonden."));
         }
 
         var other = up ? index - 1 : index + 1;
-        if (other < 0 || other >= items.Count)
+        if (other < 0 || other >= shown.Count)
         {
             return;
         }
 
-        (items[index], items[other]) = (items[other], items[index]);
+        var (a, b) = (items.IndexOf(shown[index]), items.IndexOf(shown[other]));
+        (items[a], items[b]) = (items[b], items[a]);
         for (var i = 0; i < items.Count; i++)
         {
             if (rank(items[i]) != i + 1)

@@ -29,6 +29,8 @@ public static class AuthSetup
             .AddCookie(Cookie, o =>
             {
                 o.LoginPath = "/login";
+                // Without it a logged-in user without the role lands on the framework's /Account/AccessDenied, a 404.
+                o.AccessDeniedPath = "/access-denied";
                 o.LogoutPath = "/logout";
                 o.ReturnUrlParameter = "returnUrl";
                 o.Cookie.Name = "leadwerk.auth";
