@@ -1,0 +1,36 @@
+using Leadwerk.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Leadwerk.BrowserTests;
+
+public sealed class AdminPagesTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    [Theory]
+    [InlineData("/admin/categories", "Company – Category", "Customer")]
+    [InlineData("/admin/lead-statuses", "Person – Lead status", "Contacting")]
+    [InlineData("/admin/users", "Users", LeadwerkServer.AdminUserName)]
+    public async Task AnAdminPageOpensForAnAdminAndPassesTheAccessibilityScan(string path, string heading, string someRow)
+    {
+        await AsAdmin(async page =>
+        {
+            await page.OpenInteractive(path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = someRow }).First).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolations(page, path);
+        }, $"AdminPage{path.Replace('/', '-')}");
+    }
+
+    [Fact]
+    public async Task TheAdminLinksLeadToTheAdminPages()
+    {
+        await AsAdmin(async page =>
+        {
+            await page.OpenInteractive("/companies");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Person – Lead status" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/lead-statuses$"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Person – Lead status", Level = 1 })).ToBeVisibleAsync();
+        });
+    }
+}

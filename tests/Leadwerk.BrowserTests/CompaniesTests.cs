@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using Leadwerk.BrowserTests.Infrastructure;
+using Leadwerk.BrowserTests.Pages;
+using Leadwerk.Web.Companies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Leadwerk.BrowserTests;
+
+public sealed class CompaniesTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    [Fact]
+    public async Task TheCompaniesListFindsACompanyWhoseCardListsItsPersons()
+    {
+        var company = await Data.Company(TestData.Unique("Searchable BV"));
+        var other = await Data.Company(TestData.Unique("Other BV"));
+        var person = await Data.Person(company.Id);
+        await AsAdmin(async page =>
+        {
+            await page.OpenInteractive("/companies");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Companies", Level = 1 })).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolations(page, "the companies list");
+
+            var otherLink = page.GetByRole(AriaRole.Link, new() { Name = other.Name, Exact = true });
+            await Expect(otherLink).ToBeVisibleAsync();
+            await page.GetByLabel("Search").FillAsync(company.Name);
+            await Expect(otherLink).ToHaveCountAsync(0);
+            var link = page.GetByRole(AriaRole.Link, new() { Name = company.Name, Exact = true });
+            await Expect(link).ToBeVisibleAsync();
+            await link.ClickAsync();
+
+            var card = new CompanyPage(page);
+            await Expect(page).ToHaveURLAsync(new Regex($"/companies/{company.Id}$"));
+            await Expect(card.Heading).ToHaveTextAsync(company.Name);
+            await Expect(card.Category).ToContainTextAsync("Lead");
+            await Expect(card.Contacts).ToBeVisibleAsync();
+            await Expect(card.PersonLink(person.FullName)).ToHaveAttributeAsync("href", new Regex($"/persons/{person.Id}$"));
+            await Accessibility.AssertNoSeriousViolations(page, "the company card");
+        });
+    }
+
+    [Fact]
+    public async Task ANewPersonAddedOnTheCompanyCardAppearsInItsContactsWithTheDefaultStatus()
+    {
+        var company = await Data.Company(category: "Lead");
+        var lastName = TestData.Unique("Newman");
+        await AsAdmin(async page =>
+        {
+            var card = new CompanyPage(page);
+            await card.Open(company.Id);
+            await page.GetByRole(AriaRole.Button, new() { Name = "New person" }).ClickAsync();
+            await card.Dialog.GetByLabel("First name").FillAsync("Nora");
+            await card.Dialog.GetByLabel("Last name").FillAsync(lastName);
+            await Accessibility.AssertNoSeriousViolations(page, "the new person dialog");
+            await card.Dialog.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await Expect(card.Dialog).ToHaveCountAsync(0);
+
+            var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = card.PersonLink($"Nora {lastName}") });
+            await Expect(row).ToContainTextAsync("Open");
+        });
+    }
+
+    [Fact]
+    public async Task ANewCompanyNeedsACategoryAndIsCreatedWithIt()
+    {
+        var name = TestData.Unique("Created BV");
+        await AsAdmin(async page =>
+        {
+            await page.OpenInteractive("/companies");
+            await page.GetByRole(AriaRole.Button, new() { Name = "New company" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+            await Accessibility.AssertNoSeriousViolations(page, "the new company dialog");
+
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await Expect(dialog).ToContainTextAsync("Category is required.");
+
+            await dialog.GetByLabel("Category").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "Opportunity", Exact = true }).ClickAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
+        });
+
+        await using var scope = App.Server.Services.CreateAsyncScope();
+        var found = await scope.ServiceProvider.GetRequiredService<CompanyService>().List(name, 10, null);
+        var created = Assert.Single(found.Items);
+        Assert.Equal("Opportunity", created.Category);
+    }
+}

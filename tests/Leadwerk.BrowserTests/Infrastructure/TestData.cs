@@ -1,0 +1,54 @@
+using Leadwerk.Web.Companies;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Lists;
+using Leadwerk.Web.Persons;
+using Leadwerk.Web.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leadwerk.BrowserTests.Infrastructure;
+
+/// <summary>Creates what a test asserts on through the app's own services, each under a unique name.</summary>
+public sealed class TestData(IServiceProvider services)
+{
+    private static readonly Actor ApiActor = Actor.System(Channel.Api);
+
+    public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
+
+    public async Task<CompanyDto> Company(string? name = null, string category = "Lead") =>
+        await Run<CompanyService, CompanyDto>(async s =>
+            await s.Create(new CompanyRequest(name ?? Unique("Company"), await CategoryId(category), null, null, null, null, null, null)));
+
+    public async Task<PersonDto> Person(int? companyId, string? firstName = null, string? lastName = null) =>
+        await Run<PersonService, PersonDto>(s => s.Create(
+            new PersonRequest(companyId, firstName ?? Unique("Ann"), lastName ?? "Tester", null, null, null, null, null, null), ApiActor));
+
+    public async Task<PersonDto> PersonWithCompany(string category = "Lead")
+    {
+        var company = await Company(category: category);
+        return await Person(company.Id);
+    }
+
+    public Task<PersonDto> GetPerson(int id) => Run<PersonService, PersonDto>(s => s.Get(id));
+
+    public Task<CompanyDto> GetCompany(int id) => Run<CompanyService, CompanyDto>(s => s.Get(id));
+
+    public Task<List<LeadStatusChangeDto>> History(int personId) => Run<PersonService, List<LeadStatusChangeDto>>(s => s.History(personId));
+
+    /// <summary>A user of its own, so a test may change its language or role without touching others.</summary>
+    public async Task<(string UserName, string Password)> User(string role = "user", string? language = "en")
+    {
+        var userName = Unique("user").Replace(' ', '-');
+        const string password = "browser-tests-user-1";
+        await Run<UserService, User>(s => s.Create(new UserRequest(userName, password, userName, role, language)));
+        return (userName, password);
+    }
+
+    public Task<int> CategoryId(string englishName) =>
+        Run<ListService, int>(async s => (await s.Categories()).Single(c => c.NameEn == englishName).Id);
+
+    private async Task<T> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+}
