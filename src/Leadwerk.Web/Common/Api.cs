@@ -37,8 +37,26 @@ public sealed class PatchReader(JsonObject body)
             return default;
         }
 
-        return node is null ? new Opt<string?>(true, null)
-            : node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : throw WrongType(name, L.T("text", "tekst"));
+        if (node is null)
+        {
+            return new Opt<string?>(true, null);
+        }
+
+        if (node.GetValueKind() != JsonValueKind.String)
+        {
+            throw WrongType(name, L.T("text", "tekst"));
+        }
+
+        try
+        {
+            return node.GetValue<string>();
+        }
+        catch (InvalidOperationException)
+        {
+            // Well-formed JSON can still escape half a surrogate pair, which no .NET string can hold.
+            throw new DomainException(400, ErrorCodes.MalformedRequest, L.T(
+                $"“{name}” contains an invalid character.", $"“{name}” bevat een ongeldig teken."), name);
+        }
     }
 
     public Opt<int?> Int(string name)

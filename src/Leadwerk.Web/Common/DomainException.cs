@@ -104,5 +104,14 @@ public sealed class Validation
         }
     }
 
-    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>Trims, and drops NUL characters: nobody types them and PostgreSQL cannot store them.</summary>
+    public static string? Clean(string? value)
+    {
+        if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+        {
+            value = value.Replace("\0", "", StringComparison.Ordinal);
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
 }

@@ -12,6 +12,14 @@ public static class Cursor
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
+    // A cursor missing a sort value would silently read as "after nothing" and end the list early.
+    private static readonly JsonSerializerOptions Strict = new()
+    {
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
     public static string Encode<T>(T position) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(position));
 
     public static T? Decode<T>(string? cursor) where T : class
@@ -23,7 +31,7 @@ public static class Cursor
 
         try
         {
-            return JsonSerializer.Deserialize<T>(Base64Url.DecodeFromChars(cursor))
+            return JsonSerializer.Deserialize<T>(Base64Url.DecodeFromChars(cursor), Strict)
                 ?? throw Invalid();
         }
         catch (Exception e) when (e is FormatException or JsonException)

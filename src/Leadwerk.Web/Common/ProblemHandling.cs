@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Leadwerk.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Leadwerk.Web.Common;
@@ -10,6 +12,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        UseRequestCulture(http);
         var problem = exception switch
         {
             ValidationFailedException v => Problem(v.Status, v.Code, L.T("Some values are not valid.", "Sommige waarden zijn ongeldig."), v.Message, v.Errors),
@@ -63,6 +66,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             return;
         }
 
+        UseRequestCulture(http);
         var status = http.Response.StatusCode;
         var code = status switch
         {
@@ -74,5 +78,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         };
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Problem(status, code, Title(status), null, null) });
+    }
+
+    /// <summary>
+    /// These handlers run outside the localization middleware, whose culture does not flow back out
+    /// to them; the request's culture is still on its features, so the titles follow Accept-Language.
+    /// Set inside an async method, the culture reverts when the method returns.
+    /// </summary>
+    private static void UseRequestCulture(HttpContext http)
+    {
+        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } culture)
+        {
+            CultureInfo.CurrentCulture = culture.Culture;
+            CultureInfo.CurrentUICulture = culture.UICulture;
+        }
     }
 }

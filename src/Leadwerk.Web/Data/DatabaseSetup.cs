@@ -22,7 +22,8 @@ public static class DatabaseSetup
             {
                 case Sqlite:
                     options.UseSqlite(SqliteConnectionString(connectionString, env),
-                        o => o.MigrationsAssembly(MigrationsAssembly("Leadwerk.Migrations.Sqlite")));
+                        o => o.MigrationsAssembly(MigrationsAssembly("Leadwerk.Migrations.Sqlite")))
+                        .AddInterceptors(new SqliteUnicodeFunctions());
                     break;
                 case Postgres or "postgresql" or "npgsql":
                     if (string.IsNullOrWhiteSpace(connectionString))

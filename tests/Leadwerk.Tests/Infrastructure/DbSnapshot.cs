@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Leadwerk.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leadwerk.Tests.Infrastructure;
+
+/// <summary>
+/// Every row of every table, serialized: equal snapshots mean the database is unchanged, down to
+/// stamps, versions, failed-login counters and history rows.
+/// </summary>
+public sealed class DbSnapshot
+{
+    private static readonly JsonSerializerOptions Options = new() { ReferenceHandler = ReferenceHandler.IgnoreCycles };
+
+    private readonly Dictionary<string, string> _tables;
+
+    private DbSnapshot(Dictionary<string, string> tables) => _tables = tables;
+
+    public static async Task<DbSnapshot> Take(LeadwerkDbContext db) => new(new Dictionary<string, string>
+    {
+        ["Users"] = Json(await db.Users.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["Categories"] = Json(await db.Categories.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["LeadStatuses"] = Json(await db.LeadStatuses.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["Companies"] = Json(await db.Companies.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["Persons"] = Json(await db.Persons.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["LeadStatusChanges"] = Json(await db.LeadStatusChanges.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+    });
+
+    public void AssertSameAs(DbSnapshot before)
+    {
+        foreach (var (table, rows) in before._tables)
+        {
+            Assert.True(rows == _tables[table], $"The table {table} changed, but the refused request should have written nothing.");
+        }
+    }
+
+    private static string Json<T>(List<T> rows) => JsonSerializer.Serialize(rows, Options);
+}
