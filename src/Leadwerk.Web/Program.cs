@@ -38,7 +38,7 @@ builder.Services.AddSingleton<CriteriaCompiler>();
 builder.Services.AddScoped<SearchService>();
 builder.Services.AddScoped<SelectionService>();
 builder.Services.AddScoped<SelectionExport>();
-builder.Services.AddScoped<CompanyContacts>();
+builder.Services.AddScoped<ContactsTab>();
 builder.Services.AddScoped<UserSettings>();
 builder.Services.AddLeadwerkAuth(builder.Configuration);
 

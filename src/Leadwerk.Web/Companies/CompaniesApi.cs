@@ -47,9 +47,9 @@ public static class CompaniesApi
 
         // The Contacts tab: ?columns=a,b&sort=-person.lastName&filter=[lines as JSON]&groupBy=person.leadStatus
         group.MapGet("/{id:int}/persons", async (int id, string? columns, string? sort, int? limit, string? cursor, string? filter,
-            string? groupBy, bool? count, CompanyContacts contacts, HttpContext http) =>
+            string? groupBy, bool? count, ContactsTab contacts, HttpContext http) =>
             TypedResults.Ok(await contacts.Page(id, http.User.UserId(), SelectionsApi.Split(columns), sort, limit, cursor,
-                CompanyContacts.ParseFilters(filter), groupBy, count == true)));
+                ContactsTab.ParseFilters(filter), groupBy, count == true)));
         return app;
     }
 }

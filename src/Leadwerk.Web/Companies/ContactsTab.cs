@@ -11,7 +11,7 @@ public sealed record ContactsResult(IReadOnlyList<Dictionary<string, object?>> I
 /// The Contacts tab (F3): a company's persons through the criteria engine, so its column filters
 /// are criteria lines and its grouping is one GROUP BY over all the company's persons.
 /// </summary>
-public sealed class CompanyContacts(CompanyService companies, SearchService search)
+public sealed class ContactsTab(CompanyService companies, SearchService search)
 {
     public static IReadOnlyList<string> DefaultColumns { get; } =
         ["person.firstName", "person.lastName", "person.email", "person.phone", "person.leadStatus", "person.owner"];
