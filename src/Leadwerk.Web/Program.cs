@@ -8,6 +8,8 @@ using Leadwerk.Web.Data;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
+using Leadwerk.Web.Search;
+using Leadwerk.Web.Selections;
 using Leadwerk.Web.Users;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +34,12 @@ builder.Services.AddScoped<CompanyService>();
 builder.Services.AddScoped<PersonService>();
 builder.Services.AddScoped<UserService>();
 builder.Services.AddScoped<UiActions>();
+builder.Services.AddSingleton<CriteriaCompiler>();
+builder.Services.AddScoped<SearchService>();
+builder.Services.AddScoped<SelectionService>();
+builder.Services.AddScoped<SelectionExport>();
+builder.Services.AddScoped<ContactsTab>();
+builder.Services.AddScoped<UserSettings>();
 builder.Services.AddLeadwerkAuth(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -85,6 +93,8 @@ app.MapUsers();
 app.MapLists();
 app.MapCompanies();
 app.MapPersons();
+app.MapSearch();
+app.MapSelections();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

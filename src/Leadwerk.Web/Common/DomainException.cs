@@ -20,8 +20,8 @@ public class DomainException(int status, string code, string message, string? fi
 }
 
 /// <summary>Well-formed input with invalid values: 422 with an `errors` map of field → messages.</summary>
-public sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors)
-    : DomainException(422, ErrorCodes.ValidationFailed, string.Join(" ", errors.Values.SelectMany(v => v)), errors.Keys.FirstOrDefault())
+public sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors, string code = ErrorCodes.ValidationFailed)
+    : DomainException(422, code, string.Join(" ", errors.Values.SelectMany(v => v)), errors.Keys.FirstOrDefault())
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 }
@@ -46,6 +46,8 @@ public static class ErrorCodes
     public const string Unauthorized = "unauthorized";
     public const string RateLimited = "rateLimited";
     public const string LastAdmin = "lastAdmin";
+    public const string InvalidCriteria = "invalidCriteria";
+    public const string SelectionIsDynamic = "selectionIsDynamic";
 }
 
 /// <summary>Collects field errors and throws them together, so a form shows all its problems at once.</summary>
@@ -96,11 +98,11 @@ public sealed class Validation
         return this;
     }
 
-    public void ThrowIfInvalid()
+    public void ThrowIfInvalid(string code = ErrorCodes.ValidationFailed)
     {
         if (HasErrors)
         {
-            throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), code);
         }
     }
 

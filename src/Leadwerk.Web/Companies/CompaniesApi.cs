@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Persons;
+using Leadwerk.Web.Selections;
 
 namespace Leadwerk.Web.Companies;
 
@@ -44,12 +45,11 @@ public static class CompaniesApi
             return TypedResults.NoContent();
         });
 
-        // The Contacts tab; its columns, filters and grouping come with the Find issue.
-        group.MapGet("/{id:int}/persons", async (int id, CompanyService companies, PersonService persons, string? search, int? limit, string? cursor) =>
-        {
-            await companies.Get(id);
-            return TypedResults.Ok(await persons.List(search, id, limit, cursor));
-        });
+        // The Contacts tab: ?columns=a,b&sort=-person.lastName&filter=[lines as JSON]&groupBy=person.leadStatus
+        group.MapGet("/{id:int}/persons", async (int id, string? columns, string? sort, int? limit, string? cursor, string? filter,
+            string? groupBy, bool? count, ContactsTab contacts, HttpContext http) =>
+            TypedResults.Ok(await contacts.Page(id, http.User.UserId(), SelectionsApi.Split(columns), sort, limit, cursor,
+                ContactsTab.ParseFilters(filter), groupBy, count == true)));
         return app;
     }
 }

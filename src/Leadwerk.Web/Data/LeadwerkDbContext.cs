@@ -1,6 +1,7 @@
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
+using Leadwerk.Web.Selections;
 using Leadwerk.Web.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -24,6 +25,9 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<LeadStatusChange> LeadStatusChanges => Set<LeadStatusChange>();
+    public DbSet<Selection> Selections => Set<Selection>();
+    public DbSet<SelectionMember> SelectionMembers => Set<SelectionMember>();
+    public DbSet<UserSetting> UserSettings => Set<UserSetting>();
 
     /// <summary>
     /// Who is changing data and through which channel. The save interceptor refuses a lead

@@ -47,6 +47,13 @@ public static class UsersApi
             var u = await users.Update(http.User.UserId(), changes, http.IfMatch(), byAdmin: false);
             return TypedResults.Ok(http.WithETag(u.ToDto(), u.Version));
         }).Accepts<UserRequest>("application/json");
+        me.MapGet("/settings/{key}", async (string key, UserSettings settings, HttpContext http) =>
+            await settings.GetRaw(http.User.UserId(), key) is { } value ? Results.Ok(value) : Results.NotFound());
+        me.MapPut("/settings/{key}", async (string key, JsonNode value, UserSettings settings, HttpContext http) =>
+        {
+            await settings.SetRaw(http.User.UserId(), key, value.ToJsonString());
+            return TypedResults.NoContent();
+        });
 
         var admin = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(ApiSupport.AdminPolicy);
         admin.MapGet("/", async (UserService users) => TypedResults.Ok((await users.List()).Select(u => u.ToDto()).ToList()));

@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Text.Json;
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Lists;
+using Leadwerk.Web.Localization;
+
+namespace Leadwerk.Web.Search;
+
+/// <summary>
+/// Turns a criteria document into one LINQ predicate that EF Core translates to SQL. Fields come
+/// only from <see cref="SearchFields"/>; values reach SQL only as parameters.
+/// </summary>
+public sealed class CriteriaCompiler(TimeProvider time)
+{
+    public Expression<Func<T, bool>> Compile<T>(Criteria criteria, int? userId)
+    {
+        var entity = Validate(criteria);
+        var x = Expression.Parameter(typeof(T), "x");
+        Expression? any = null;
+        var sets = criteria.Sets!;
+        for (var s = 0; s < sets.Count; s++)
+        {
+            Expression? all = null;
+            var lines = sets[s].Lines!;
+            for (var l = 0; l < lines.Count; l++)
+            {
+                var line = Line(entity, lines[l], userId, x);
+                all = all is null ? line : Expression.AndAlso(all, line);
+            }
+
+            any = any is null ? all : Expression.OrElse(any, all!);
+        }
+
+        return Expression.Lambda<Func<T, bool>>(any ?? Expression.Constant(true), x);
+    }
+
+    /// <summary>Checks the shape, so a bad document is one 422 that names every wrong set and line.</summary>
+    public static string Validate(Criteria? criteria)
+    {
+        var v = new Validation();
+        if (criteria is null)
+        {
+            v.Add("criteria", L.T("Criteria are required.", "Criteria zijn verplicht.")).ThrowIfInvalid(ErrorCodes.InvalidCriteria);
+        }
+
+        if (!Entities.IsKnown(criteria!.Entity))
+        {
+            v.Add("entity", L.T("entity must be person or company.", "entity moet person of company zijn."));
+        }
+
+        var sets = criteria.Sets ?? [];
+        for (var s = 0; s < sets.Count; s++)
+        {
+            var lines = sets[s]?.Lines ?? [];
+            if (lines.Count == 0)
+            {
+                v.Add($"sets[{s}]", L.T($"Set {s + 1} has no lines.", $"Set {s + 1} heeft geen regels."));
+            }
+
+            for (var l = 0; l < lines.Count; l++)
+            {
+                CheckLine(v, criteria.Entity, lines[l], s, l);
+            }
+        }
+
+        v.ThrowIfInvalid(ErrorCodes.InvalidCriteria);
+        return criteria.Entity!;
+    }
+
+    private static void CheckLine(Validation v, string? entity, CriteriaLine? line, int s, int l)
+    {
+        var at = $"sets[{s}].lines[{l}]";
+        var where = L.T($"Set {s + 1}, line {l + 1}", $"Set {s + 1}, regel {l + 1}");
+        var field = SearchFields.Find(line?.Field);
+        if (field is null || (Entities.IsKnown(entity) && !field.AppliesTo(entity!)))
+        {
+            v.Add($"{at}.field", L.T($"{where}: unknown field “{line?.Field}”.", $"{where}: onbekend veld “{line?.Field}”."));
+            return;
+        }
+
+        if (!Operators.For(field.Type).Contains(line!.Operator ?? ""))
+        {
+            v.Add($"{at}.operator", L.T(
+                $"{where}: operator “{line.Operator}” does not fit {field.Label()}; use one of {string.Join(", ", Operators.For(field.Type))}.",
+                $"{where}: operator “{line.Operator}” past niet bij {field.Label()}; gebruik een van {string.Join(", ", Operators.For(field.Type))}."));
+            return;
+        }
+
+        var error = ValueError(field, line.Operator!, line.Values ?? []);
+        if (error is not null)
+        {
+            v.Add($"{at}.values", $"{where}: {error}");
+        }
+    }
+
+    private static string? ValueError(SearchField field, string op, List<JsonElement> values)
+    {
+        var count = Expected(op);
+        if (count == -1 ? values.Count == 0 : values.Count != count)
+        {
+            return count switch
+            {
+                0 => L.T($"{op} takes no values.", $"{op} neemt geen waarden."),
+                -1 => L.T($"{op} needs at least one value.", $"{op} heeft minstens één waarde nodig."),
+                _ => L.T($"{op} needs {count} value(s).", $"{op} heeft {count} waarde(n) nodig."),
+            };
+        }
+
+        foreach (var value in values)
+        {
+            var ok = field.Type switch
+            {
+                FieldType.List => ListValue(field, value, 0) is not null,
+                FieldType.Text => value.ValueKind == JsonValueKind.String && value.GetString()!.Trim().Length > 0,
+                _ => op == Operators.LastDays ? Days(value) is > 0 : DateValue(value) is not null,
+            };
+            if (!ok)
+            {
+                return field.Type switch
+                {
+                    FieldType.List when field.Source == ListSource.CategoryGroup => L.T(
+                        "values must be category group ids such as potentialCustomer.", "waarden moeten categoriegroep-id's zijn, zoals potentialCustomer."),
+                    FieldType.List when field.Source == ListSource.User => L.T(
+                        "values must be user ids or \"me\".", "waarden moeten gebruikers-id's of \"me\" zijn."),
+                    FieldType.List => L.T("values must be ids (whole numbers).", "waarden moeten id's (gehele getallen) zijn."),
+                    FieldType.Text => L.T("the value must be non-empty text.", "de waarde moet niet-lege tekst zijn."),
+                    _ when op == Operators.LastDays => L.T("the value must be a positive number of days.", "de waarde moet een positief aantal dagen zijn."),
+                    _ => L.T("values must be dates (yyyy-mm-dd).", "waarden moeten datums zijn (jjjj-mm-dd)."),
+                };
+            }
+        }
+
+        return null;
+    }
+
+    private static int Expected(string op) => op switch
+    {
+        Operators.IsEmpty or Operators.IsNotEmpty or Operators.Today => 0,
+        Operators.OneOf or Operators.NotOneOf => -1,
+        Operators.Between => 2,
+        _ => 1,
+    };
+
+    private Expression Line(string entity, CriteriaLine line, int? userId, ParameterExpression x)
+    {
+        var field = SearchFields.Find(line.Field)!;
+        var selector = Inline(field.On(entity)!, x);
+        var values = line.Values ?? [];
+        return field.Type switch
+        {
+            FieldType.List => ListLine(selector, line.Operator!, values.Select(v => ListValue(field, v, userId)).ToList()),
+            FieldType.Text => TextLine(selector, line.Operator!, values.Select(v => v.GetString()!.Trim().ToLowerInvariant()).FirstOrDefault()),
+            _ => DateLine(selector, line.Operator!, values),
+        };
+    }
+
+    private static Expression ListLine(Expression selector, string op, List<int?> values)
+    {
+        var isNull = Expression.Equal(selector, Expression.Constant(null, typeof(int?)));
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int?)], Parameter(values), selector);
+        return op switch
+        {
+            Operators.OneOf => Expression.AndAlso(Expression.Not(isNull), contains),
+            Operators.NotOneOf => Expression.OrElse(isNull, Expression.Not(contains)),
+            Operators.IsEmpty => isNull,
+            _ => Expression.Not(isNull),
+        };
+    }
+
+    private static Expression TextLine(Expression selector, string op, string? value)
+    {
+        var isNull = Expression.Equal(selector, Expression.Constant(null, typeof(string)));
+        var notNull = Expression.Not(isNull);
+        var lower = Expression.Call(selector, typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!);
+        Expression Call(string method) =>
+            Expression.Call(lower, typeof(string).GetMethod(method, [typeof(string)])!, Parameter(value));
+        return op switch
+        {
+            Operators.Contains => Expression.AndAlso(notNull, Call(nameof(string.Contains))),
+            Operators.StartsWith => Expression.AndAlso(notNull, Call(nameof(string.StartsWith))),
+            Operators.EndsWith => Expression.AndAlso(notNull, Call(nameof(string.EndsWith))),
+            Operators.EqualTo => Expression.AndAlso(notNull, Expression.Equal(lower, Parameter(value))),
+            Operators.NotEquals => Expression.OrElse(isNull, Expression.NotEqual(lower, Parameter(value))),
+            Operators.NotContains => Expression.OrElse(isNull, Expression.Not(Call(nameof(string.Contains)))),
+            Operators.IsEmpty => Expression.OrElse(isNull, Expression.Equal(selector, Expression.Constant(""))),
+            _ => Expression.AndAlso(notNull, Expression.NotEqual(selector, Expression.Constant(""))),
+        };
+    }
+
+    /// <summary>Dates are whole UTC days unless a value carries a time: "before 2026-03-01" means before that day starts.</summary>
+    private Expression DateLine(Expression selector, string op, List<JsonElement> values)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        Expression Compare(Func<Expression, Expression, BinaryExpression> compare, DateTime at) => compare(selector, Parameter<DateTime?>(at));
+        (DateTime At, bool DayOnly) Value(int i) => DateValue(values[i])!.Value;
+
+        switch (op)
+        {
+            case Operators.Before:
+                return Compare(Expression.LessThan, Value(0).At);
+            case Operators.After:
+                var after = Value(0);
+                return after.DayOnly ? Compare(Expression.GreaterThanOrEqual, after.At.AddDays(1)) : Compare(Expression.GreaterThan, after.At);
+            case Operators.Between:
+                var until = Value(1);
+                return Expression.AndAlso(Compare(Expression.GreaterThanOrEqual, Value(0).At),
+                    until.DayOnly ? Compare(Expression.LessThan, until.At.AddDays(1)) : Compare(Expression.LessThanOrEqual, until.At));
+            case Operators.LastDays:
+                return Compare(Expression.GreaterThanOrEqual, now.AddDays(-Days(values[0])!.Value));
+            case Operators.Today:
+                return Expression.AndAlso(Compare(Expression.GreaterThanOrEqual, now.Date), Compare(Expression.LessThan, now.Date.AddDays(1)));
+            default:
+                return Expression.Equal(selector, Expression.Constant(null, typeof(DateTime?)));
+        }
+    }
+
+    internal static int? ListValue(SearchField field, JsonElement value, int? userId)
+    {
+        if (field.Source == ListSource.CategoryGroup)
+        {
+            return value.ValueKind == JsonValueKind.String && CategoryGroups.FromKey(value.GetString()) is { } group ? (int)group : null;
+        }
+
+        if (field.Source == ListSource.User && value.ValueKind == JsonValueKind.String && value.GetString() == "me")
+        {
+            return userId ?? 0;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var id) ? id : null;
+    }
+
+    internal static (DateTime At, bool DayOnly)? DateValue(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var text = value.GetString()!.Trim();
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return (day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), true);
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? (at.UtcDateTime, false) : null;
+    }
+
+    internal static int? Days(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetInt32(out var n) => n,
+        JsonValueKind.String when int.TryParse(value.GetString(), out var n) => n,
+        _ => null,
+    };
+
+    internal static Expression Inline(LambdaExpression selector, ParameterExpression x) =>
+        new Replace(selector.Parameters[0], x).Visit(selector.Body);
+
+    /// <summary>Reads a value through a closure object, so EF sends it as a SQL parameter, never as literal SQL.</summary>
+    internal static Expression Parameter<TValue>(TValue value) =>
+        Expression.Property(Expression.Constant(new Holder<TValue>(value)), nameof(Holder<TValue>.Value));
+
+    private sealed class Holder<TValue>(TValue value)
+    {
+        public TValue Value { get; } = value;
+    }
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}

@@ -1,0 +1,18 @@
+using Leadwerk.Web.Common;
+
+namespace Leadwerk.Web.Search;
+
+public static class SearchApi
+{
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/search").WithTags("Search").RequireAuthorization();
+        group.MapPost("/", async (SearchRequest request, SearchService search, HttpContext http) =>
+            TypedResults.Ok(await search.Search(request, http.User.UserId())));
+        group.MapPost("/count", async (Criteria criteria, SearchService search, HttpContext http) =>
+            TypedResults.Ok(new SearchCount(await search.Count(criteria, http.User.UserId()))));
+        group.MapGet("/fields", async (string? entity, SearchService search) =>
+            TypedResults.Ok(await search.Fields(entity ?? Entities.Person)));
+        return app;
+    }
+}

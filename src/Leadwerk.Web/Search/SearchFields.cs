@@ -1,0 +1,168 @@
+using System.Linq.Expressions;
+using Leadwerk.Web.Companies;
+using Leadwerk.Web.Localization;
+using Leadwerk.Web.Persons;
+
+namespace Leadwerk.Web.Search;
+
+public enum FieldType
+{
+    Text,
+    List,
+    Date,
+}
+
+/// <summary>Where the values of a list field come from.</summary>
+public enum ListSource
+{
+    LeadStatus,
+    Category,
+    CategoryGroup,
+    User,
+    Company,
+}
+
+/// <summary>
+/// One searchable field: its type and how to reach it from a person and/or a company. Only these
+/// expressions ever reach SQL, so criteria can name fields but never columns (the allowlist).
+/// </summary>
+public sealed class SearchField
+{
+    public required string Key { get; init; }
+    public required FieldType Type { get; init; }
+    public ListSource? Source { get; init; }
+    public required Func<string> Label { get; init; }
+    public LambdaExpression? OnPerson { get; init; }
+    public LambdaExpression? OnCompany { get; init; }
+
+    /// <summary>Sorting a list field goes by its rank or name, not its id.</summary>
+    public LambdaExpression? SortOnPerson { get; init; }
+    public LambdaExpression? SortOnCompany { get; init; }
+
+    /// <summary>Entities on which the value can never be null, so sorting needs no null flag (and keeps its index).</summary>
+    public IReadOnlySet<string> NeverNullOn { get; init; } = new HashSet<string>();
+
+    /// <summary>Hidden fields serve the app itself (e.g. a company's Contacts tab) and are not offered in Find.</summary>
+    public bool Hidden { get; init; }
+
+    public LambdaExpression? On(string entity) => entity == Entities.Person ? OnPerson : OnCompany;
+
+    public LambdaExpression? SortOn(string entity) => (entity == Entities.Person ? SortOnPerson : SortOnCompany) ?? On(entity);
+
+    public bool AppliesTo(string entity) => On(entity) is not null;
+}
+
+public static class SearchFields
+{
+    public static IReadOnlyList<SearchField> All { get; } =
+    [
+        Text("person.firstName", () => L.T("First name", "Voornaam"), p => p.FirstName, never: Entities.Person),
+        Text("person.lastName", () => L.T("Last name", "Achternaam"), p => p.LastName, never: Entities.Person),
+        Text("person.email", () => L.T("E-mail", "E-mail"), p => p.Email),
+        Text("person.phone", () => L.T("Phone", "Telefoon"), p => p.Phone),
+        Text("person.title", () => L.T("Title", "Functie"), p => p.Title),
+        new()
+        {
+            Key = "person.leadStatus", Type = FieldType.List, Source = ListSource.LeadStatus, Label = () => L.T("Lead status", "Leadstatus"),
+            OnPerson = P(p => p.LeadStatusId), SortOnPerson = P(p => (int?)p.LeadStatus!.Rank),
+        },
+        new()
+        {
+            Key = "person.owner", Type = FieldType.List, Source = ListSource.User, Label = () => L.T("Our contact", "Onze contactpersoon"),
+            OnPerson = P(p => p.OwnerId), SortOnPerson = P(p => p.Owner!.DisplayName),
+        },
+        Date("person.createdAt", () => L.T("Created", "Aangemaakt"), p => (DateTime?)p.CreatedAt, never: Entities.Person),
+        Date("person.updatedAt", () => L.T("Updated", "Gewijzigd"), p => (DateTime?)p.UpdatedAt, never: Entities.Person),
+        Date("person.leadStatusChangedAt", () => L.T("Lead status changed", "Leadstatus gewijzigd"), p => p.LeadStatusChangedAt),
+        new()
+        {
+            Key = "person.category", Type = FieldType.List, Source = ListSource.Category, Label = () => L.T("Category", "Categorie"),
+            OnPerson = P(p => p.CategoryId), SortOnPerson = P(p => (int?)p.Category!.Rank),
+        },
+        new()
+        {
+            Key = "person.categoryGroup", Type = FieldType.List, Source = ListSource.CategoryGroup,
+            Label = () => L.T("Category group", "Categoriegroep"), OnPerson = P(p => (int?)p.Category!.Group),
+        },
+        new()
+        {
+            Key = "person.company", Type = FieldType.List, Source = ListSource.Company, Label = () => L.T("Company", "Bedrijf"),
+            OnPerson = P(p => p.CompanyId), SortOnPerson = P(p => p.Company!.Name), Hidden = true,
+        },
+        new()
+        {
+            Key = "company.name", Type = FieldType.Text, Label = () => L.T("Company", "Bedrijf"),
+            OnPerson = P(p => p.Company!.Name), OnCompany = C(c => c.Name), NeverNullOn = new HashSet<string> { Entities.Company },
+        },
+        new()
+        {
+            Key = "company.category", Type = FieldType.List, Source = ListSource.Category, Label = () => L.T("Company category", "Bedrijfscategorie"),
+            OnPerson = P(p => (int?)p.Company!.CategoryId), OnCompany = C(c => (int?)c.CategoryId),
+            SortOnPerson = P(p => (int?)p.Company!.Category.Rank), SortOnCompany = C(c => (int?)c.Category.Rank),
+        },
+        new()
+        {
+            Key = "company.categoryGroup", Type = FieldType.List, Source = ListSource.CategoryGroup,
+            Label = () => L.T("Company category group", "Categoriegroep bedrijf"),
+            OnPerson = P(p => (int?)p.Company!.Category.Group), OnCompany = C(c => (int?)c.Category.Group),
+        },
+        new()
+        {
+            Key = "company.owner", Type = FieldType.List, Source = ListSource.User, Label = () => L.T("Company: our contact", "Bedrijf: onze contactpersoon"),
+            OnPerson = P(p => p.Company!.OwnerId), OnCompany = C(c => c.OwnerId),
+            SortOnPerson = P(p => p.Company!.Owner!.DisplayName), SortOnCompany = C(c => c.Owner!.DisplayName),
+        },
+        new()
+        {
+            Key = "company.country", Type = FieldType.Text, Label = () => L.T("Country", "Land"),
+            OnPerson = P(p => p.Company!.Country), OnCompany = C(c => c.Country),
+        },
+        new()
+        {
+            Key = "company.email", Type = FieldType.Text, Label = () => L.T("Company e-mail", "E-mail bedrijf"),
+            OnPerson = P(p => p.Company!.Email), OnCompany = C(c => c.Email),
+        },
+        new()
+        {
+            Key = "company.orgNumber", Type = FieldType.Text, Label = () => L.T("Org. number", "KvK-nummer"),
+            OnPerson = P(p => p.Company!.OrgNumber), OnCompany = C(c => c.OrgNumber),
+        },
+        new()
+        {
+            Key = "company.createdAt", Type = FieldType.Date, Label = () => L.T("Company created", "Bedrijf aangemaakt"),
+            OnPerson = P(p => (DateTime?)p.Company!.CreatedAt), OnCompany = C(c => (DateTime?)c.CreatedAt),
+            NeverNullOn = new HashSet<string> { Entities.Company },
+        },
+    ];
+
+    private static readonly Dictionary<string, SearchField> ByKey = All.ToDictionary(f => f.Key, StringComparer.OrdinalIgnoreCase);
+
+    public static SearchField? Find(string? key) => key is null ? null : ByKey.GetValueOrDefault(key);
+
+    public static IEnumerable<SearchField> For(string entity) => All.Where(f => f.AppliesTo(entity));
+
+    /// <summary>The columns a result shows when the request names none.</summary>
+    public static IReadOnlyList<string> DefaultColumns(string entity) => entity == Entities.Person
+        ? ["person.firstName", "person.lastName", "company.name", "person.email", "person.category", "person.leadStatus", "person.owner"]
+        : ["company.name", "company.category", "company.categoryGroup", "company.owner", "company.country"];
+
+    public static string DefaultSort(string entity) => entity == Entities.Person ? "person.lastName" : "company.name";
+
+    private static Expression<Func<Person, T>> P<T>(Expression<Func<Person, T>> e) => e;
+
+    private static Expression<Func<Company, T>> C<T>(Expression<Func<Company, T>> e) => e;
+
+    private static SearchField Text(string key, Func<string> label, Expression<Func<Person, string?>> onPerson, string? never = null) =>
+        new()
+        {
+            Key = key, Type = FieldType.Text, Label = label, OnPerson = onPerson,
+            NeverNullOn = never is null ? new HashSet<string>() : new HashSet<string> { never },
+        };
+
+    private static SearchField Date(string key, Func<string> label, Expression<Func<Person, DateTime?>> onPerson, string? never = null) =>
+        new()
+        {
+            Key = key, Type = FieldType.Date, Label = label, OnPerson = onPerson,
+            NeverNullOn = never is null ? new HashSet<string>() : new HashSet<string> { never },
+        };
+}

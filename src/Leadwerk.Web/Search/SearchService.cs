@@ -1,0 +1,313 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Companies;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Lists;
+using Leadwerk.Web.Localization;
+using Leadwerk.Web.Persons;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leadwerk.Web.Search;
+
+/// <summary>
+/// The one criteria engine (B6): Find, selections, the Contacts tab, and later board, bulk update
+/// and export run their queries here. One SQL query per page, keyset paging on any sort column.
+/// </summary>
+public sealed class SearchService(LeadwerkDbContext db, CriteriaCompiler compiler)
+{
+    private sealed record Position(bool N, string? V, int I);
+
+    public async Task<SearchResult> Search(SearchRequest request, int? userId)
+    {
+        var criteria = request.Criteria ?? throw DomainException.Invalid("criteria", L.T("Criteria are required.", "Criteria zijn verplicht."));
+        var entity = CriteriaCompiler.Validate(criteria);
+        return entity == Entities.Person
+            ? await Page(entity, Persons(criteria, userId), request.Columns, request.Sort, request.Limit, request.Cursor, request.Count)
+            : await Page(entity, Companies(criteria, userId), request.Columns, request.Sort, request.Limit, request.Cursor, request.Count);
+    }
+
+    public async Task<int> Count(Criteria criteria, int? userId) =>
+        CriteriaCompiler.Validate(criteria) == Entities.Person
+            ? await Persons(criteria, userId).CountAsync()
+            : await Companies(criteria, userId).CountAsync();
+
+    public IQueryable<Person> Persons(Criteria criteria, int? userId) => db.Persons.Where(compiler.Compile<Person>(criteria, userId));
+
+    public IQueryable<Company> Companies(Criteria criteria, int? userId) => db.Companies.Where(compiler.Compile<Company>(criteria, userId));
+
+    /// <summary>Pages any person or company query with the requested columns and sort.</summary>
+    public async Task<SearchResult> Page<T>(string entity, IQueryable<T> query, IReadOnlyList<string>? columns, string? sort, int? limit,
+        string? cursor, bool count) where T : class
+    {
+        var take = Cursor.Limit(limit);
+        var shown = CheckColumns(entity, columns);
+        var (field, descending) = CheckSort(entity, sort);
+        var total = count ? await query.CountAsync() : (int?)null;
+        var key = field.SortOn(entity)!;
+        var nullable = !field.NeverNullOn.Contains(entity);
+        var ordered = Order(query, key, descending, nullable);
+        if (Cursor.Decode<Position>(cursor) is { } after)
+        {
+            ordered = ordered.Where(After<T>(key, descending, after));
+        }
+
+        var lists = await Lookups();
+        List<Dictionary<string, object?>> items;
+        string? next;
+        if (typeof(T) == typeof(Person))
+        {
+            var hits = await Project((IQueryable<Person>)ordered, SearchColumns.PersonRow, key).Take(take + 1).ToListAsync();
+            (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
+        }
+        else
+        {
+            var hits = await Project((IQueryable<Company>)ordered, SearchColumns.CompanyRow, key).Take(take + 1).ToListAsync();
+            (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
+        }
+
+        return new SearchResult(items, next, total);
+    }
+
+    /// <summary>Counts per value of a list field over the whole query (one GROUP BY), not just a page.</summary>
+    public async Task<List<GroupCount>> Groups(IQueryable<Person> query, string fieldKey)
+    {
+        var field = SearchFields.Find(fieldKey);
+        if (field is not { Type: FieldType.List } || !field.AppliesTo(Entities.Person))
+        {
+            throw DomainException.Invalid("groupBy", L.T($"Cannot group by “{fieldKey}”; pick a list column.",
+                $"Kan niet groeperen op “{fieldKey}”; kies een lijstkolom."));
+        }
+
+        var selector = (Expression<Func<Person, int?>>)field.OnPerson!;
+        var counts = await query.GroupBy(selector).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var lists = await Lookups();
+        var names = await ListValues(field.Source!.Value, counts.Select(c => c.Key).OfType<int>().ToList());
+        return counts
+            .Select(c => c.Key is { } k && names.TryGetValue(k, out var v)
+                ? (Order: v.Order, Group: new GroupCount(v.Id, v.Name, c.Count, v.Deleted))
+                : (Order: int.MaxValue, Group: new GroupCount(null, L.T("(none)", "(geen)"), c.Count, false)))
+            .OrderBy(g => g.Order).ThenBy(g => g.Group.Name).Select(g => g.Group).ToList();
+    }
+
+    /// <summary>The fields of an entity with their operators and list values, for clients that build criteria.</summary>
+    public async Task<List<FieldDescription>> Fields(string? entity)
+    {
+        if (!Entities.IsKnown(entity))
+        {
+            throw DomainException.Invalid("entity", L.T("entity must be person or company.", "entity moet person of company zijn."));
+        }
+
+        var result = new List<FieldDescription>();
+        foreach (var field in SearchFields.For(entity!).Where(f => !f.Hidden))
+        {
+            IReadOnlyList<ListValue>? values = null;
+            if (field.Type == FieldType.List)
+            {
+                values = (await ListValues(field.Source!.Value, null)).Values.OrderBy(v => v.Order)
+                    .Select(v => new ListValue(v.Id, v.Name, v.Deleted)).ToList();
+            }
+
+            result.Add(new FieldDescription(field.Key, field.Label(), field.Type.ToString().ToLowerInvariant(), Operators.For(field.Type), values));
+        }
+
+        return result;
+    }
+
+    internal async Task<Lookups> Lookups() => new(
+        await db.LeadStatuses.AsNoTracking().ToDictionaryAsync(s => s.Id),
+        await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id),
+        await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id));
+
+    private async Task<Dictionary<int, (string Id, string Name, bool Deleted, int Order)>> ListValues(ListSource source, List<int>? ids)
+    {
+        switch (source)
+        {
+            case ListSource.LeadStatus:
+                return (await db.LeadStatuses.AsNoTracking().ToListAsync()).ToDictionary(s => s.Id, s => (s.Id.ToString(), s.Name, s.Deleted, s.Rank));
+            case ListSource.Category:
+                return (await db.Categories.AsNoTracking().ToListAsync()).ToDictionary(c => c.Id, c => (c.Id.ToString(), c.Name, c.Deleted, c.Rank));
+            case ListSource.CategoryGroup:
+                return CategoryGroups.All.ToDictionary(g => (int)g, g => (g.Key(), g.DisplayName(), false, (int)g));
+            case ListSource.User:
+                var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync();
+                return users.Select((u, i) => (u, i)).ToDictionary(x => x.u.Id, x => (x.u.Id.ToString(), x.u.DisplayName, x.u.Disabled, x.i));
+            default:
+                // Companies are too many to list; only the ones asked for.
+                var wanted = ids ?? [];
+                var companies = await db.Companies.AsNoTracking().Where(c => wanted.Contains(c.Id)).OrderBy(c => c.Name).ToListAsync();
+                return companies.Select((c, i) => (c, i)).ToDictionary(x => x.c.Id, x => (x.c.Id.ToString(), x.c.Name, false, x.i));
+        }
+    }
+
+    public static List<string> CheckColumns(string entity, IReadOnlyList<string>? columns)
+    {
+        var wanted = columns is { Count: > 0 } ? columns : SearchFields.DefaultColumns(entity);
+        var v = new Validation();
+        var result = new List<string>();
+        foreach (var column in wanted)
+        {
+            var field = SearchFields.Find(column);
+            if (field is null || !field.AppliesTo(entity))
+            {
+                v.Add("columns", L.T($"Unknown column “{column}”.", $"Onbekende kolom “{column}”."));
+            }
+            else
+            {
+                result.Add(field.Key);
+            }
+        }
+
+        v.ThrowIfInvalid();
+        return result;
+    }
+
+    private static (SearchField Field, bool Descending) CheckSort(string entity, string? sort)
+    {
+        var text = string.IsNullOrWhiteSpace(sort) ? SearchFields.DefaultSort(entity) : sort.Trim();
+        var descending = text.StartsWith('-');
+        var field = SearchFields.Find(text.TrimStart('-', '+'));
+        if (field is null || !field.AppliesTo(entity))
+        {
+            throw DomainException.Invalid("sort", L.T($"Cannot sort by “{sort}”.", $"Kan niet sorteren op “{sort}”."));
+        }
+
+        return (field, descending);
+    }
+
+    /// <summary>Nulls always come last (providers disagree by default), then the value, then id as tie-breaker.</summary>
+    private static IQueryable<T> Order<T>(IQueryable<T> query, LambdaExpression key, bool descending, bool nullable)
+    {
+        var x = Expression.Parameter(typeof(T), "x");
+        var value = CriteriaCompiler.Inline(key, x);
+        var id = Expression.Property(x, "Id");
+        IOrderedQueryable<T> ordered;
+        if (nullable)
+        {
+            var isNull = Expression.Lambda(Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)),
+                Expression.Constant(1), Expression.Constant(0)), x);
+            ordered = Sort(query, isNull, nameof(Queryable.OrderBy));
+            ordered = Sort(ordered, Expression.Lambda(value, x), descending ? nameof(Queryable.ThenByDescending) : nameof(Queryable.ThenBy));
+        }
+        else
+        {
+            ordered = Sort(query, Expression.Lambda(value, x), descending ? nameof(Queryable.OrderByDescending) : nameof(Queryable.OrderBy));
+        }
+
+        return Sort(ordered, Expression.Lambda(id, x), descending ? nameof(Queryable.ThenByDescending) : nameof(Queryable.ThenBy));
+    }
+
+    private static IOrderedQueryable<T> Sort<T>(IQueryable<T> query, LambdaExpression key, string method) =>
+        (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), method,
+            [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key)));
+
+    /// <summary>Rows strictly after the cursor in (null flag, value, id) order.</summary>
+    private static Expression<Func<T, bool>> After<T>(LambdaExpression key, bool descending, Position after)
+    {
+        var x = Expression.Parameter(typeof(T), "x");
+        var value = CriteriaCompiler.Inline(key, x);
+        var id = Expression.Property(x, "Id");
+        var idAfter = descending ? Expression.LessThan(id, CriteriaCompiler.Parameter(after.I)) : Expression.GreaterThan(id, CriteriaCompiler.Parameter(after.I));
+        var isNull = Expression.Equal(value, Expression.Constant(null, value.Type));
+        Expression body;
+        if (after.N)
+        {
+            body = Expression.AndAlso(isNull, idAfter);
+        }
+        else
+        {
+            var boundary = Decode(after.V, value.Type);
+            var beyond = Compare(value, boundary, descending);
+            var same = Expression.AndAlso(Expression.Equal(value, boundary), idAfter);
+            body = Expression.OrElse(isNull, Expression.OrElse(beyond, same));
+        }
+
+        return Expression.Lambda<Func<T, bool>>(body, x);
+    }
+
+    private static Expression Compare(Expression value, Expression boundary, bool descending)
+    {
+        if (value.Type == typeof(string))
+        {
+            var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, value, boundary);
+            return descending ? Expression.LessThan(compare, Expression.Constant(0)) : Expression.GreaterThan(compare, Expression.Constant(0));
+        }
+
+        return descending ? Expression.LessThan(value, boundary) : Expression.GreaterThan(value, boundary);
+    }
+
+    private static Expression Decode(string? text, Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        try
+        {
+            object? value = underlying == typeof(string) ? text
+                : underlying == typeof(int) ? int.Parse(text!, CultureInfo.InvariantCulture)
+                : underlying == typeof(DateTime) ? DateTime.Parse(text!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
+                : throw new FormatException();
+            var holder = typeof(CriteriaCompiler).GetMethod(nameof(CriteriaCompiler.Parameter), BindingFlags.Static | BindingFlags.NonPublic)!
+                .MakeGenericMethod(type);
+            return (Expression)holder.Invoke(null, [value])!;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentNullException)
+        {
+            throw new DomainException(400, ErrorCodes.InvalidCursor, L.T("The cursor is not valid.", "De cursor is ongeldig."), "cursor");
+        }
+    }
+
+    private static string? EncodeKey(object? key) => key switch
+    {
+        null => null,
+        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => key.ToString(),
+    };
+
+    private static IQueryable<Hit<TRow>> Project<T, TRow>(IQueryable<T> query, Expression<Func<T, TRow>> row, LambdaExpression key)
+    {
+        var x = Expression.Parameter(typeof(T), "x");
+        var body = Expression.MemberInit(Expression.New(typeof(Hit<TRow>)),
+            Expression.Bind(typeof(Hit<TRow>).GetProperty(nameof(Hit<TRow>.Row))!, CriteriaCompiler.Inline(row, x)),
+            Expression.Bind(typeof(Hit<TRow>).GetProperty(nameof(Hit<TRow>.Key))!, Expression.Convert(CriteriaCompiler.Inline(key, x), typeof(object))));
+        return query.Select(Expression.Lambda<Func<T, Hit<TRow>>>(body, x));
+    }
+
+    private static (List<Dictionary<string, object?>>, string?) Items<TRow>(List<Hit<TRow>> hits, int take, Func<Hit<TRow>, int> id,
+        Func<Hit<TRow>, Dictionary<string, object?>> map)
+    {
+        var page = hits.Take(take).ToList();
+        var next = hits.Count > take ? Cursor.Encode(new Position(page[^1].Key is null, EncodeKey(page[^1].Key), id(page[^1]))) : null;
+        return (page.Select(map).ToList(), next);
+    }
+
+    private static Dictionary<string, object?> Row(PersonRow row, List<string> columns, Lookups lists)
+    {
+        var item = new Dictionary<string, object?> { ["id"] = row.Id };
+        foreach (var column in columns)
+        {
+            item[column] = SearchColumns.Value(row, column, lists);
+            if (SearchColumns.Id(row, column) is { } listId)
+            {
+                item[listId.Key] = listId.Id;
+            }
+        }
+
+        return item;
+    }
+
+    private static Dictionary<string, object?> Row(CompanyRow row, List<string> columns, Lookups lists)
+    {
+        var item = new Dictionary<string, object?> { ["id"] = row.Id };
+        foreach (var column in columns)
+        {
+            item[column] = SearchColumns.Value(row, column, lists);
+            if (SearchColumns.Id(row, column) is { } listId)
+            {
+                item[listId.Key] = listId.Id;
+            }
+        }
+
+        return item;
+    }
+}
