@@ -72,6 +72,14 @@ var app = builder.Build();
 await app.PrepareDatabase();
 
 app.UseExceptionHandler();
+app.Use((http, next) =>
+{
+    // The app is never framed (clickjacking) and its responses are never sniffed into another type.
+    http.Response.Headers.XContentTypeOptions = "nosniff";
+    http.Response.Headers.XFrameOptions = "DENY";
+    http.Response.Headers["Referrer-Policy"] = "same-origin";
+    return next(http);
+});
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"),
     api => api.UseStatusCodePages(ProblemExceptionHandler.WriteStatusProblem));
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),

@@ -91,7 +91,22 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
         };
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
         db.Users.Add(user);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            if (!await db.Users.AsNoTracking().AnyAsync(u => u.NormalizedUserName == normalized && u.Id != user.Id))
+            {
+                throw;
+            }
+
+            // Another request took the name between the check above and this insert (unique index).
+            throw DomainException.Conflict(ErrorCodes.UserNameTaken, L.T(
+                $"The user name “{userName}” is already taken.", $"De gebruikersnaam “{userName}” is al in gebruik."), "userName");
+        }
+
         return user;
     }
 
