@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Lists;
 
 /// <summary>The admin lists "Company – Category" and "Person – Lead status" (F9, R3, R9, R10).</summary>
-public sealed class ListService(LeadwerkDbContext db)
+public sealed partial class ListService(LeadwerkDbContext db)
 {
     public async Task<List<Category>> Categories(bool includeDeleted = false) =>
         await db.Categories.AsNoTracking().Where(c => includeDeleted || !c.Deleted)
@@ -92,61 +92,6 @@ public sealed class ListService(LeadwerkDbContext db)
         }
 
         return category;
-    }
-
-    public async Task<LeadStatus> CreateLeadStatus(LeadStatusRequest request)
-    {
-        var status = new LeadStatus { Rank = request.Rank ?? await NextRank(db.LeadStatuses) };
-        await Apply(status, request);
-        db.LeadStatuses.Add(status);
-        await SaveWithSingleDefault(status);
-        return status;
-    }
-
-    public async Task<LeadStatus> UpdateLeadStatus(int id, LeadStatusRequest request, int? expectedVersion)
-    {
-        var status = await db.LeadStatuses.FirstOrDefaultAsync(s => s.Id == id) ?? throw StatusNotFound();
-        Concurrency.Check(status.Version, expectedVersion);
-        if (status.IsDefault && !request.IsDefault)
-        {
-            throw DomainException.Conflict(ErrorCodes.DefaultStatusUndeletable, L.T(
-                "The list needs a default status: make another status the default instead.",
-                "De lijst heeft een standaardstatus nodig: maak in plaats daarvan een andere status de standaard."), "isDefault");
-        }
-
-        await Apply(status, request);
-        await SaveWithSingleDefault(status);
-        return status;
-    }
-
-    /// <summary>R9: soft delete; the default status can never be deleted.</summary>
-    public async Task DeleteLeadStatus(int id, int? expectedVersion)
-    {
-        var status = await db.LeadStatuses.FirstOrDefaultAsync(s => s.Id == id) ?? throw StatusNotFound();
-        Concurrency.Check(status.Version, expectedVersion);
-        if (status.IsDefault)
-        {
-            throw DomainException.Conflict(ErrorCodes.DefaultStatusUndeletable, L.T(
-                $"“{status.Name}” is the default lead status and cannot be deleted. Make another status the default first.",
-                $"“{status.Name}” is de standaard leadstatus en kan niet worden verwijderd. Maak eerst een andere status de standaard."));
-        }
-
-        status.Deleted = true;
-        await db.SaveChangesAsync();
-    }
-
-    public async Task<LeadStatus> RestoreLeadStatus(int id)
-    {
-        var status = await db.LeadStatuses.FirstOrDefaultAsync(s => s.Id == id) ?? throw StatusNotFound();
-        if (status.Deleted)
-        {
-            await EnsureUnique(db.LeadStatuses.Where(s => s.Id != id && !s.Deleted).Select(s => new { s.NameEn, s.NameNl }).ToListAsync(),
-                status.NameEn, status.NameNl, n => (n.NameEn, n.NameNl));
-            status.Deleted = false;
-            await db.SaveChangesAsync();
-        }
-
-        return status;
     }
 
     /// <summary>
@@ -247,36 +192,6 @@ public sealed class ListService(LeadwerkDbContext db)
         category.Rank = request.Rank ?? category.Rank;
     }
 
-    private async Task Apply(LeadStatus status, LeadStatusRequest request)
-    {
-        var (en, nl) = Names(request.Name, request.Names);
-        Validate(en, nl, request.Description, request.Descriptions).ThrowIfInvalid();
-        await EnsureUnique(db.LeadStatuses.Where(s => s.Id != status.Id && !s.Deleted).Select(s => new { s.NameEn, s.NameNl }).ToListAsync(),
-            en!, nl!, n => (n.NameEn, n.NameNl));
-        status.NameEn = en!;
-        status.NameNl = nl!;
-        (status.DescriptionEn, status.DescriptionNl) = Descriptions(request.Description, request.Descriptions);
-        status.Rank = request.Rank ?? status.Rank;
-        status.IsDefault = request.IsDefault || status.IsDefault;
-    }
-
-    private async Task SaveWithSingleDefault(LeadStatus status)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (status.IsDefault)
-        {
-            // The default must stay a non-deleted item; there is exactly one.
-            status.Deleted = false;
-            foreach (var other in await db.LeadStatuses.Where(s => s.IsDefault && s.Id != status.Id).ToListAsync())
-            {
-                other.IsDefault = false;
-            }
-        }
-
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-    }
-
     private static (string? En, string? Nl) Names(string? name, LocalizedText? names)
     {
         var en = Validation.Clean(names?.En) ?? Validation.Clean(name);
@@ -325,7 +240,4 @@ public sealed class ListService(LeadwerkDbContext db)
 
     private static DomainException CategoryNotFound() =>
         DomainException.NotFound(L.T("The category was not found.", "De categorie is niet gevonden."));
-
-    private static DomainException StatusNotFound() =>
-        DomainException.NotFound(L.T("The lead status was not found.", "De leadstatus is niet gevonden."));
 }
