@@ -20,7 +20,8 @@ public sealed class ContactsTab(CompanyService companies, SearchService search)
         IReadOnlyList<CriteriaLine>? filters, string? groupBy, bool count = false)
     {
         await companies.Get(companyId);
-        var criteria = Criteria.For(Entities.Person, [CriteriaLine.Of("person.company", Operators.OneOf, companyId), .. filters ?? []]);
+        // The company's line goes last, so a 422 names the client's filter lines by their own index.
+        var criteria = Criteria.For(Entities.Person, [.. filters ?? [], CriteriaLine.Of("person.company", Operators.OneOf, companyId)]);
         var query = search.Persons(criteria, userId);
         var page = await search.Page(Entities.Person, query, columns is { Count: > 0 } ? columns : DefaultColumns, sort, limit, cursor, count);
         var groups = string.IsNullOrWhiteSpace(groupBy) ? null : await search.Groups(query, groupBy);

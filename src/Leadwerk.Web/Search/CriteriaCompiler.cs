@@ -13,6 +13,9 @@ namespace Leadwerk.Web.Search;
 /// </summary>
 public sealed class CriteriaCompiler(TimeProvider time)
 {
+    /// <summary>A century; more would run the date arithmetic off the calendar (a 500 instead of a 422).</summary>
+    private const int MaxDays = 36_500;
+
     public Expression<Func<T, bool>> Compile<T>(Criteria criteria, int? userId)
     {
         var entity = Validate(criteria);
@@ -113,7 +116,7 @@ public sealed class CriteriaCompiler(TimeProvider time)
             {
                 FieldType.List => ListValue(field, value, 0) is not null,
                 FieldType.Text => value.ValueKind == JsonValueKind.String && value.GetString()!.Trim().Length > 0,
-                _ => op == Operators.LastDays ? Days(value) is > 0 : DateValue(value) is not null,
+                _ => op == Operators.LastDays ? Days(value) is > 0 and <= MaxDays : DateValue(value) is not null,
             };
             if (!ok)
             {
@@ -125,7 +128,8 @@ public sealed class CriteriaCompiler(TimeProvider time)
                         "values must be user ids or \"me\".", "waarden moeten gebruikers-id's of \"me\" zijn."),
                     FieldType.List => L.T("values must be ids (whole numbers).", "waarden moeten id's (gehele getallen) zijn."),
                     FieldType.Text => L.T("the value must be non-empty text.", "de waarde moet niet-lege tekst zijn."),
-                    _ when op == Operators.LastDays => L.T("the value must be a positive number of days.", "de waarde moet een positief aantal dagen zijn."),
+                    _ when op == Operators.LastDays => L.T($"the value must be a number of days from 1 to {MaxDays}.",
+                        $"de waarde moet een aantal dagen van 1 tot en met {MaxDays} zijn."),
                     _ => L.T("values must be dates (yyyy-mm-dd).", "waarden moeten datums zijn (jjjj-mm-dd)."),
                 };
             }
@@ -238,12 +242,16 @@ public sealed class CriteriaCompiler(TimeProvider time)
         }
 
         var text = value.GetString()!.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        // The last year is left out: "after" and "between" add a day to a day-only value.
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year < 9999)
         {
             return (day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), true);
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+        // Only ISO 8601 with a time: a loose parse would read "10-03-2024" as 3 October.
+        var iso = text.Length > 10 && text[10] is 'T' or ' ' && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out _);
+        return iso && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && at.Year < 9999
             ? (at.UtcDateTime, false) : null;
     }
 

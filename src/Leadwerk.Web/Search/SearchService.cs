@@ -250,7 +250,7 @@ public sealed class SearchService(LeadwerkDbContext db, CriteriaCompiler compile
                 .MakeGenericMethod(type);
             return (Expression)holder.Invoke(null, [value])!;
         }
-        catch (Exception e) when (e is FormatException or ArgumentNullException)
+        catch (Exception e) when (e is FormatException or ArgumentNullException or OverflowException)
         {
             throw new DomainException(400, ErrorCodes.InvalidCursor, L.T("The cursor is not valid.", "De cursor is ongeldig."), "cursor");
         }

@@ -18,6 +18,8 @@ public sealed class SelectionExport(SelectionService selections)
 
     public async Task Write(Stream output, int id, Actor user, IReadOnlyList<string>? columns, bool dutch, CancellationToken cancel)
     {
+        // Labels, list names and numbers in the same language as the separator; async-local, so the request's culture is back afterwards.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(dutch ? "nl" : "en");
         var selection = await selections.Visible(id, user);
         var shown = columns is { Count: > 0 } ? columns : SearchFields.DefaultColumns(selection.Entity);
         var config = new CsvConfiguration(dutch ? new CultureInfo("nl-NL") : CultureInfo.InvariantCulture)

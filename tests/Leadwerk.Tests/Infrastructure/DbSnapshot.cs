@@ -25,6 +25,9 @@ public sealed class DbSnapshot
         ["Companies"] = Json(await db.Companies.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["Persons"] = Json(await db.Persons.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["LeadStatusChanges"] = Json(await db.LeadStatusChanges.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["Selections"] = Json(await db.Selections.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["SelectionMembers"] = Json(await db.SelectionMembers.AsNoTracking().OrderBy(r => r.SelectionId).ThenBy(r => r.EntityId).ToListAsync()),
+        ["UserSettings"] = Json(await db.UserSettings.AsNoTracking().OrderBy(r => r.UserId).ThenBy(r => r.Key).ToListAsync()),
     });
 
     public void AssertSameAs(DbSnapshot before)

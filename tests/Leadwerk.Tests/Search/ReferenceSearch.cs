@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text.Json;
+using Leadwerk.Web.Search;
+
+namespace Leadwerk.Tests.Search;
+
+public enum RefType
+{
+    Text,
+    List,
+    Date,
+}
+
+/// <summary>
+/// The documented criteria semantics as a plain in-memory filter over the data set's model,
+/// written apart from the compiler: lines ANDed, sets ORed; list values (null is "not one of");
+/// case-insensitive text; dates on whole UTC days.
+/// </summary>
+public static class ReferenceSearch
+{
+    public static readonly IReadOnlyDictionary<string, RefType> PersonFields = new Dictionary<string, RefType>
+    {
+        ["person.firstName"] = RefType.Text,
+        ["person.lastName"] = RefType.Text,
+        ["person.email"] = RefType.Text,
+        ["person.phone"] = RefType.Text,
+        ["person.title"] = RefType.Text,
+        ["person.leadStatus"] = RefType.List,
+        ["person.owner"] = RefType.List,
+        ["person.createdAt"] = RefType.Date,
+        ["person.updatedAt"] = RefType.Date,
+        ["person.leadStatusChangedAt"] = RefType.Date,
+        ["person.category"] = RefType.List,
+        ["person.categoryGroup"] = RefType.List,
+        ["person.company"] = RefType.List,
+        ["company.name"] = RefType.Text,
+        ["company.category"] = RefType.List,
+        ["company.categoryGroup"] = RefType.List,
+        ["company.owner"] = RefType.List,
+        ["company.country"] = RefType.Text,
+        ["company.email"] = RefType.Text,
+        ["company.orgNumber"] = RefType.Text,
+        ["company.createdAt"] = RefType.Date,
+    };
+
+    private static readonly string[] GroupKeys = ["customer", "potentialCustomer", "partner", "lost", "other"];
+
+    /// <summary>The ids of the matching persons in the order the API promises: nulls last, then the value, then the id.</summary>
+    public static List<int> Expected(SearchDataSet data, Criteria criteria, int meId, string sort, DateTime now)
+    {
+        var descending = sort.StartsWith('-');
+        var key = sort.TrimStart('-');
+        var matches = data.Persons.Where(p => criteria.Sets!.Any(set => set.Lines!.All(line => Matches(data, p, line, meId, now))))
+            .Select(p => (p.Id, Key: SortKey(data, p, key))).ToList();
+        var nullsLast = matches.OrderBy(m => m.Key is null ? 1 : 0);
+        var byValue = descending ? nullsLast.ThenByDescending(m => m.Key, Ordinal.Instance) : nullsLast.ThenBy(m => m.Key, Ordinal.Instance);
+        return (descending ? byValue.ThenByDescending(m => m.Id) : byValue.ThenBy(m => m.Id)).Select(m => m.Id).ToList();
+    }
+
+    public static bool Matches(SearchDataSet data, DataPerson p, CriteriaLine line, int meId, DateTime now)
+    {
+        var values = line.Values ?? [];
+        switch (PersonFields[line.Field!])
+        {
+            case RefType.List:
+                var id = ListId(data, p, line.Field!);
+                var wanted = values.Select(v => ListValue(v, meId)).ToList();
+                return line.Operator switch
+                {
+                    "oneOf" => id is not null && wanted.Contains(id),
+                    "notOneOf" => id is null || !wanted.Contains(id),
+                    "isEmpty" => id is null,
+                    "isNotEmpty" => id is not null,
+                    _ => throw new ArgumentException(line.Operator),
+                };
+            case RefType.Text:
+                var text = Text(data, p, line.Field!);
+                var lower = text?.ToLowerInvariant();
+                var q = values.Count > 0 ? values[0].GetString()!.ToLowerInvariant() : null;
+                return line.Operator switch
+                {
+                    "contains" => lower is not null && lower.Contains(q!, StringComparison.Ordinal),
+                    "startsWith" => lower is not null && lower.StartsWith(q!, StringComparison.Ordinal),
+                    "endsWith" => lower is not null && lower.EndsWith(q!, StringComparison.Ordinal),
+                    "equals" => lower is not null && lower == q,
+                    "notEquals" => lower is null || lower != q,
+                    "notContains" => lower is null || !lower.Contains(q!, StringComparison.Ordinal),
+                    "isEmpty" => string.IsNullOrEmpty(text),
+                    "isNotEmpty" => !string.IsNullOrEmpty(text),
+                    _ => throw new ArgumentException(line.Operator),
+                };
+            default:
+                var at = Date(data, p, line.Field!);
+                DateTime Day(int i) => DateTime.ParseExact(values[i].GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+                return line.Operator switch
+                {
+                    "before" => at < Day(0),
+                    "after" => at >= Day(0).AddDays(1),
+                    "between" => at >= Day(0) && at < Day(1).AddDays(1),
+                    "lastDays" => at >= now.AddDays(-values[0].GetInt32()),
+                    "today" => at >= now.Date && at < now.Date.AddDays(1),
+                    "isEmpty" => at is null,
+                    _ => throw new ArgumentException(line.Operator),
+                };
+        }
+    }
+
+    private static int? ListValue(JsonElement value, int meId) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetInt32(),
+        _ when value.GetString() == "me" => meId,
+        _ => Array.IndexOf(GroupKeys, value.GetString()) + 1,
+    };
+
+    private static DataCompany? Company(SearchDataSet data, DataPerson p) => p.CompanyId is { } id ? data.Companies[id] : null;
+
+    public static string? Text(SearchDataSet data, DataPerson p, string field) => field switch
+    {
+        "person.firstName" => p.FirstName,
+        "person.lastName" => p.LastName,
+        "person.email" => p.Email,
+        "person.phone" => p.Phone,
+        "person.title" => p.Title,
+        "company.name" => Company(data, p)?.Name,
+        "company.country" => Company(data, p)?.Country,
+        "company.email" => Company(data, p)?.Email,
+        "company.orgNumber" => Company(data, p)?.OrgNumber,
+        _ => throw new ArgumentException(field),
+    };
+
+    public static int? ListId(SearchDataSet data, DataPerson p, string field) => field switch
+    {
+        "person.leadStatus" => p.LeadStatusId,
+        "person.owner" => p.OwnerId,
+        "person.category" => p.CategoryId,
+        "person.categoryGroup" => p.CategoryId is { } c ? data.Categories[c].Group : null,
+        "person.company" => p.CompanyId,
+        "company.category" => Company(data, p)?.CategoryId,
+        "company.categoryGroup" => Company(data, p) is { } c ? data.Categories[c.CategoryId].Group : null,
+        "company.owner" => Company(data, p)?.OwnerId,
+        _ => throw new ArgumentException(field),
+    };
+
+    public static DateTime? Date(SearchDataSet data, DataPerson p, string field) => field switch
+    {
+        "person.createdAt" => p.CreatedAt,
+        "person.updatedAt" => p.UpdatedAt,
+        "person.leadStatusChangedAt" => p.LeadStatusChangedAt,
+        "company.createdAt" => Company(data, p)?.CreatedAt,
+        _ => throw new ArgumentException(field),
+    };
+
+    /// <summary>What a field sorts on: list fields by rank, group or name, never by id.</summary>
+    public static object? SortKey(SearchDataSet data, DataPerson p, string field) => field switch
+    {
+        "person.leadStatus" => p.LeadStatusId is { } s ? data.Statuses[s].Rank : null,
+        "person.owner" => data.UserName(p.OwnerId),
+        "person.category" => p.CategoryId is { } c ? data.Categories[c].Rank : null,
+        "person.company" => Company(data, p)?.Name,
+        "company.category" => Company(data, p) is { } c ? data.Categories[c.CategoryId].Rank : null,
+        "company.owner" => data.UserName(Company(data, p)?.OwnerId),
+        _ => PersonFields[field] switch
+        {
+            RefType.Text => Text(data, p, field),
+            RefType.List => ListId(data, p, field),
+            _ => Date(data, p, field),
+        },
+    };
+
+    /// <summary>Ordinal, like SQLite's binary collation and PostgreSQL's C.UTF-8 locale in CI.</summary>
+    private sealed class Ordinal : IComparer<object?>
+    {
+        public static readonly Ordinal Instance = new();
+
+        public int Compare(object? x, object? y) => (x, y) switch
+        {
+            (string a, string b) => string.CompareOrdinal(a, b),
+            (IComparable a, _) => a.CompareTo(y),
+            _ => 0,
+        };
+    }
+}
