@@ -27,6 +27,7 @@ public sealed record SelectionDto(
 public sealed record SelectionRequest(
     string? Name, string? Description, string? Entity, string? Kind, Criteria? Criteria, List<int>? MemberIds, string? Visibility);
 
-public sealed record MemberIds(List<int>? Ids);
+/// <summary>Members to add or remove: explicit `ids`, or (adding only) every current match of `criteria`.</summary>
+public sealed record MemberIds(List<int>? Ids, Criteria? Criteria = null);
 
 public sealed record MembersChanged(int Changed, int MemberCount);

@@ -39,7 +39,9 @@ public static class SelectionsApi
             SelectionService selections, HttpContext http) =>
             TypedResults.Ok(await selections.Members(id, http.User.ToActor(Channel.Api), Split(columns), sort, limit, cursor, count == true)));
         group.MapPost("/{id:int}/members", async (int id, MemberIds body, SelectionService selections, HttpContext http) =>
-            TypedResults.Ok(await selections.AddMembers(id, body.Ids, http.User.ToActor(Channel.Api))));
+            TypedResults.Ok(body.Criteria is not null && body.Ids is null
+                ? await selections.AddMatches(id, body.Criteria, http.User.ToActor(Channel.Api))
+                : await selections.AddMembers(id, body.Ids, http.User.ToActor(Channel.Api))));
         group.MapDelete("/{id:int}/members", async (int id, [FromBody] MemberIds body, SelectionService selections, HttpContext http) =>
             TypedResults.Ok(await selections.RemoveMembers(id, body.Ids, http.User.ToActor(Channel.Api))));
         group.MapGet("/{id:int}/export.csv", async (int id, string? columns, SelectionService selections, SelectionExport export,
