@@ -1,0 +1,30 @@
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Persons;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Leadwerk.Web.Board;
+
+public static class BoardApi
+{
+    public static IEndpointRouteBuilder MapBoard(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/selections/{id:int}/board").WithTags("Board").RequireAuthorization();
+        group.MapGet("/", async (int id, [AsParameters] BoardParameters query, BoardService board, HttpContext http) =>
+            TypedResults.Ok(await board.View(id, query.ToQuery(), http.User.ToActor(Channel.Board))));
+        group.MapGet("/columns/{key}/cards", async (int id, string key, string? cursor, [AsParameters] BoardParameters query,
+            BoardService board, HttpContext http) =>
+            TypedResults.Ok(await board.ColumnCards(id, key, query.ToQuery(), cursor, http.User.ToActor(Channel.Board))));
+        group.MapPost("/moves", async Task<Ok<BoardMoved>> (int id, BoardMove move, BoardService board, HttpContext http) =>
+            TypedResults.Ok(await board.Move(id, move, http.User.ToActor(Channel.Board))));
+        return app;
+    }
+
+    /// <summary>The board's query string: groupBy, filters, sort, hideEmpty, limit (cards per column).</summary>
+    public sealed record BoardParameters(
+        string? GroupBy, string? Owner, string? Category, string? LeadStatus, DateOnly? CreatedFrom, DateOnly? CreatedTo,
+        string? Text, string? Sort, bool? HideEmpty, int? Limit)
+    {
+        public BoardQuery ToQuery() => new(GroupBy, Owner, Category, LeadStatus, CreatedFrom, CreatedTo, Text, Sort, HideEmpty == true, Limit);
+    }
+}
