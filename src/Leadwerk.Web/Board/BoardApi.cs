@@ -15,8 +15,10 @@ public static class BoardApi
         group.MapGet("/columns/{key}/cards", async (int id, string key, string? cursor, [AsParameters] BoardParameters query,
             BoardService board, HttpContext http) =>
             TypedResults.Ok(await board.ColumnCards(id, key, query.ToQuery(), cursor, http.User.ToActor(Channel.Board))));
-        group.MapPost("/moves", async Task<Ok<BoardMoved>> (int id, BoardMove move, BoardService board, HttpContext http) =>
-            TypedResults.Ok(await board.Move(id, move, http.User.ToActor(Channel.Board))));
+        // The board's filters may come along in the query string, so the counts returned are those of the board as shown.
+        group.MapPost("/moves", async Task<Ok<BoardMoved>> (int id, BoardMove move, [AsParameters] BoardParameters query, BoardService board,
+            HttpContext http) =>
+            TypedResults.Ok(await board.Move(id, move, http.User.ToActor(Channel.Board), query.ToQuery())));
         return app;
     }
 

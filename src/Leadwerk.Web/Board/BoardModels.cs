@@ -29,7 +29,8 @@ public sealed record BoardMove(int PersonId, string? GroupBy, string? ToKey, int
 
 public sealed record ColumnCount(string Key, int Count);
 
-public sealed record BoardMoved(BoardCard Card, IReadOnlyList<ColumnCount> Counts);
+/// <summary>The moved card and the new counts; `onBoard` is false when the card no longer matches the selection or the filters.</summary>
+public sealed record BoardMoved(BoardCard Card, IReadOnlyList<ColumnCount> Counts, bool OnBoard = true);
 
 public static class BoardKeys
 {

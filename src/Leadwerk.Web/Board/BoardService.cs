@@ -50,11 +50,16 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
         return await Cards(persons, group, key, query, cursor, await search.Lookups());
     }
 
-    /// <summary>Moves a card through the same rules as every other channel; a stale card is refused (412).</summary>
-    public async Task<BoardMoved> Move(int selectionId, BoardMove move, Actor user)
+    /// <summary>
+    /// Moves a card through the same rules as every other channel; a stale card is refused (412).
+    /// The counts come back for the board as it is filtered (<paramref name="view"/>), so a filtered
+    /// board can show them as they are.
+    /// </summary>
+    public async Task<BoardMoved> Move(int selectionId, BoardMove move, Actor user, BoardQuery? view = null)
     {
-        var query = new BoardQuery(move.GroupBy);
-        var (group, members) = await Persons(selectionId, query, user);
+        var query = (view ?? new BoardQuery()) with { GroupBy = move.GroupBy };
+        var (group, members) = await Persons(selectionId, new BoardQuery(move.GroupBy), user);
+        var shown = Filtered(members, query, user);
         if (!await members.AnyAsync(p => p.Id == move.PersonId))
         {
             throw DomainException.NotFound(L.T("The person is not on this board.", "De persoon staat niet op dit bord."));
@@ -71,10 +76,12 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
         };
         await persons.Update(move.PersonId, changes, move.Version, user with { Channel = Channel.Board });
 
+        // The card is read outside the selection: after the move a dynamic selection may no longer hold it.
         var lookups = await search.Lookups();
-        var card = (await Cards(members.Where(p => p.Id == move.PersonId), group, null, query, null, lookups)).Items.Single();
-        var counts = await Counts(members, group);
-        return new BoardMoved(card, counts.Select(c => new ColumnCount(c.Key, c.Value)).ToList());
+        var card = (await Cards(db.Persons.Where(p => p.Id == move.PersonId), group, null, query, null, lookups)).Items.Single();
+        var counts = await Counts(shown, group);
+        var onBoard = await shown.AnyAsync(p => p.Id == move.PersonId);
+        return new BoardMoved(card, counts.Select(c => new ColumnCount(c.Key, c.Value)).ToList(), onBoard);
     }
 
     private async Task<(BoardGroup Group, IQueryable<Person> Persons)> Persons(int selectionId, BoardQuery query, Actor user)
@@ -86,15 +93,11 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
                 "Only a selection of persons can be shown as a board.", "Alleen een selectie van personen kan als bord worden getoond."));
         }
 
-        var group = ParseGroup(query.GroupBy);
-        var persons = selections.PersonQuery(selection, user);
-        if (Filters(query) is { } filters)
-        {
-            persons = persons.Where(compiler.Compile<Person>(filters, user.UserId));
-        }
-
-        return (group, persons);
+        return (ParseGroup(query.GroupBy), Filtered(selections.PersonQuery(selection, user), query, user));
     }
+
+    private IQueryable<Person> Filtered(IQueryable<Person> persons, BoardQuery query, Actor user) =>
+        Filters(query) is { } filters ? persons.Where(compiler.Compile<Person>(filters, user.UserId)) : persons;
 
     /// <summary>The toolbar as criteria: its lines ANDed, the text searched in first name, last name or company.</summary>
     private static Criteria? Filters(BoardQuery query)
@@ -201,7 +204,7 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
             {
                 BoardGroup.LeadStatus => L.T("No lead status", "Geen leadstatus"),
                 BoardGroup.Category => L.T("No category", "Geen categorie"),
-                _ => L.T("No owner", "Geen eigenaar"),
+                _ => L.T("No contact person", "Geen contactpersoon"),
             }, null, false));
         }
 
