@@ -1,0 +1,286 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
+using Leadwerk.Web.Localization;
+using Leadwerk.Web.Persons;
+using Leadwerk.Web.Search;
+using Leadwerk.Web.Selections;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leadwerk.Web.Board;
+
+/// <summary>
+/// A selection of persons as columns (F6, B1): counts come from one GROUP BY over the selection,
+/// cards from a keyset page per column, moves from <see cref="PersonService"/> on channel board.
+/// </summary>
+public sealed class BoardService(LeadwerkDbContext db, SelectionService selections, SearchService search, CriteriaCompiler compiler,
+    PersonService persons, TimeProvider time)
+{
+    public const int DefaultCards = 25;
+
+    private static readonly string[] CardColumns =
+        ["person.firstName", "person.lastName", "company.name", "person.category", "person.owner", "person.leadStatus", "person.leadStatusChangedAt", "person.createdAt"];
+
+    public async Task<BoardView> View(int selectionId, BoardQuery query, Actor user)
+    {
+        var (group, persons) = await Persons(selectionId, query, user);
+        var counts = await Counts(persons, group);
+        var lookups = await search.Lookups();
+        var columns = new List<BoardColumn>();
+        foreach (var (key, name, description, deleted) in await ColumnValues(group, counts))
+        {
+            var count = counts.GetValueOrDefault(key);
+            if (query.HideEmpty && count == 0)
+            {
+                continue;
+            }
+
+            var cards = count == 0 ? new BoardCards([], null) : await Cards(persons, group, key, query, null, lookups);
+            columns.Add(new BoardColumn(key, name, description, count, deleted, cards.Items, cards.NextCursor));
+        }
+
+        return new BoardView(GroupKey(group), columns);
+    }
+
+    public async Task<BoardCards> ColumnCards(int selectionId, string key, BoardQuery query, string? cursor, Actor user)
+    {
+        var (group, persons) = await Persons(selectionId, query, user);
+        return await Cards(persons, group, key, query, cursor, await search.Lookups());
+    }
+
+    /// <summary>
+    /// Moves a card through the same rules as every other channel; a stale card is refused (412).
+    /// The counts come back for the board as it is filtered (<paramref name="view"/>), so a filtered
+    /// board can show them as they are.
+    /// </summary>
+    public async Task<BoardMoved> Move(int selectionId, BoardMove move, Actor user, BoardQuery? view = null)
+    {
+        var query = (view ?? new BoardQuery()) with { GroupBy = move.GroupBy };
+        var (group, members) = await Persons(selectionId, new BoardQuery(move.GroupBy), user);
+        var shown = Filtered(members, query, user);
+        if (!await members.AnyAsync(p => p.Id == move.PersonId))
+        {
+            throw DomainException.NotFound(L.T("The person is not on this board.", "De persoon staat niet op dit bord."));
+        }
+
+        int? target = move.ToKey == BoardKeys.None ? null
+            : int.TryParse(move.ToKey, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
+            : throw DomainException.Invalid("toKey", L.T("Unknown column.", "Onbekende kolom."));
+        var changes = group switch
+        {
+            BoardGroup.LeadStatus => new PersonChanges { LeadStatusId = target },
+            BoardGroup.Category => new PersonChanges { CategoryId = target },
+            _ => new PersonChanges { OwnerId = target },
+        };
+        await persons.Update(move.PersonId, changes, move.Version, user with { Channel = Channel.Board });
+
+        // The card is read outside the selection: after the move a dynamic selection may no longer hold it.
+        var lookups = await search.Lookups();
+        var card = (await Cards(db.Persons.Where(p => p.Id == move.PersonId), group, null, query, null, lookups)).Items.Single();
+        var counts = await Counts(shown, group);
+        var onBoard = await shown.AnyAsync(p => p.Id == move.PersonId);
+        return new BoardMoved(card, counts.Select(c => new ColumnCount(c.Key, c.Value)).ToList(), onBoard);
+    }
+
+    private async Task<(BoardGroup Group, IQueryable<Person> Persons)> Persons(int selectionId, BoardQuery query, Actor user)
+    {
+        var selection = await selections.Visible(selectionId, user);
+        if (selection.Entity != Entities.Person)
+        {
+            throw DomainException.Conflict(ErrorCodes.InvalidCriteria, L.T(
+                "Only a selection of persons can be shown as a board.", "Alleen een selectie van personen kan als bord worden getoond."));
+        }
+
+        return (ParseGroup(query.GroupBy), Filtered(selections.PersonQuery(selection, user), query, user));
+    }
+
+    private IQueryable<Person> Filtered(IQueryable<Person> persons, BoardQuery query, Actor user) =>
+        Filters(query) is { } filters ? persons.Where(compiler.Compile<Person>(filters, user.UserId)) : persons;
+
+    /// <summary>The toolbar as criteria: its lines ANDed, the text searched in first name, last name or company.</summary>
+    private static Criteria? Filters(BoardQuery query)
+    {
+        var lines = new List<CriteriaLine>();
+        AddList(lines, "person.owner", query.Owner, allowMe: true);
+        AddList(lines, "person.category", query.Category, allowMe: false);
+        AddList(lines, "person.leadStatus", query.LeadStatus, allowMe: false);
+        if (query.CreatedFrom is { } from)
+        {
+            lines.Add(CriteriaLine.Of("person.createdAt", Operators.After, from.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            lines.Add(CriteriaLine.Of("person.createdAt", Operators.Before, to.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        var text = Validation.Clean(query.Text);
+        if (text is null)
+        {
+            return lines.Count == 0 ? null : Criteria.For(Entities.Person, [.. lines]);
+        }
+
+        string[] textFields = ["person.firstName", "person.lastName", "company.name"];
+        return new Criteria(Entities.Person, textFields
+            .Select(field => new CriteriaSet([.. lines, CriteriaLine.Of(field, Operators.Contains, text)])).ToList());
+    }
+
+    private static void AddList(List<CriteriaLine> lines, string field, string? values, bool allowMe)
+    {
+        if (string.IsNullOrWhiteSpace(values))
+        {
+            return;
+        }
+
+        var parsed = new List<object>();
+        foreach (var value in values.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (allowMe && value == "me")
+            {
+                parsed.Add("me");
+            }
+            else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                parsed.Add(id);
+            }
+            else
+            {
+                throw DomainException.Invalid(field.Split('.')[1], L.T($"“{value}” is not an id.", $"“{value}” is geen id."));
+            }
+        }
+
+        lines.Add(CriteriaLine.Of(field, Operators.OneOf, parsed.ToArray()));
+    }
+
+    private static async Task<Dictionary<string, int>> Counts(IQueryable<Person> persons, BoardGroup group)
+    {
+        var rows = await persons.GroupBy(Selector(group)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        return rows.ToDictionary(r => BoardKeys.Key(r.Key), r => r.Count);
+    }
+
+    /// <summary>Every value of the list in rank order, empty ones too; a deleted value still held gets a column.</summary>
+    private async Task<List<(string Key, string Name, string? Description, bool Deleted)>> ColumnValues(BoardGroup group, Dictionary<string, int> counts)
+    {
+        var columns = new List<(string Key, string Name, string? Description, bool Deleted)>();
+        switch (group)
+        {
+            case BoardGroup.LeadStatus:
+                foreach (var s in await db.LeadStatuses.AsNoTracking().OrderBy(s => s.Rank).ThenBy(s => s.Id).ToListAsync())
+                {
+                    if (!s.Deleted || counts.ContainsKey(BoardKeys.Key(s.Id)))
+                    {
+                        columns.Add((BoardKeys.Key(s.Id), s.Name, s.Description, s.Deleted));
+                    }
+                }
+
+                break;
+            case BoardGroup.Category:
+                foreach (var c in await db.Categories.AsNoTracking().OrderBy(c => c.Rank).ThenBy(c => c.Id).ToListAsync())
+                {
+                    if (!c.Deleted || counts.ContainsKey(BoardKeys.Key(c.Id)))
+                    {
+                        columns.Add((BoardKeys.Key(c.Id), c.Name, c.Description, c.Deleted));
+                    }
+                }
+
+                break;
+            default:
+                foreach (var u in await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Id).ToListAsync())
+                {
+                    if (!u.Disabled || counts.ContainsKey(BoardKeys.Key(u.Id)))
+                    {
+                        columns.Add((BoardKeys.Key(u.Id), u.DisplayName, null, u.Disabled));
+                    }
+                }
+
+                break;
+        }
+
+        if (counts.ContainsKey(BoardKeys.None) || group == BoardGroup.Owner)
+        {
+            columns.Add((BoardKeys.None, group switch
+            {
+                BoardGroup.LeadStatus => L.T("No lead status", "Geen leadstatus"),
+                BoardGroup.Category => L.T("No category", "Geen categorie"),
+                _ => L.T("No contact person", "Geen contactpersoon"),
+            }, null, false));
+        }
+
+        return columns;
+    }
+
+    private async Task<BoardCards> Cards(IQueryable<Person> persons, BoardGroup group, string? key, BoardQuery query, string? cursor, Lookups lookups)
+    {
+        if (key is not null)
+        {
+            int? id = key == BoardKeys.None ? null
+                : int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
+                : throw DomainException.NotFound(L.T("Unknown column.", "Onbekende kolom."));
+            var x = Expression.Parameter(typeof(Person), "x");
+            var selector = CriteriaCompiler.Inline(Selector(group), x);
+            persons = persons.Where(Expression.Lambda<Func<Person, bool>>(Expression.Equal(selector, CriteriaCompiler.Parameter(id)), x));
+        }
+
+        var sort = query.Sort switch
+        {
+            null or "" or "name" => "person.lastName",
+            "created" => "-person.createdAt",
+            "daysInStatus" => "person.leadStatusChangedAt",
+            _ => throw DomainException.Invalid("sort", L.T("sort must be name, created or daysInStatus.", "sort moet name, created of daysInStatus zijn.")),
+        };
+        var page = await search.Page(Entities.Person, persons, CardColumns, sort, query.Limit ?? DefaultCards, cursor, false);
+        var ids = page.Items.Select(i => (int)i["id"]!).ToList();
+        var versions = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Version })
+            .ToDictionaryAsync(p => p.Id, p => p.Version);
+        var now = time.GetUtcNow().UtcDateTime;
+        return new BoardCards(page.Items.Select(item => Card(item, group, versions, lookups, now)).ToList(), page.NextCursor);
+    }
+
+    /// <summary>
+    /// A card is locked when the rules would refuse its move: a lead status that is not active (R6),
+    /// or a category inherited from the company (R1). The reason is the rules' own text (R7).
+    /// </summary>
+    private static BoardCard Card(Dictionary<string, object?> item, BoardGroup group, Dictionary<int, int> versions, Lookups lookups, DateTime now)
+    {
+        var id = (int)item["id"]!;
+        var category = item["person.categoryId"] is int c ? lookups.Categories.GetValueOrDefault(c) : null;
+        var since = item["person.leadStatusChangedAt"] as DateTime? ?? (DateTime)item["person.createdAt"]!;
+        var companyName = item["company.name"] as string;
+        var lockedReason = group switch
+        {
+            BoardGroup.LeadStatus when !LeadRules.IsActive(category) => LeadRules.InactiveReason(category),
+            BoardGroup.Category when item["person.companyId"] is int => L.T(
+                $"The category is inherited from the company “{companyName}”; change it there.",
+                $"De categorie komt van het bedrijf “{companyName}”; wijzig haar daar."),
+            _ => null,
+        };
+        return new BoardCard(
+            id, $"{item["person.firstName"]} {item["person.lastName"]}".Trim(), item["person.companyId"] as int?, companyName,
+            item["person.category"] as string, item["person.owner"] as string, Math.Max(0, (int)(now - since).TotalDays),
+            item["person.leadStatus"] as string, lockedReason is not null, lockedReason, versions.GetValueOrDefault(id));
+    }
+
+    private static Expression<Func<Person, int?>> Selector(BoardGroup group) => group switch
+    {
+        BoardGroup.LeadStatus => p => p.LeadStatusId,
+        BoardGroup.Category => p => p.CategoryId,
+        _ => p => p.OwnerId,
+    };
+
+    private static BoardGroup ParseGroup(string? groupBy) => groupBy switch
+    {
+        null or "" or "leadStatus" => BoardGroup.LeadStatus,
+        "category" => BoardGroup.Category,
+        "owner" => BoardGroup.Owner,
+        _ => throw DomainException.Invalid("groupBy", L.T("groupBy must be leadStatus, category or owner.", "groupBy moet leadStatus, category of owner zijn.")),
+    };
+
+    private static string GroupKey(BoardGroup group) => group switch
+    {
+        BoardGroup.LeadStatus => "leadStatus",
+        BoardGroup.Category => "category",
+        _ => "owner",
+    };
+}
