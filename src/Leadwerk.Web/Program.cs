@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Leadwerk.Web.Bulk;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Components;
@@ -37,6 +38,9 @@ builder.Services.AddScoped<UiActions>();
 builder.Services.AddSingleton<CriteriaCompiler>();
 builder.Services.AddScoped<SearchService>();
 builder.Services.AddScoped<SelectionService>();
+builder.Services.AddScoped<BulkService>();
+builder.Services.AddSingleton<BulkQueue>();
+builder.Services.AddHostedService<BulkRunner>();
 builder.Services.AddScoped<SelectionExport>();
 builder.Services.AddScoped<ContactsTab>();
 builder.Services.AddScoped<UserSettings>();
@@ -103,6 +107,7 @@ app.MapCompanies();
 app.MapPersons();
 app.MapSearch();
 app.MapSelections();
+app.MapBulk();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
