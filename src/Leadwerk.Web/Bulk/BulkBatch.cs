@@ -61,16 +61,15 @@ internal static class BulkBatch
         return actions;
     }
 
+    /// <summary>The verdict for each id; an id without a record is skipped, as the run skips it.</summary>
     public static async Task<List<(int Id, Verdict Verdict)>> Judge(LeadwerkDbContext db, string entity, int[] ids, List<BulkAction> actions)
     {
-        if (entity == Entities.Person)
-        {
-            var persons = await db.Persons.AsNoTracking().Include(p => p.Category).Where(p => ids.Contains(p.Id)).ToListAsync();
-            return persons.Select(p => (p.Id, BulkRules.Judge(p, actions))).ToList();
-        }
-
-        var companies = await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
-        return companies.Select(c => (c.Id, BulkRules.Judge(c, actions))).ToList();
+        var verdicts = entity == Entities.Person
+            ? (await db.Persons.AsNoTracking().Include(p => p.Category).Where(p => ids.Contains(p.Id)).ToListAsync())
+                .ToDictionary(p => p.Id, p => BulkRules.Judge(p, actions))
+            : (await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync())
+                .ToDictionary(c => c.Id, c => BulkRules.Judge(c, actions));
+        return ids.Select(id => (id, verdicts.GetValueOrDefault(id) ?? Missing())).ToList();
     }
 
     /// <summary>Runs one batch of pending items; returns how many it handled (0 when none were left).</summary>
@@ -180,8 +179,9 @@ internal static class BulkBatch
                 var to = categories[before.CategoryId];
                 foreach (var person in persons[company.Id])
                 {
+                    var current = person.LeadStatusId;
                     LeadRules.MoveToCategory(person, from, to, defaultStatusId);
-                    if (before.PersonStatuses.TryGetValue(person.Id, out var status))
+                    if (before.PersonStatuses.TryGetValue(person.Id, out var status) && LeftByRun(before, person.Id, current))
                     {
                         person.LeadStatusId = status;
                     }
@@ -197,6 +197,9 @@ internal static class BulkBatch
         await db.SaveChangesAsync();
         return items.Count;
     }
+
+    private static bool LeftByRun(CompanyBefore before, int personId, int? current) =>
+        before.PersonStatusesAfter is null || (before.PersonStatusesAfter.TryGetValue(personId, out var after) && after == current);
 
     /// <summary>A record can be put back only if nobody changed it after the run; otherwise it is listed, not overwritten.</summary>
     private static bool Restorable(BulkUpdateItem item, int? currentVersion, string entity)
@@ -232,12 +235,10 @@ internal static class BulkBatch
         }
     }
 
-    private static void Gone(BulkUpdateItem item)
-    {
-        item.State = BulkItemState.Skipped;
-        item.Code = ErrorCodes.NotFound;
-        item.Reason = L.T("The record no longer exists.", "Het record bestaat niet meer.");
-    }
+    private static void Gone(BulkUpdateItem item) => Record(item, Missing(), () => "");
+
+    private static Verdict Missing() =>
+        new(Outcome.Skip, ErrorCodes.NotFound, L.T("The record does not exist (any more).", "Het record bestaat niet (meer)."));
 
     private static string? Truncate(string? text) => text is { Length: > 500 } ? text[..500] : text;
 }

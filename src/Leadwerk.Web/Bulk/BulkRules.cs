@@ -86,8 +86,7 @@ public static class BulkRules
     /// <summary>A company's category change carries its persons along (R1, R5, R6); their statuses are kept for undo.</summary>
     public static string Apply(Company company, IReadOnlyList<Person> persons, IReadOnlyList<BulkAction> actions, Func<int, Category> category, int defaultStatusId)
     {
-        var before = JsonSerializer.Serialize(new CompanyBefore(company.CategoryId, company.OwnerId,
-            persons.ToDictionary(p => p.Id, p => p.LeadStatusId)));
+        var before = new CompanyBefore(company.CategoryId, company.OwnerId, persons.ToDictionary(p => p.Id, p => p.LeadStatusId));
         foreach (var action in actions)
         {
             if (action.Field == BulkFields.CompanyCategory && action.Value is { } categoryId && categoryId != company.CategoryId)
@@ -107,7 +106,7 @@ public static class BulkRules
             }
         }
 
-        return before;
+        return JsonSerializer.Serialize(before with { PersonStatusesAfter = persons.ToDictionary(p => p.Id, p => p.LeadStatusId) });
     }
 
     public static int? Target(BulkAction action) => action.Op == "clear" ? null : action.Value;
@@ -121,4 +120,8 @@ public static class BulkRules
 
 public sealed record PersonBefore(int? LeadStatusId, int? OwnerId);
 
-public sealed record CompanyBefore(int CategoryId, int? OwnerId, Dictionary<int, int?> PersonStatuses);
+/// <summary>
+/// <see cref="PersonStatusesAfter"/> is what the run left each person with: undo puts a person's
+/// status back only while it still has that value, so a status someone gave it since is kept.
+/// </summary>
+public sealed record CompanyBefore(int CategoryId, int? OwnerId, Dictionary<int, int?> PersonStatuses, Dictionary<int, int?>? PersonStatusesAfter = null);

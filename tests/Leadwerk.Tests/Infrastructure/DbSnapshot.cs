@@ -25,6 +25,8 @@ public sealed class DbSnapshot
         ["Companies"] = Json(await db.Companies.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["Persons"] = Json(await db.Persons.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["LeadStatusChanges"] = Json(await db.LeadStatusChanges.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["BulkUpdates"] = Json(await db.BulkUpdates.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["BulkUpdateItems"] = Json(await db.BulkUpdateItems.AsNoTracking().OrderBy(r => r.BulkUpdateId).ThenBy(r => r.EntityId).ToListAsync()),
     });
 
     public void AssertSameAs(DbSnapshot before)
