@@ -1,3 +1,4 @@
+using Leadwerk.Web.Bulk;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
@@ -28,6 +29,8 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<Selection> Selections => Set<Selection>();
     public DbSet<SelectionMember> SelectionMembers => Set<SelectionMember>();
     public DbSet<UserSetting> UserSettings => Set<UserSetting>();
+    public DbSet<BulkUpdate> BulkUpdates => Set<BulkUpdate>();
+    public DbSet<BulkUpdateItem> BulkUpdateItems => Set<BulkUpdateItem>();
 
     /// <summary>
     /// Who is changing data and through which channel. The save interceptor refuses a lead

@@ -28,6 +28,8 @@ public sealed class DbSnapshot
         ["Selections"] = Json(await db.Selections.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["SelectionMembers"] = Json(await db.SelectionMembers.AsNoTracking().OrderBy(r => r.SelectionId).ThenBy(r => r.EntityId).ToListAsync()),
         ["UserSettings"] = Json(await db.UserSettings.AsNoTracking().OrderBy(r => r.UserId).ThenBy(r => r.Key).ToListAsync()),
+        ["BulkUpdates"] = Json(await db.BulkUpdates.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["BulkUpdateItems"] = Json(await db.BulkUpdateItems.AsNoTracking().OrderBy(r => r.BulkUpdateId).ThenBy(r => r.EntityId).ToListAsync()),
     });
 
     public void AssertSameAs(DbSnapshot before)

@@ -1,0 +1,244 @@
+using System.Text.Json;
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Companies;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
+using Leadwerk.Web.Localization;
+using Leadwerk.Web.Persons;
+using Leadwerk.Web.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leadwerk.Web.Bulk;
+
+/// <summary>One batch of a bulk update: its records loaded together, judged by <see cref="BulkRules"/>, saved together.</summary>
+internal static class BulkBatch
+{
+    public static async Task<List<BulkAction>> ValidateActions(LeadwerkDbContext db, string entity, List<BulkAction>? actions)
+    {
+        var v = new Validation();
+        if (actions is not { Count: > 0 })
+        {
+            v.Add("actions", L.T("Give at least one action.", "Geef minstens één actie.")).ThrowIfInvalid();
+        }
+
+        var allowed = entity == Entities.Person
+            ? new[] { BulkFields.PersonLeadStatus, BulkFields.PersonOwner }
+            : [BulkFields.CompanyCategory, BulkFields.CompanyOwner];
+        for (var i = 0; i < actions!.Count; i++)
+        {
+            var (field, op, value) = (actions[i].Field, actions[i].Op, actions[i].Value);
+            var at = $"actions[{i}]";
+            if (!allowed.Contains(field) || actions.Take(i).Any(a => a.Field == field))
+            {
+                v.Add($"{at}.field", L.T($"Action {i + 1}: use each of {string.Join(", ", allowed)} at most once.",
+                    $"Actie {i + 1}: gebruik elk van {string.Join(", ", allowed)} hoogstens één keer."));
+                continue;
+            }
+
+            var clearable = field is BulkFields.PersonOwner or BulkFields.CompanyOwner;
+            if (op is not ("set" or "clear") || (op == "clear" && !clearable) || (op == "set" && value is null))
+            {
+                v.Add($"{at}.op", clearable
+                    ? L.T($"Action {i + 1}: op must be set (with a value) or clear.", $"Actie {i + 1}: op moet set (met een waarde) of clear zijn.")
+                    : L.T($"Action {i + 1}: op must be set, with a value.", $"Actie {i + 1}: op moet set zijn, met een waarde."));
+                continue;
+            }
+
+            var exists = op == "clear" || field switch
+            {
+                BulkFields.PersonLeadStatus => await db.LeadStatuses.AnyAsync(s => s.Id == value && !s.Deleted),
+                BulkFields.CompanyCategory => await db.Categories.AnyAsync(c => c.Id == value && !c.Deleted),
+                _ => await db.Users.AnyAsync(u => u.Id == value && !u.Disabled),
+            };
+            if (!exists)
+            {
+                v.Add($"{at}.value", L.T($"Action {i + 1}: the value does not exist or is deleted or disabled.",
+                    $"Actie {i + 1}: de waarde bestaat niet of is verwijderd of uitgeschakeld."));
+            }
+        }
+
+        v.ThrowIfInvalid();
+        return actions;
+    }
+
+    /// <summary>The verdict for each id; an id without a record is skipped, as the run skips it.</summary>
+    public static async Task<List<(int Id, Verdict Verdict)>> Judge(LeadwerkDbContext db, string entity, int[] ids, List<BulkAction> actions)
+    {
+        var verdicts = entity == Entities.Person
+            ? (await db.Persons.AsNoTracking().Include(p => p.Category).Where(p => ids.Contains(p.Id)).ToListAsync())
+                .ToDictionary(p => p.Id, p => BulkRules.Judge(p, actions))
+            : (await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync())
+                .ToDictionary(c => c.Id, c => BulkRules.Judge(c, actions));
+        return ids.Select(id => (id, verdicts.GetValueOrDefault(id) ?? Missing())).ToList();
+    }
+
+    /// <summary>Runs one batch of pending items; returns how many it handled (0 when none were left).</summary>
+    public static async Task<int> Run(LeadwerkDbContext db, BulkUpdate run, List<BulkAction> actions, int batchSize, int defaultStatusId)
+    {
+        var items = await db.BulkUpdateItems.Where(i => i.BulkUpdateId == run.Id && i.State == BulkItemState.Pending)
+            .OrderBy(i => i.EntityId).Take(batchSize).ToListAsync();
+        if (items.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = items.Select(i => i.EntityId).ToList();
+        var versions = new Dictionary<int, Func<int>>();
+        if (run.Entity == Entities.Person)
+        {
+            var persons = await db.Persons.Include(p => p.Category).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+            foreach (var item in items)
+            {
+                if (!persons.TryGetValue(item.EntityId, out var person))
+                {
+                    Gone(item);
+                    continue;
+                }
+
+                var verdict = BulkRules.Judge(person, actions);
+                Record(item, verdict, () => BulkRules.Apply(person, actions));
+                versions[item.EntityId] = () => person.Version;
+            }
+        }
+        else
+        {
+            var categories = await db.Categories.ToDictionaryAsync(c => c.Id);
+            var companies = await db.Companies.Include(c => c.Category).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+            var persons = (await db.Persons.Where(p => p.CompanyId != null && ids.Contains(p.CompanyId.Value)).ToListAsync())
+                .ToLookup(p => p.CompanyId!.Value);
+            foreach (var item in items)
+            {
+                if (!companies.TryGetValue(item.EntityId, out var company))
+                {
+                    Gone(item);
+                    continue;
+                }
+
+                var verdict = BulkRules.Judge(company, actions);
+                Record(item, verdict, () => BulkRules.Apply(company, persons[company.Id].ToList(), actions, id => categories[id], defaultStatusId));
+                versions[item.EntityId] = () => company.Version;
+            }
+        }
+
+        run.Done += items.Count;
+        run.Changed += items.Count(i => i.State == BulkItemState.Changed);
+        run.Skipped += items.Count(i => i.State == BulkItemState.Skipped);
+        await db.SaveChangesAsync();
+        foreach (var item in items.Where(i => i.State == BulkItemState.Changed))
+        {
+            item.VersionAfter = versions[item.EntityId]();
+        }
+
+        await db.SaveChangesAsync();
+        return items.Count;
+    }
+
+    /// <summary>Undoes one batch of changed items; returns how many it handled (0 when none were left).</summary>
+    public static async Task<int> Undo(LeadwerkDbContext db, BulkUpdate run, int batchSize, int defaultStatusId)
+    {
+        var items = await db.BulkUpdateItems.Where(i => i.BulkUpdateId == run.Id && i.State == BulkItemState.Changed)
+            .OrderBy(i => i.EntityId).Take(batchSize).ToListAsync();
+        if (items.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = items.Select(i => i.EntityId).ToList();
+        if (run.Entity == Entities.Person)
+        {
+            var persons = await db.Persons.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+            foreach (var item in items)
+            {
+                if (!Restorable(item, persons.GetValueOrDefault(item.EntityId)?.Version, run.Entity))
+                {
+                    continue;
+                }
+
+                var before = JsonSerializer.Deserialize<PersonBefore>(item.Before!)!;
+                var person = persons[item.EntityId];
+                person.LeadStatusId = before.LeadStatusId;
+                person.OwnerId = before.OwnerId;
+            }
+        }
+        else
+        {
+            var categories = await db.Categories.ToDictionaryAsync(c => c.Id);
+            var companies = await db.Companies.Include(c => c.Category).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+            var persons = (await db.Persons.Where(p => p.CompanyId != null && ids.Contains(p.CompanyId.Value)).ToListAsync())
+                .ToLookup(p => p.CompanyId!.Value);
+            foreach (var item in items)
+            {
+                if (!Restorable(item, companies.GetValueOrDefault(item.EntityId)?.Version, run.Entity))
+                {
+                    continue;
+                }
+
+                var before = JsonSerializer.Deserialize<CompanyBefore>(item.Before!)!;
+                var company = companies[item.EntityId];
+                var from = company.Category;
+                var to = categories[before.CategoryId];
+                foreach (var person in persons[company.Id])
+                {
+                    var current = person.LeadStatusId;
+                    LeadRules.MoveToCategory(person, from, to, defaultStatusId);
+                    if (before.PersonStatuses.TryGetValue(person.Id, out var status) && LeftByRun(before, person.Id, current))
+                    {
+                        person.LeadStatusId = status;
+                    }
+                }
+
+                company.CategoryId = to.Id;
+                company.Category = to;
+                company.OwnerId = before.OwnerId;
+            }
+        }
+
+        run.UndoSkipped += items.Count(i => i.State == BulkItemState.UndoSkipped);
+        await db.SaveChangesAsync();
+        return items.Count;
+    }
+
+    private static bool LeftByRun(CompanyBefore before, int personId, int? current) =>
+        before.PersonStatusesAfter is null || (before.PersonStatusesAfter.TryGetValue(personId, out var after) && after == current);
+
+    /// <summary>A record can be put back only if nobody changed it after the run; otherwise it is listed, not overwritten.</summary>
+    private static bool Restorable(BulkUpdateItem item, int? currentVersion, string entity)
+    {
+        if (currentVersion is null || currentVersion != item.VersionAfter)
+        {
+            item.State = BulkItemState.UndoSkipped;
+            item.Code = currentVersion is null ? ErrorCodes.NotFound : ErrorCodes.ConcurrencyConflict;
+            item.Reason = currentVersion is null ? L.T("The record no longer exists.", "Het record bestaat niet meer.") : BulkRules.Undoable(entity);
+            return false;
+        }
+
+        item.State = BulkItemState.Undone;
+        return true;
+    }
+
+    private static void Record(BulkUpdateItem item, Verdict verdict, Func<string> apply)
+    {
+        switch (verdict.Outcome)
+        {
+            case Outcome.Change:
+                item.Before = apply();
+                item.State = BulkItemState.Changed;
+                break;
+            case Outcome.Unchanged:
+                item.State = BulkItemState.Unchanged;
+                break;
+            default:
+                item.State = BulkItemState.Skipped;
+                item.Code = verdict.Code;
+                item.Reason = Truncate(verdict.Reason);
+                break;
+        }
+    }
+
+    private static void Gone(BulkUpdateItem item) => Record(item, Missing(), () => "");
+
+    private static Verdict Missing() =>
+        new(Outcome.Skip, ErrorCodes.NotFound, L.T("The record does not exist (any more).", "Het record bestaat niet (meer)."));
+
+    private static string? Truncate(string? text) => text is { Length: > 500 } ? text[..500] : text;
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Lists;
+using Leadwerk.Web.Persons;
+using Leadwerk.Web.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leadwerk.Web.Bulk;
+
+/// <summary>The queue of runs to work on, filled by <see cref="BulkService"/> and read by <see cref="BulkRunner"/>.</summary>
+public sealed class BulkQueue
+{
+    private readonly System.Threading.Channels.Channel<int> _runs = System.Threading.Channels.Channel.CreateUnbounded<int>();
+
+    public void Enqueue(int id) => _runs.Writer.TryWrite(id);
+
+    public IAsyncEnumerable<int> ReadAll(CancellationToken stop) => _runs.Reader.ReadAllAsync(stop);
+}
+
+/// <summary>
+/// Works through queued runs one batch per transaction (items, records, history and counters
+/// together), so a crash leaves whole batches only; at start, runs that were in progress are
+/// marked interrupted, to be resumed or undone.
+/// </summary>
+public sealed class BulkRunner(IServiceScopeFactory scopes, BulkQueue queue, IConfiguration config, ILogger<BulkRunner> logger) : BackgroundService
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly DateTime _started = DateTime.UtcNow;
+
+    private int BatchSize => Math.Clamp(config.GetValue("Leadwerk:Bulk:BatchSize", 500), 1, 5000);
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        await MarkInterrupted();
+        await foreach (var id in queue.ReadAll(stop))
+        {
+            try
+            {
+                await Work(id, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Bulk update {Id} failed; it is marked interrupted.", id);
+                await SetState(id, BulkState.Interrupted);
+            }
+        }
+    }
+
+    private async Task Work(int id, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
+            var run = await db.BulkUpdates.FirstAsync(b => b.Id == id);
+            var undoing = run.State == BulkState.Undoing;
+            if (run.State is not (BulkState.Queued or BulkState.Running or BulkState.Undoing))
+            {
+                return;
+            }
+
+            if (run.CancelRequested && !undoing)
+            {
+                run.State = BulkState.Cancelled;
+                run.FinishedAt = DateTime.UtcNow;
+                await db.SaveChangesAsync();
+                return;
+            }
+
+            var role = await db.Users.Where(u => u.Id == run.UserId).Select(u => u.Role).FirstOrDefaultAsync();
+            db.Actor = new Actor(run.UserId, role == 0 ? Role.User : role, Channel.Bulk);
+            run.State = undoing ? BulkState.Undoing : BulkState.Running;
+            var defaultStatusId = await scope.ServiceProvider.GetRequiredService<ListService>().DefaultStatusId();
+            await using var transaction = await db.Database.BeginTransactionAsync(stop);
+            var handled = undoing
+                ? await BulkBatch.Undo(db, run, BatchSize, defaultStatusId)
+                : await BulkBatch.Run(db, run, JsonSerializer.Deserialize<List<BulkAction>>(run.ActionsJson, Json)!, BatchSize, defaultStatusId);
+            if (handled == 0)
+            {
+                run.State = undoing ? BulkState.Undone : BulkState.Done;
+                run.FinishedAt = DateTime.UtcNow;
+            }
+
+            await db.SaveChangesAsync(stop);
+            await transaction.CommitAsync(stop);
+            if (handled == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task MarkInterrupted()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
+        var count = await db.BulkUpdates
+            .Where(b => b.State == BulkState.Queued || b.State == BulkState.Running || b.State == BulkState.Undoing)
+            .Where(b => b.UpdatedAt < _started)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BulkState.Interrupted));
+        if (count > 0)
+        {
+            logger.LogWarning("{Count} bulk update(s) were in progress when the app stopped; they are marked interrupted.", count);
+        }
+    }
+
+    private async Task SetState(int id, BulkState state)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
+        await db.BulkUpdates.Where(b => b.Id == id).ExecuteUpdateAsync(s => s.SetProperty(b => b.State, state));
+    }
+}
