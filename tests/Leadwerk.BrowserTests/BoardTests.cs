@@ -189,7 +189,9 @@ public sealed class BoardTests(BrowserFixture fixture, ITestOutputHelper output)
         // Opened before grouped by owner: the board restores that.
         await Run<UserSettings, bool>(async s =>
         {
-            await s.Set(viewerId, $"board.{selectionId}", new { groupBy = "owner" });
+            // Empty columns hidden: the test database has a column for every test user, and a drag
+            // across a board wider than the window is what the "Move to" menu is for.
+            await s.Set(viewerId, $"board.{selectionId}", new { groupBy = "owner", hideEmpty = true });
             return true;
         });
         await As(viewer, async page =>
@@ -199,8 +201,6 @@ public sealed class BoardTests(BrowserFixture fixture, ITestOutputHelper output)
             await Expect(board.Column(leaver.UserName)).ToContainTextAsync("disabled");
             await Expect(board.Count(leaver.UserName)).ToHaveTextAsync("1");
             await Expect(board.Count("No contact person")).ToHaveTextAsync("1");
-            await Expect(board.MoveTo(unowned.FullName)).ToBeVisibleAsync();
-
             await board.Card(unowned.FullName).DragToAsync(board.Zone(leaver.UserName));
 
             await Expect(board.Snackbar).ToContainTextAsync("must be an existing, active user");

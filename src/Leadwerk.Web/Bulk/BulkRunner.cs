@@ -29,6 +29,9 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, BulkQueue queue, ICo
 
     private int BatchSize => Math.Clamp(config.GetValue("Leadwerk:Bulk:BatchSize", 500), 1, 5000);
 
+    /// <summary>A pause after each batch leaves room for other writers (SQLite has one writer at a time).</summary>
+    private TimeSpan Pause => TimeSpan.FromMilliseconds(Math.Clamp(config.GetValue("Leadwerk:Bulk:PauseBetweenBatchesMs", 0), 0, 10_000));
+
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         await MarkInterrupted();
@@ -90,6 +93,11 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, BulkQueue queue, ICo
             if (handled == 0)
             {
                 return;
+            }
+
+            if (Pause > TimeSpan.Zero)
+            {
+                await Task.Delay(Pause, stop);
             }
         }
     }
