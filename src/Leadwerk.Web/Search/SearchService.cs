@@ -17,6 +17,8 @@ namespace Leadwerk.Web.Search;
 /// </summary>
 public sealed class SearchService(LeadwerkDbContext db, CriteriaCompiler compiler)
 {
+    private Lookups? _lookups;
+
     private sealed record Position(bool N, string? V, int I);
 
     public async Task<SearchResult> Search(SearchRequest request, int? userId)
@@ -115,7 +117,8 @@ public sealed class SearchService(LeadwerkDbContext db, CriteriaCompiler compile
         return result;
     }
 
-    internal async Task<Lookups> Lookups() => new(
+    /// <summary>Loaded once per scope (one request or UI call): a board pages many columns with the same names.</summary>
+    internal async Task<Lookups> Lookups() => _lookups ??= new(
         await db.LeadStatuses.AsNoTracking().ToDictionaryAsync(s => s.Id),
         await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id),
         await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id));
