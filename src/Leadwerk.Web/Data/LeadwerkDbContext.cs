@@ -1,5 +1,6 @@
 using Leadwerk.Web.Bulk;
 using Leadwerk.Web.Companies;
+using Leadwerk.Web.Import;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Selections;
@@ -31,6 +32,8 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<UserSetting> UserSettings => Set<UserSetting>();
     public DbSet<BulkUpdate> BulkUpdates => Set<BulkUpdate>();
     public DbSet<BulkUpdateItem> BulkUpdateItems => Set<BulkUpdateItem>();
+    public DbSet<ImportJob> Imports => Set<ImportJob>();
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
 
     /// <summary>
     /// Who is changing data and through which channel. The save interceptor refuses a lead

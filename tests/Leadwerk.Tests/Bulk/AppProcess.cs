@@ -54,6 +54,7 @@ public sealed class AppProcess : IDisposable
         start.Environment["Leadwerk__Admin__Password"] = AdminPassword;
         start.Environment["Leadwerk__DemoData"] = "false";
         start.Environment["Leadwerk__Bulk__BatchSize"] = batchSize.ToString();
+        start.Environment["Leadwerk__Import__BatchSize"] = batchSize.ToString();
         start.Environment["Leadwerk__TokenRateLimitPerMinute"] = "1000";
         var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), address);
         app._process.OutputDataReceived += (_, e) => app.Log(e.Data);

@@ -30,6 +30,8 @@ public sealed class DbSnapshot
         ["UserSettings"] = Json(await db.UserSettings.AsNoTracking().OrderBy(r => r.UserId).ThenBy(r => r.Key).ToListAsync()),
         ["BulkUpdates"] = Json(await db.BulkUpdates.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["BulkUpdateItems"] = Json(await db.BulkUpdateItems.AsNoTracking().OrderBy(r => r.BulkUpdateId).ThenBy(r => r.EntityId).ToListAsync()),
+        ["Imports"] = Json(await db.Imports.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["ImportRows"] = Json(await db.ImportRows.AsNoTracking().OrderBy(r => r.ImportId).ThenBy(r => r.Line).ToListAsync()),
     });
 
     public void AssertSameAs(DbSnapshot before)

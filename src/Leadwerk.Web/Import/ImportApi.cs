@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Localization;
+using Leadwerk.Web.Persons;
+
+namespace Leadwerk.Web.Import;
+
+public static class ImportApi
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/imports").WithTags("Import").RequireAuthorization();
+
+        // The form is read by hand, not bound, so that every bad upload gets our ProblemDetails. No
+        // antiforgery token: the auth cookie is SameSite=Lax, so no other site can post this with it.
+        group.MapPost("/", async (HttpContext http, ImportService imports) =>
+        {
+            var user = http.User.ToActor(Channel.Import);
+            if (!http.Request.HasFormContentType)
+            {
+                throw new DomainException(415, ErrorCodes.MalformedRequest, L.T(
+                    "Send multipart/form-data with a `file` and `options`.", "Stuur multipart/form-data met een `file` en `options`."));
+            }
+
+            var form = await http.Request.ReadFormAsync();
+            var options = Options(form["options"].ToString());
+            var file = form.Files.GetFile("file") ?? throw DomainException.Invalid("file", L.T("Attach a CSV file as `file`.", "Voeg een CSV-bestand toe als `file`."));
+            if (file.Length > imports.MaxBytes)
+            {
+                throw imports.TooLarge();
+            }
+
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            var (settings, rows) = await imports.Prepare(options, buffer.ToArray());
+            if (options.DryRun)
+            {
+                return Results.Ok(await imports.DryRun(settings, rows));
+            }
+
+            var started = await imports.Start(settings, rows, user);
+            return Results.Accepted($"/api/imports/{started.Id}", started);
+        }).DisableAntiforgery().Produces<ImportPreview>(200).Produces<ImportStatus>(202);
+        group.MapGet("/{id:int}", async (int id, ImportService imports, HttpContext http) =>
+            TypedResults.Ok(await imports.Get(id, http.User.ToActor(Channel.Import))));
+        group.MapPost("/{id:int}/resume", async (int id, ImportService imports, HttpContext http) =>
+            TypedResults.Accepted($"/api/imports/{id}", await imports.Resume(id, http.User.ToActor(Channel.Import))));
+        group.MapPost("/{id:int}/rollback", async (int id, ImportService imports, HttpContext http) =>
+            TypedResults.Accepted($"/api/imports/{id}", await imports.Rollback(id, http.User.ToActor(Channel.Import))));
+        return app;
+    }
+
+    private static ImportOptions Options(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw DomainException.Invalid("options", L.T("Send the options as JSON in `options`.", "Stuur de opties als JSON in `options`."));
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ImportOptions>(text, Json)
+                ?? throw DomainException.Invalid("options", L.T("Send the options as JSON in `options`.", "Stuur de opties als JSON in `options`."));
+        }
+        catch (JsonException e)
+        {
+            throw new DomainException(400, ErrorCodes.MalformedRequest, L.T($"`options` is not valid JSON: {e.Message}", $"`options` is geen geldige JSON: {e.Message}"), "options");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
+using Leadwerk.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leadwerk.Web.Import;
+
+/// <summary>
+/// Rolls an import back one batch at a time, last rows first: created records are removed,
+/// updated ones get their previous values. A record someone changed since is left and listed.
+/// </summary>
+internal static class ImportRollback
+{
+    /// <summary>Handles one batch; returns how many rows it handled (0 when none were left).</summary>
+    public static async Task<int> Batch(LeadwerkDbContext db, ImportJob job, int batchSize, int defaultStatusId)
+    {
+        var rows = await db.ImportRows.Where(r => r.ImportId == job.Id && (r.State == ImportRowState.Created || r.State == ImportRowState.Updated))
+            .OrderByDescending(r => r.Line).Take(batchSize).ToListAsync();
+        if (rows.Count == 0)
+        {
+            await RemoveCreatedCompanies(db, job);
+            return 0;
+        }
+
+        var ids = rows.Select(r => r.EntityId!.Value).ToList();
+        if (job.Entity == ImportFields.Person)
+        {
+            var persons = await db.Persons.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+            foreach (var row in rows)
+            {
+                var person = persons.GetValueOrDefault(row.EntityId!.Value);
+                if (Restorable(row, person?.Version))
+                {
+                    if (row.State == ImportRowState.Created)
+                    {
+                        db.Persons.Remove(person!);
+                    }
+                    else
+                    {
+                        ImportValues.Deserialize<PersonBefore>(row.Before!).Restore(person!);
+                    }
+
+                    row.State = ImportRowState.RolledBack;
+                }
+            }
+        }
+        else
+        {
+            await Companies(db, rows, ids, defaultStatusId);
+        }
+
+        job.RollbackSkipped += rows.Count(r => r.State == ImportRowState.RollbackSkipped);
+        await db.SaveChangesAsync();
+        return rows.Count;
+    }
+
+    private static async Task Companies(LeadwerkDbContext db, List<ImportRow> rows, List<int> ids, int defaultStatusId)
+    {
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Id);
+        var companies = await db.Companies.Include(c => c.Category).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var persons = (await db.Persons.Where(p => p.CompanyId != null && ids.Contains(p.CompanyId.Value)).ToListAsync()).ToLookup(p => p.CompanyId!.Value);
+        foreach (var row in rows)
+        {
+            var company = companies.GetValueOrDefault(row.EntityId!.Value);
+            if (row.State == ImportRowState.Created && company is not null && persons[company.Id].Any())
+            {
+                Skip(row, L.T("The company has contacts now; it was left in place.", "Het bedrijf heeft nu contactpersonen; het is blijven staan."));
+                continue;
+            }
+
+            if (!Restorable(row, company?.Version))
+            {
+                continue;
+            }
+
+            if (row.State == ImportRowState.Created)
+            {
+                db.Companies.Remove(company!);
+            }
+            else
+            {
+                var before = ImportValues.Deserialize<CompanyBefore>(row.Before!);
+                var to = categories[before.CategoryId];
+                foreach (var person in persons[company!.Id])
+                {
+                    var current = person.LeadStatusId;
+                    LeadRules.MoveToCategory(person, company.Category, to, defaultStatusId);
+
+                    // A status someone set since the import stays; one the import's move set goes back.
+                    if (before.PersonStatuses?.TryGetValue(person.Id, out var status) == true
+                        && before.PersonStatusesAfter?.TryGetValue(person.Id, out var left) == true && left == current)
+                    {
+                        person.LeadStatusId = status;
+                    }
+                }
+
+                (company.CategoryId, company.Category, company.OwnerId) = (to.Id, to, before.OwnerId);
+                (company.Name, company.Email, company.Phone, company.Website, company.Country, company.OrgNumber) =
+                    (before.Name, before.Email, before.Phone, before.Website, before.Country, before.OrgNumber);
+            }
+
+            row.State = ImportRowState.RolledBack;
+        }
+    }
+
+    /// <summary>Companies person rows created on the way go last, once no person is left in them and nobody edited them.</summary>
+    private static async Task RemoveCreatedCompanies(LeadwerkDbContext db, ImportJob job)
+    {
+        var ids = await db.ImportRows.Where(r => r.ImportId == job.Id && r.CreatedCompanyId != null && r.State == ImportRowState.RolledBack)
+            .Select(r => r.CreatedCompanyId!.Value).ToListAsync();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var companies = await db.Companies.Where(c => ids.Contains(c.Id) && c.Version == 1 && !db.Persons.Any(p => p.CompanyId == c.Id)).ToListAsync();
+        db.Companies.RemoveRange(companies);
+        await db.SaveChangesAsync();
+    }
+
+    private static bool Restorable(ImportRow row, int? currentVersion)
+    {
+        if (currentVersion is null || currentVersion != row.VersionAfter)
+        {
+            Skip(row, currentVersion is null
+                ? L.T("The record no longer exists.", "Het record bestaat niet meer.")
+                : L.T("Someone else changed the record after the import; it was left as it is.",
+                    "Iemand anders wijzigde het record na de import; het is gelaten zoals het is."));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void Skip(ImportRow row, string reason)
+    {
+        row.State = ImportRowState.RollbackSkipped;
+        row.Reason = ImportValues.Truncate(reason);
+    }
+}

@@ -1,0 +1,126 @@
+using Leadwerk.Web.Companies;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Persons;
+using Leadwerk.Web.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leadwerk.Web.Import;
+
+/// <summary>The queue of imports to work on, filled by <see cref="ImportService"/> and read by <see cref="ImportRunner"/>.</summary>
+public sealed class ImportQueue
+{
+    private readonly System.Threading.Channels.Channel<int> _jobs = System.Threading.Channels.Channel.CreateUnbounded<int>();
+
+    public void Enqueue(int id) => _jobs.Writer.TryWrite(id);
+
+    public IAsyncEnumerable<int> ReadAll(CancellationToken stop) => _jobs.Reader.ReadAllAsync(stop);
+}
+
+/// <summary>
+/// Works through queued imports one batch per transaction (records, history, rows and counters
+/// together), so a crash leaves whole batches only; at start, imports that were in progress are
+/// marked interrupted, to be resumed or rolled back.
+/// </summary>
+public sealed class ImportRunner(IServiceScopeFactory scopes, ImportQueue queue, IConfiguration config, ILogger<ImportRunner> logger) : BackgroundService
+{
+    private readonly DateTime _started = DateTime.UtcNow;
+
+    private int BatchSize => Math.Clamp(config.GetValue("Leadwerk:Import:BatchSize", 500), 1, 5000);
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        await MarkInterrupted();
+        await foreach (var id in queue.ReadAll(stop))
+        {
+            try
+            {
+                await Work(id, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Import {Id} failed; it is marked interrupted.", id);
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>().Imports.Where(b => b.Id == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, ImportState.Interrupted));
+            }
+        }
+    }
+
+    private async Task Work(int id, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
+            var job = await db.Imports.FirstAsync(b => b.Id == id);
+            var rollingBack = job.State == ImportState.RollingBack;
+            if (job.State is not (ImportState.Queued or ImportState.Running or ImportState.RollingBack))
+            {
+                return;
+            }
+
+            var role = await db.Users.Where(u => u.Id == job.UserId).Select(u => u.Role).FirstOrDefaultAsync();
+            db.Actor = new Actor(job.UserId, role == 0 ? Role.User : role, Channel.Import);
+            job.State = rollingBack ? ImportState.RollingBack : ImportState.Running;
+            var lookups = await ImportLookups.Load(db);
+            await using var transaction = await db.Database.BeginTransactionAsync(stop);
+            var handled = rollingBack
+                ? await ImportRollback.Batch(db, job, BatchSize, lookups.DefaultStatusId)
+                : await Run(db, job, lookups);
+            if (handled == 0)
+            {
+                job.State = rollingBack ? ImportState.RolledBack : ImportState.Done;
+                job.FinishedAt = DateTime.UtcNow;
+            }
+
+            await db.SaveChangesAsync(stop);
+            await transaction.CommitAsync(stop);
+            if (handled == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<int> Run(LeadwerkDbContext db, ImportJob job, ImportLookups lookups)
+    {
+        var rows = await db.ImportRows.Where(r => r.ImportId == job.Id && r.State == ImportRowState.Pending)
+            .OrderBy(r => r.Line).Take(BatchSize).ToListAsync();
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var settings = ImportValues.Deserialize<ImportSettings>(job.SettingsJson);
+        var after = job.Entity == ImportFields.Person
+            ? await new ImportPersons(db, settings, lookups, new Dictionary<string, Company>()).Process(rows)
+            : await new ImportCompanies(db, settings, lookups).Process(rows);
+        job.Done += rows.Count;
+        job.Created += rows.Count(r => r.State == ImportRowState.Created);
+        job.Updated += rows.Count(r => r.State == ImportRowState.Updated);
+        job.Unchanged += rows.Count(r => r.State == ImportRowState.Unchanged);
+        job.Errors += rows.Count(r => r.State == ImportRowState.Error);
+        await db.SaveChangesAsync();
+        after.ForEach(step => step());
+        await db.SaveChangesAsync();
+        return rows.Count;
+    }
+
+    private async Task MarkInterrupted()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
+        var count = await db.Imports
+            .Where(b => b.State == ImportState.Queued || b.State == ImportState.Running || b.State == ImportState.RollingBack)
+            .Where(b => b.UpdatedAt < _started)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, ImportState.Interrupted));
+        if (count > 0)
+        {
+            logger.LogWarning("{Count} import(s) were in progress when the app stopped; they are marked interrupted.", count);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Companies;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leadwerk.Web.Import;
+
+/// <summary>Check, dry-run, start, follow, resume and roll back CSV imports. The work itself runs in <see cref="ImportRunner"/>.</summary>
+public sealed class ImportService(LeadwerkDbContext db, ImportQueue queue, IConfiguration config)
+{
+    public const string StateConflict = "importStateConflict";
+    public const string FileTooLarge = "fileTooLarge";
+    private const int ListedErrors = 1000;
+    private const int DryRunChunk = 1000;
+
+    public long MaxBytes => config.GetValue<long>("Leadwerk:Import:MaxBytes", 10 * 1024 * 1024);
+
+    /// <summary>Checks the options and the file, maps the columns and returns the rows to import; refuses bad input as a whole.</summary>
+    public async Task<(ImportSettings Settings, List<ImportRow> Rows)> Prepare(ImportOptions? options, byte[] file)
+    {
+        var settings = await Check(options);
+        if (file.Length == 0)
+        {
+            throw DomainException.Invalid("file", L.T("The file is empty.", "Het bestand is leeg."));
+        }
+
+        if (file.Length > MaxBytes)
+        {
+            throw TooLarge();
+        }
+
+        var table = ImportCsv.Read(file);
+        var mapping = ImportMapping.Map(settings.Entity, table.Header, options!.Columns);
+        return (settings, ImportMapping.Rows(settings, table, mapping));
+    }
+
+    public DomainException TooLarge() => new(413, FileTooLarge, L.T(
+        $"The file is larger than {Size(MaxBytes)}, the most an import takes.", $"Het bestand is groter dan {Size(MaxBytes)}, het maximum voor een import."), "file");
+
+    /// <summary>What the import would do, row by row, by the same code as the run; nothing is saved.</summary>
+    public async Task<ImportPreview> DryRun(ImportSettings settings, List<ImportRow> rows)
+    {
+        var lookups = await ImportLookups.Load(db);
+        var companies = new Dictionary<string, Company>();
+        foreach (var chunk in rows.Chunk(DryRunChunk))
+        {
+            // The tracker keeps the would-be changes of earlier chunks, so later rows see them as the run would.
+            _ = settings.Entity == ImportFields.Person
+                ? await new ImportPersons(db, settings, lookups, companies).Process(chunk)
+                : await new ImportCompanies(db, settings, lookups).Process(chunk);
+        }
+
+        db.ChangeTracker.Clear();
+        return new ImportPreview(rows.Count, Count(rows, ImportRowState.Created), Count(rows, ImportRowState.Updated),
+            Count(rows, ImportRowState.Unchanged), rows.Where(r => r.State == ImportRowState.Error).Select(r => new ImportError(r.Line, r.Reason!)).ToList());
+    }
+
+    /// <summary>Stores the rows with the job and queues it; the caller follows it with <see cref="Get"/>.</summary>
+    public async Task<ImportStatus> Start(ImportSettings settings, List<ImportRow> rows, Actor user)
+    {
+        var job = new ImportJob { Entity = settings.Entity, SettingsJson = ImportValues.Serialize(settings), Rows = rows.Count, UserId = user.UserId!.Value };
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Imports.Add(job);
+            await db.SaveChangesAsync();
+            foreach (var chunk in rows.Chunk(5000))
+            {
+                foreach (var row in chunk)
+                {
+                    row.ImportId = job.Id;
+                }
+
+                db.ImportRows.AddRange(chunk);
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        queue.Enqueue(job.Id);
+        return await Get(job.Id, user);
+    }
+
+    public async Task<ImportStatus> Get(int id, Actor user)
+    {
+        var job = await Find(id, user);
+        var errors = await Listed(id, ImportRowState.Error);
+        var skipped = await Listed(id, ImportRowState.RollbackSkipped);
+        return new ImportStatus(job.Id, job.Entity, job.State.Key(), job.Rows, job.Done, job.Created, job.Updated, job.Unchanged,
+            job.Errors, errors, job.RollbackSkipped, skipped, job.CreatedAt, job.FinishedAt);
+    }
+
+    /// <summary>Continues an interrupted import (or its rollback) with the rows it had not reached.</summary>
+    public async Task<ImportStatus> Resume(int id, Actor user)
+    {
+        var job = await Find(id, user);
+        if (job.State != ImportState.Interrupted)
+        {
+            throw DomainException.Conflict(StateConflict, L.T("Only an interrupted import can be resumed.", "Alleen een onderbroken import kan worden hervat."));
+        }
+
+        var rollingBack = await db.ImportRows.AnyAsync(r => r.ImportId == id && (r.State == ImportRowState.RolledBack || r.State == ImportRowState.RollbackSkipped));
+        return await Queue(id, rollingBack ? ImportState.RollingBack : ImportState.Queued, user);
+    }
+
+    /// <summary>Removes what the import created and puts back what it updated; records changed since are left and listed.</summary>
+    public async Task<ImportStatus> Rollback(int id, Actor user)
+    {
+        var job = await Find(id, user);
+        if (job.State is not (ImportState.Done or ImportState.Interrupted))
+        {
+            throw DomainException.Conflict(StateConflict, L.T("Only a finished or interrupted import can be rolled back.",
+                "Alleen een voltooide of onderbroken import kan worden teruggedraaid."));
+        }
+
+        return await Queue(id, ImportState.RollingBack, user);
+    }
+
+    private async Task<ImportStatus> Queue(int id, ImportState state, Actor user)
+    {
+        await db.Imports.Where(b => b.Id == id).ExecuteUpdateAsync(s => s.SetProperty(b => b.State, state).SetProperty(b => b.Version, b => b.Version + 1));
+        queue.Enqueue(id);
+        return await Get(id, user);
+    }
+
+    private async Task<List<ImportError>> Listed(int id, ImportRowState state) =>
+        await db.ImportRows.AsNoTracking().Where(r => r.ImportId == id && r.State == state).OrderBy(r => r.Line).Take(ListedErrors)
+            .Select(r => new ImportError(r.Line, r.Reason ?? "")).ToListAsync();
+
+    /// <summary>An import is the business of the user who started it and of administrators.</summary>
+    private async Task<ImportJob> Find(int id, Actor user) =>
+        await db.Imports.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id && (b.UserId == user.UserId || user.IsAdmin))
+        ?? throw DomainException.NotFound(L.T("The import was not found.", "De import is niet gevonden."));
+
+    private async Task<ImportSettings> Check(ImportOptions? options)
+    {
+        var v = new Validation();
+        var entity = options?.Entity?.Trim().ToLowerInvariant();
+        if (entity is not (ImportFields.Person or ImportFields.Company))
+        {
+            v.Add("entity", L.T("entity must be person or company.", "entity moet person of company zijn.")).ThrowIfInvalid();
+        }
+
+        var matchBy = options!.MatchBy ?? (entity == ImportFields.Person ? "email" : "orgNumber");
+        string[] allowed = entity == ImportFields.Person ? ["email"] : ["orgNumber", "name", "email"];
+        if (!allowed.Contains(matchBy))
+        {
+            v.Add("matchBy", L.T($"matchBy must be {string.Join(" or ", allowed)} for {entity}.", $"matchBy moet {string.Join(" of ", allowed)} zijn voor {entity}."));
+        }
+
+        var defaults = options.Defaults ?? new ImportDefaults(null, null, null);
+        if (defaults.CategoryId is { } c && !await db.Categories.AnyAsync(x => x.Id == c && !x.Deleted))
+        {
+            v.Add("defaults.categoryId", L.T("The default category does not exist or has been deleted.", "De standaardcategorie bestaat niet of is verwijderd."));
+        }
+
+        if (defaults.LeadStatusId is { } s && !await db.LeadStatuses.AnyAsync(x => x.Id == s && !x.Deleted))
+        {
+            v.Add("defaults.leadStatusId", L.T("The default lead status does not exist or has been deleted.", "De standaardleadstatus bestaat niet of is verwijderd."));
+        }
+
+        if (defaults.OwnerId is { } o && !await db.Users.AnyAsync(x => x.Id == o && !x.Disabled))
+        {
+            v.Add("defaults.ownerId", L.T("The default owner must be an existing, active user.", "De standaardeigenaar moet een bestaande, actieve gebruiker zijn."));
+        }
+
+        v.ThrowIfInvalid();
+        return new ImportSettings(entity!, matchBy, defaults);
+    }
+
+    private static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => $"{bytes / (1024.0 * 1024):0.#} MB",
+        >= 1024 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes} bytes",
+    };
+
+    private static int Count(List<ImportRow> rows, ImportRowState state) => rows.Count(r => r.State == state);
+}
