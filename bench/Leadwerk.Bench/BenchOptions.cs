@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace Leadwerk.Bench;
+
+/// <summary>The command line: `generate` or `run`, the database, the sizes and where the report goes.</summary>
+public sealed record BenchOptions
+{
+    public const int QuickCompanies = 2_000;
+    public const int QuickPersons = 10_000;
+
+    public string Command { get; init; } = "";
+    public string Provider { get; init; } = "sqlite";
+    public string Connection { get; init; } = "";
+    public int Companies { get; init; } = 200_000;
+    public int Persons { get; init; } = 1_000_000;
+    public int Seed { get; init; } = 42;
+    public bool Quick { get; init; }
+    public string Output { get; init; } = "docs/performance.md";
+
+    /// <summary>How the run was started, for the report's "reproduce" line.</summary>
+    public string CommandLine { get; init; } = "";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("generate" or "run"))
+        {
+            throw new ArgumentException(Usage);
+        }
+
+        var options = new BenchOptions { Command = args[0], CommandLine = string.Join(' ', args.Select(Quote)) };
+        var sizesGiven = false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            switch (args[i])
+            {
+                case "--provider":
+                    options = options with { Provider = Next().ToLowerInvariant() };
+                    break;
+                case "--connection":
+                    options = options with { Connection = Next() };
+                    break;
+                case "--companies":
+                    options = options with { Companies = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    sizesGiven = true;
+                    break;
+                case "--persons":
+                    options = options with { Persons = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    sizesGiven = true;
+                    break;
+                case "--seed":
+                    options = options with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--output":
+                    options = options with { Output = Next() };
+                    break;
+                case "--quick":
+                    options = options with { Quick = true };
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");
+            }
+        }
+
+        if (options.Quick && !sizesGiven)
+        {
+            options = options with { Companies = QuickCompanies, Persons = QuickPersons };
+        }
+
+        if (options.Provider is not ("sqlite" or "postgres"))
+        {
+            throw new ArgumentException($"--provider must be sqlite or postgres.\n{Usage}");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Connection))
+        {
+            throw new ArgumentException($"--connection is required.\n{Usage}");
+        }
+
+        if (options.Companies < 10 || options.Persons < 100)
+        {
+            throw new ArgumentException("At least 10 companies and 100 persons.");
+        }
+
+        return options;
+    }
+
+    public const string Usage = """
+        Usage:
+          Leadwerk.Bench generate --provider sqlite|postgres --connection "<cs>" [--companies 200000] [--persons 1000000] [--seed 42] [--quick]
+          Leadwerk.Bench run      --provider sqlite|postgres --connection "<cs>" [--quick] [--output docs/performance.md]
+        --quick: generate 2,000 companies and 10,000 persons (unless sizes are given); run few iterations.
+        """;
+
+    private static string Quote(string arg) => arg.Contains(' ', StringComparison.Ordinal) || arg.Contains(';', StringComparison.Ordinal) ? $"\"{arg}\"" : arg;
+}

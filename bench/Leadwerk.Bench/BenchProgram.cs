@@ -1,0 +1,29 @@
+namespace Leadwerk.Bench;
+
+public static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
+        if (options.Command == "generate")
+        {
+            await Generator.Run(options, Console.Out);
+        }
+        else
+        {
+            await Runner.Run(options, Console.Out);
+        }
+
+        return 0;
+    }
+}

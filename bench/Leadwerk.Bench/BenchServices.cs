@@ -1,0 +1,49 @@
+using Leadwerk.Web.Board;
+using Leadwerk.Web.Companies;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Lists;
+using Leadwerk.Web.Persons;
+using Leadwerk.Web.Search;
+using Leadwerk.Web.Selections;
+using Microsoft.Extensions.FileProviders;
+
+namespace Leadwerk.Bench;
+
+/// <summary>
+/// The app's own services over the benchmark database, registered as Program.cs does, so what is
+/// timed is the code a request runs minus HTTP. Each measured call gets its own scope, as a request does.
+/// </summary>
+public static class BenchServices
+{
+    public static ServiceProvider Build(BenchOptions options)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = options.Provider,
+            ["ConnectionStrings:Leadwerk"] = options.Connection,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(config);
+        // No logging provider: EF's command log would cost more than some of the queries it logs.
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddLeadwerkDatabase(config, new BenchEnvironment());
+        services.AddScoped<ListService>();
+        services.AddScoped<CompanyService>();
+        services.AddScoped<PersonService>();
+        services.AddSingleton<CriteriaCompiler>();
+        services.AddScoped<SearchService>();
+        services.AddScoped<SelectionService>();
+        services.AddScoped<BoardService>();
+        services.AddScoped<ContactsTab>();
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class BenchEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Production";
+        public string ApplicationName { get; set; } = "Leadwerk.Bench";
+        public string ContentRootPath { get; set; } = Directory.GetCurrentDirectory();
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

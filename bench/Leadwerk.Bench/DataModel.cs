@@ -1,0 +1,15 @@
+namespace Leadwerk.Bench;
+
+public readonly record struct CompanyData(
+    int Id, string Name, int CategoryId, int OwnerId, string Email, string Phone, string Website, string Country, string OrgNumber, DateTime CreatedAt);
+
+public readonly record struct PersonData(
+    int Id, int? CompanyId, string FirstName, string LastName, string Email, string? Phone, string? Title, int OwnerId, int CategoryId,
+    int? LeadStatusId, DateTime LeadStatusChangedAt, DateTime CreatedAt);
+
+public readonly record struct HistoryData(int PersonId, DateTime At, int UserId, int? FromId, int? ToId, int Channel);
+
+/// <summary>The seeded lists and users the generated rows refer to, read from the database.</summary>
+public sealed record ListIds(
+    IReadOnlyList<int> CategoriesByRank, IReadOnlySet<int> ActiveCategories, IReadOnlyList<int> StatusesByRank, int DefaultStatus,
+    IReadOnlyList<int> Users);

@@ -1,0 +1,139 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Leadwerk.Bench;
+
+/// <summary>
+/// PostgreSQL's fast path: binary COPY per table. Ids are written explicitly (so persons can name
+/// their company), and the identity sequences are moved past them afterwards.
+/// </summary>
+internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
+{
+    public async Task Write(DataSet data, TextWriter log)
+    {
+        await Companies(data, log);
+        await Persons(data, log);
+        foreach (var table in new[] { "Companies", "Persons", "LeadStatusChanges" })
+        {
+            await Execute($"""SELECT setval(pg_get_serial_sequence('"{table}"', 'Id'), (SELECT COALESCE(MAX("Id"), 0) + 1 FROM "{table}"), false)""");
+        }
+
+        log.WriteLine("  ANALYZE");
+        await Execute("ANALYZE");
+    }
+
+    private async Task Companies(DataSet data, TextWriter log)
+    {
+        var progress = new Progress(log, "companies", data.Companies);
+        await using var copy = await connection.BeginBinaryImportAsync("""
+            COPY "Companies" ("Id", "Name", "CategoryId", "OwnerId", "Email", "Phone", "Website", "Country", "OrgNumber", "CreatedAt", "UpdatedAt", "Version")
+            FROM STDIN (FORMAT BINARY)
+            """);
+        var done = 0;
+        foreach (var c in data.CompanyRows())
+        {
+            await copy.StartRowAsync();
+            await copy.WriteAsync(c.Id, NpgsqlDbType.Integer);
+            await copy.WriteAsync(c.Name, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(c.CategoryId, NpgsqlDbType.Integer);
+            await copy.WriteAsync(c.OwnerId, NpgsqlDbType.Integer);
+            await copy.WriteAsync(c.Email, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(c.Phone, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(c.Website, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(c.Country, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(c.OrgNumber, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(1, NpgsqlDbType.Integer);
+            progress.Report(++done);
+        }
+
+        await copy.CompleteAsync();
+    }
+
+    /// <summary>Persons first, then their history in a second COPY (its foreign key needs the persons).</summary>
+    private async Task Persons(DataSet data, TextWriter log)
+    {
+        var progress = new Progress(log, "persons", data.Persons);
+        var history = new List<HistoryData>(data.Persons * 2);
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY "Persons" ("Id", "CompanyId", "FirstName", "LastName", "Email", "Phone", "Title", "OwnerId", "CategoryId", "LeadStatusId",
+                "LeadStatusChangedAt", "CreatedAt", "UpdatedAt", "Version")
+            FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            var done = 0;
+            foreach (var (p, rows) in data.PersonRows())
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(p.Id, NpgsqlDbType.Integer);
+                await Nullable(copy, p.CompanyId);
+                await copy.WriteAsync(p.FirstName, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(p.LastName, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(p.Email, NpgsqlDbType.Varchar);
+                await Text(copy, p.Phone);
+                await Text(copy, p.Title);
+                await copy.WriteAsync(p.OwnerId, NpgsqlDbType.Integer);
+                await copy.WriteAsync(p.CategoryId, NpgsqlDbType.Integer);
+                await Nullable(copy, p.LeadStatusId);
+                await copy.WriteAsync(p.LeadStatusChangedAt, NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(p.LeadStatusChangedAt, NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(1, NpgsqlDbType.Integer);
+                history.AddRange(rows);
+                progress.Report(++done);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        var historyProgress = new Progress(log, "history rows", history.Count);
+        await using var historyCopy = await connection.BeginBinaryImportAsync("""
+            COPY "LeadStatusChanges" ("PersonId", "At", "UserId", "FromId", "ToId", "Channel") FROM STDIN (FORMAT BINARY)
+            """);
+        var written = 0;
+        foreach (var h in history)
+        {
+            await historyCopy.StartRowAsync();
+            await historyCopy.WriteAsync(h.PersonId, NpgsqlDbType.Integer);
+            await historyCopy.WriteAsync(h.At, NpgsqlDbType.TimestampTz);
+            await historyCopy.WriteAsync(h.UserId, NpgsqlDbType.Integer);
+            await Nullable(historyCopy, h.FromId);
+            await Nullable(historyCopy, h.ToId);
+            await historyCopy.WriteAsync(h.Channel, NpgsqlDbType.Integer);
+            historyProgress.Report(++written);
+        }
+
+        await historyCopy.CompleteAsync();
+    }
+
+    private static async Task Nullable(NpgsqlBinaryImporter copy, int? value)
+    {
+        if (value is { } v)
+        {
+            await copy.WriteAsync(v, NpgsqlDbType.Integer);
+        }
+        else
+        {
+            await copy.WriteNullAsync();
+        }
+    }
+
+    private static async Task Text(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null)
+        {
+            await copy.WriteNullAsync();
+        }
+        else
+        {
+            await copy.WriteAsync(value, NpgsqlDbType.Varchar);
+        }
+    }
+
+    private async Task Execute(string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Leadwerk.Bench;
+
+/// <summary>docs/performance.md: the results with the floor and ratio, the machine, the date, the sizes, and how to reproduce.</summary>
+public static class Report
+{
+    public static string Markdown(BenchOptions options, DataSizes sizes, IReadOnlyList<ResultRow> rows, int warmup, int iterations)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Leadwerk performance ({(options.Provider == "postgres" ? "PostgreSQL" : "SQLite")})");
+        md.AppendLine();
+        md.AppendLine("Measured by `bench/Leadwerk.Bench` (issue 6, SPEC B8): the app's own services in-process, a fresh scope (DbContext) per call as");
+        md.AppendLine("a request has, against the same question written by hand in plain SQL over ADO.NET on the same database (the *floor*).");
+        md.AppendLine("Times in milliseconds; ratio = Leadwerk p50 / floor p50.");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Machine()}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Runtime: {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Provider: {options.Provider}{(options.Quick ? " (quick mode: a smoke test, not a measurement)" : "")}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Data: {sizes.Companies:N0} companies, {sizes.Persons:N0} persons, {sizes.History:N0} lead status history rows");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Iterations: {warmup} warm-up, {iterations} measured per scenario");
+        md.AppendLine();
+        md.AppendLine("| Scenario | Details | Leadwerk p50 | p95 | p99 | Floor p50 | p95 | p99 | Ratio | Goal (p95) | Met |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
+        foreach (var row in rows)
+        {
+            var floor = row.Floor is { } f ? $"{F(f.P50)} | {F(f.P95)} | {F(f.P99)} | {row.Leadwerk.P50 / Math.Max(0.001, f.P50):0.0}×" : "— | — | — | —";
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Scenario} | {row.Detail} | {F(row.Leadwerk.P50)} | {F(row.Leadwerk.P95)} | {F(row.Leadwerk.P99)} | {floor} | < {row.GoalMs:0} | {(row.Leadwerk.P95 < row.GoalMs ? "yes" : "**no**")} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Not measured yet (issue 6): bulk update of 100,000 persons, CSV import of 100,000 rows, HTTP throughput of");
+        md.AppendLine("`GET /api/persons/{id}` and of the Find API under concurrent load.");
+        md.AppendLine();
+        md.AppendLine("## Reproduce");
+        md.AppendLine();
+        md.AppendLine("```sh");
+        md.AppendLine("scripts/bench.sh            # generates and runs on SQLite and on a throwaway PostgreSQL cluster");
+        md.AppendLine(CultureInfo.InvariantCulture, $"# this report: dotnet run -c Release --project bench/Leadwerk.Bench -- {Redact(options.CommandLine)}");
+        md.AppendLine("```");
+        return md.ToString();
+    }
+
+    private static string F(double ms) => ms.ToString(ms < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>A connection string can hold a password; the report only needs its shape.</summary>
+    private static string Redact(string commandLine) =>
+        System.Text.RegularExpressions.Regex.Replace(commandLine, "(?i)password=[^;\"]*", "Password=***");
+
+    private static string Machine()
+    {
+        var cpu = Read("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+        var memory = Read("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) is { } line
+            && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture, out var kb)
+            ? $"{kb / 1024.0 / 1024.0:0.0} GiB" : "unknown";
+        return $"{Environment.ProcessorCount} cores ({cpu}), {memory} memory";
+    }
+
+    private static string[] Read(string path)
+    {
+        try
+        {
+            return File.ReadAllLines(path);
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+}

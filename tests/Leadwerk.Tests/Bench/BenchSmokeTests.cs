@@ -1,0 +1,74 @@
+using Leadwerk.Bench;
+using Leadwerk.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Leadwerk.Tests.Bench;
+
+/// <summary>
+/// The benchmark suite in quick mode (tiny data, few iterations), so it cannot rot: generate and
+/// run must work against the current schema and services and write every row of the report.
+/// </summary>
+public sealed class BenchSmokeTests
+{
+    private static readonly string[] Scenarios =
+    [
+        "| Find, first page |", "| Find, page ", "| Find, last name starts with |", "| Find, e-mail contains |",
+        "| Contacts tab, grouped |", "| Board of a dynamic selection |", "| Lead status change |",
+    ];
+
+    [Fact]
+    public async Task QuickBenchmarkOnSqliteGeneratesDataAndWritesEveryResultRow()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "leadwerk-bench-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var connection = $"Data Source={Path.Combine(directory, "bench.db")};Pooling=False";
+            await GenerateAndRun("sqlite", connection, Path.Combine(directory, "performance.md"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task QuickBenchmarkOnPostgresGeneratesDataAndWritesEveryResultRow()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresApp.EnvironmentVariable);
+        Assert.False(string.IsNullOrWhiteSpace(server), $"{PostgresApp.EnvironmentVariable} is not set; run the tests through scripts/test.sh.");
+        var database = "lw_bench_" + Guid.NewGuid().ToString("N");
+        var output = Path.Combine(Path.GetTempPath(), $"leadwerk-bench-{database}.md");
+        try
+        {
+            await GenerateAndRun("postgres", $"{server!.TrimEnd(';')};Database={database}", output);
+        }
+        finally
+        {
+            File.Delete(output);
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection($"{server.TrimEnd(';')};Database=postgres");
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task GenerateAndRun(string provider, string connection, string output)
+    {
+        var log = new StringWriter();
+        await Generator.Run(BenchOptions.Parse(["generate", "--provider", provider, "--connection", connection, "--quick"]), log);
+        await Runner.Run(BenchOptions.Parse(["run", "--provider", provider, "--connection", connection, "--quick", "--output", output]), log);
+
+        var report = await File.ReadAllTextAsync(output);
+        Assert.Contains("2,000 companies, 10,000 persons", report, StringComparison.Ordinal);
+        foreach (var scenario in Scenarios)
+        {
+            Assert.Contains(scenario, report, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Machine: ", report, StringComparison.Ordinal);
+    }
+}
