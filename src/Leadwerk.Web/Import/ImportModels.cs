@@ -12,6 +12,9 @@ public sealed record ImportSettings(string Entity, string MatchBy, ImportDefault
 
 public sealed record ImportError(int Line, string Reason);
 
+/// <summary>A column of an uploaded file and the field its header suggests (null: none).</summary>
+public sealed record ImportColumn(string Header, string? Field);
+
 /// <summary>A dry run: what the import would do, writing nothing.</summary>
 public sealed record ImportPreview(int Rows, int Create, int Update, int Unchanged, IReadOnlyList<ImportError> Errors);
 

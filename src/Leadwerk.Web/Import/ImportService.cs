@@ -16,6 +16,9 @@ public sealed class ImportService(LeadwerkDbContext db, ImportQueue queue, IConf
 
     public long MaxBytes => config.GetValue<long>("Leadwerk:Import:MaxBytes", 10 * 1024 * 1024);
 
+    /// <summary>The size limit in words, e.g. “10 MB”.</summary>
+    public string MaxText => Size(MaxBytes);
+
     /// <summary>Checks the options and the file, maps the columns and returns the rows to import; refuses bad input as a whole.</summary>
     public async Task<(ImportSettings Settings, List<ImportRow> Rows)> Prepare(ImportOptions? options, byte[] file)
     {
@@ -33,6 +36,27 @@ public sealed class ImportService(LeadwerkDbContext db, ImportQueue queue, IConf
         var table = ImportCsv.Read(file);
         var mapping = ImportMapping.Map(settings.Entity, table.Header, options!.Columns);
         return (settings, ImportMapping.Rows(settings, table, mapping));
+    }
+
+    /// <summary>
+    /// The file's header with the field guessed for each column (null: not imported), read as the
+    /// import reads it, so the UI can offer the guess before anything is checked or written.
+    /// </summary>
+    public IReadOnlyList<ImportColumn> Columns(string entity, byte[] file)
+    {
+        if (file.Length == 0)
+        {
+            throw DomainException.Invalid("file", L.T("The file is empty.", "Het bestand is leeg."));
+        }
+
+        if (file.Length > MaxBytes)
+        {
+            throw TooLarge();
+        }
+
+        var taken = new HashSet<string>();
+        return ImportCsv.Read(file).Header
+            .Select(h => new ImportColumn(h, ImportFields.Guess(entity, h) is { } field && taken.Add(field) ? field : null)).ToList();
     }
 
     public DomainException TooLarge() => new(413, FileTooLarge, L.T(
