@@ -1,6 +1,8 @@
 using Leadwerk.Web.Board;
+using Leadwerk.Web.Bulk;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Import;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Search;
@@ -36,6 +38,12 @@ public static class BenchServices
         services.AddScoped<SelectionService>();
         services.AddScoped<BoardService>();
         services.AddScoped<ContactsTab>();
+        services.AddScoped<BulkService>();
+        services.AddSingleton<BulkQueue>();
+        services.AddSingleton<BulkRunner>();
+        services.AddScoped<ImportService>();
+        services.AddSingleton<ImportQueue>();
+        services.AddSingleton<ImportRunner>();
         return services.BuildServiceProvider();
     }
 

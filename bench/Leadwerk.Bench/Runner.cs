@@ -144,6 +144,10 @@ public static class Runner
         var sizes = new DataSizes(
             await floor.Scalar("""SELECT COUNT(*) FROM "Companies" """), await floor.Scalar("""SELECT COUNT(*) FROM "Persons" """),
             await floor.Scalar("""SELECT COUNT(*) FROM "LeadStatusChanges" """));
+
+        // 6. The background jobs, last because they change data: a bulk update of the board's
+        // persons, and an import of new persons (the sizes above are those the queries ran on).
+        results.AddRange(await JobScenarios.Run(services, actor, owner1, owner2, lists.Users[2], options.Quick ? 1_000 : 100_000, log));
         var markdown = Report.Markdown(options, sizes, results, warmup, iterations);
         var directory = Path.GetDirectoryName(Path.GetFullPath(options.Output));
         if (!string.IsNullOrEmpty(directory))

@@ -57,7 +57,20 @@ public sealed class FindView(IPage page)
     {
         await ChooseField(set, line, field);
         await ChooseOperator(set, line, op);
-        await TextValue(set, line).FillAsync(value);
+
+        // Choosing the operator re-renders the line; on a busy machine that render can land after the
+        // typing and put the old (empty) value back, so type until the value stays.
+        for (var attempt = 1; ; attempt++)
+        {
+            await TextValue(set, line).FillAsync(value);
+            await page.WaitForTimeoutAsync(250);
+            if (await TextValue(set, line).InputValueAsync() == value || attempt == 5)
+            {
+                break;
+            }
+        }
+
+        await Assertions.Expect(TextValue(set, line)).ToHaveValueAsync(value);
     }
 
     public Task AddLine(int set) => Set(set).GetByRole(AriaRole.Button, new() { Name = "Add line", Exact = true }).ClickAsync();

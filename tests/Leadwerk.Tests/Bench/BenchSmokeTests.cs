@@ -15,6 +15,7 @@ public sealed class BenchSmokeTests
     [
         "| Find, first page |", "| Find, page ", "| Find, last name starts with |", "| Find, e-mail contains |",
         "| Contacts tab, grouped |", "| Board of a dynamic selection |", "| Lead status change |",
+        "| Bulk update, preview |", "| Bulk update, run |", "| CSV import |",
     ];
 
     [Fact]
