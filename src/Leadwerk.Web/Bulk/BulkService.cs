@@ -16,7 +16,8 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
     private const int PreviewSkipsListed = 1000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<BulkPreview> Preview(BulkRequest request, Actor user)
+    /// <summary>A dry run; <paramref name="listed"/> caps the skipped rows it lists (all of them for the CSV download).</summary>
+    public async Task<BulkPreview> Preview(BulkRequest request, Actor user, int listed = PreviewSkipsListed)
     {
         var (entity, ids, actions) = await Resolve(request, user);
         int change = 0, unchanged = 0, skippedCount = 0;
@@ -41,7 +42,7 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
                         break;
                     default:
                         skippedCount++;
-                        if (skipped.Count < PreviewSkipsListed)
+                        if (skipped.Count < listed)
                         {
                             skipped.Add(new BulkSkip(id, verdict.Reason!, verdict.Code!));
                         }

@@ -37,6 +37,13 @@ public abstract class BulkPreviewApiTests(LeadwerkApp app)
         Assert.Contains("Customer", skipped[customer].Str("reason"));
         Assert.Equal("notFound", skipped[missing].Str("code"));
 
+        var previewCsv = await admin.PostJson("/api/bulk-updates/preview/skipped.csv", new { target, actions = new[] { Set("person.leadStatus", contacting) } });
+        Assert.Equal(200, (int)previewCsv.StatusCode);
+        var lines = (await previewCsv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id,code,reason", lines[0].TrimEnd('\r'));
+        Assert.Equal([switchedOff, customer, missing], lines.Skip(1).Select(l => int.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)).Order());
+        await app.AssertUnchangedSince(before);
+
         var run = await admin.RunBulk(target, Set("person.leadStatus", contacting));
 
         Assert.Equal(6, run.Int("total"));
