@@ -1,3 +1,4 @@
+using Leadwerk.Web.Common;
 using Leadwerk.Web.Board;
 using Leadwerk.Web.Bulk;
 using Leadwerk.Web.Companies;
@@ -39,10 +40,10 @@ public static class BenchServices
         services.AddScoped<BoardService>();
         services.AddScoped<ContactsTab>();
         services.AddScoped<BulkService>();
-        services.AddSingleton<BulkQueue>();
+        services.AddSingleton<JobQueue<BulkUpdate>>();
         services.AddSingleton<BulkRunner>();
         services.AddScoped<ImportService>();
-        services.AddSingleton<ImportQueue>();
+        services.AddSingleton<JobQueue<ImportJob>>();
         services.AddSingleton<ImportRunner>();
         return services.BuildServiceProvider();
     }

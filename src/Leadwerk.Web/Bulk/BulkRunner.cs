@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
@@ -7,22 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Leadwerk.Web.Bulk;
 
-/// <summary>The queue of runs to work on, filled by <see cref="BulkService"/> and read by <see cref="BulkRunner"/>.</summary>
-public sealed class BulkQueue
-{
-    private readonly System.Threading.Channels.Channel<int> _runs = System.Threading.Channels.Channel.CreateUnbounded<int>();
-
-    public void Enqueue(int id) => _runs.Writer.TryWrite(id);
-
-    public IAsyncEnumerable<int> ReadAll(CancellationToken stop) => _runs.Reader.ReadAllAsync(stop);
-}
-
 /// <summary>
 /// Works through queued runs one batch per transaction (items, records, history and counters
 /// together), so a crash leaves whole batches only; at start, runs that were in progress are
 /// marked interrupted, to be resumed or undone.
 /// </summary>
-public sealed class BulkRunner(IServiceScopeFactory scopes, BulkQueue queue, IConfiguration config, ILogger<BulkRunner> logger) : BackgroundService
+public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate> queue, IConfiguration config, ILogger<BulkRunner> logger) : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly DateTime _started = DateTime.UtcNow;

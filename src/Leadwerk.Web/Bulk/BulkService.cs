@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Bulk;
 
 /// <summary>Preview, start, follow, cancel, resume and undo bulk updates (F7, B3). The work itself runs in <see cref="BulkRunner"/>.</summary>
-public sealed class BulkService(LeadwerkDbContext db, SelectionService selections, SearchService search, BulkQueue queue)
+public sealed class BulkService(LeadwerkDbContext db, SelectionService selections, SearchService search, JobQueue<BulkUpdate> queue)
 {
     public const int MaxIds = 100_000;
     private const int PreviewBatch = 1000;

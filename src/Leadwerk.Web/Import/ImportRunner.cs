@@ -1,3 +1,4 @@
+using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Persons;
@@ -6,22 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Leadwerk.Web.Import;
 
-/// <summary>The queue of imports to work on, filled by <see cref="ImportService"/> and read by <see cref="ImportRunner"/>.</summary>
-public sealed class ImportQueue
-{
-    private readonly System.Threading.Channels.Channel<int> _jobs = System.Threading.Channels.Channel.CreateUnbounded<int>();
-
-    public void Enqueue(int id) => _jobs.Writer.TryWrite(id);
-
-    public IAsyncEnumerable<int> ReadAll(CancellationToken stop) => _jobs.Reader.ReadAllAsync(stop);
-}
-
 /// <summary>
 /// Works through queued imports one batch per transaction (records, history, rows and counters
 /// together), so a crash leaves whole batches only; at start, imports that were in progress are
 /// marked interrupted, to be resumed or rolled back.
 /// </summary>
-public sealed class ImportRunner(IServiceScopeFactory scopes, ImportQueue queue, IConfiguration config, ILogger<ImportRunner> logger) : BackgroundService
+public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob> queue, IConfiguration config, ILogger<ImportRunner> logger) : BackgroundService
 {
     private readonly DateTime _started = DateTime.UtcNow;
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Import;
 
 /// <summary>Check, dry-run, start, follow, resume and roll back CSV imports. The work itself runs in <see cref="ImportRunner"/>.</summary>
-public sealed class ImportService(LeadwerkDbContext db, ImportQueue queue, IConfiguration config)
+public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queue, IConfiguration config)
 {
     public const string StateConflict = "importStateConflict";
     public const string FileTooLarge = "fileTooLarge";
