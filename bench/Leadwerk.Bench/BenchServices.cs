@@ -9,6 +9,7 @@ using Leadwerk.Web.Persons;
 using Leadwerk.Web.Search;
 using Leadwerk.Web.Selections;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
 
 namespace Leadwerk.Bench;
 
@@ -27,8 +28,16 @@ public static class BenchServices
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
-        // No logging provider: EF's command log would cost more than some of the queries it logs.
-        services.AddLogging();
+        // No logging provider by default: EF's command log would cost more than some of the queries
+        // it logs. LEADWERK_BENCH_SQL=1 prints the SQL each scenario runs, to read its plan.
+        services.AddLogging(b =>
+        {
+            if (Environment.GetEnvironmentVariable("LEADWERK_BENCH_SQL") == "1")
+            {
+                b.AddSimpleConsole().AddFilter((category, level) =>
+                    category == "Microsoft.EntityFrameworkCore.Database.Command" && level >= LogLevel.Information);
+            }
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddLeadwerkDatabase(config, new BenchEnvironment());
         services.AddScoped<ListService>();

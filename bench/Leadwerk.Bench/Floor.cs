@@ -19,7 +19,7 @@ public sealed class Floor(DbConnection connection) : IAsyncDisposable
         FROM "Persons" p LEFT JOIN "Companies" c ON c."Id" = p."CompanyId" LEFT JOIN "Users" u ON u."Id" = p."OwnerId"
         """;
 
-    public const string AfterKey = """(p."LastName" > @lastName OR (p."LastName" = @lastName AND p."Id" > @id))""";
+    public const string AfterKey = """p."LastNameKey" >= @lastName AND (p."LastNameKey" > @lastName OR p."Id" > @id)""";
 
     public static async Task<Floor> Open(BenchOptions options)
     {

@@ -1,3 +1,4 @@
+using Leadwerk.Web.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -26,7 +27,7 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
     {
         var progress = new Progress(log, "companies", data.Companies);
         await using var copy = await connection.BeginBinaryImportAsync("""
-            COPY "Companies" ("Id", "Name", "CategoryId", "OwnerId", "Email", "Phone", "Website", "Country", "OrgNumber", "CreatedAt", "UpdatedAt", "Version")
+            COPY "Companies" ("Id", "Name", "NameKey", "CategoryId", "OwnerId", "Email", "Phone", "Website", "Country", "OrgNumber", "CreatedAt", "UpdatedAt", "Version")
             FROM STDIN (FORMAT BINARY)
             """);
         var done = 0;
@@ -35,6 +36,7 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
             await copy.StartRowAsync();
             await copy.WriteAsync(c.Id, NpgsqlDbType.Integer);
             await copy.WriteAsync(c.Name, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(TextKey.Of(c.Name), NpgsqlDbType.Varchar);
             await copy.WriteAsync(c.CategoryId, NpgsqlDbType.Integer);
             await copy.WriteAsync(c.OwnerId, NpgsqlDbType.Integer);
             await copy.WriteAsync(c.Email, NpgsqlDbType.Varchar);
@@ -57,11 +59,12 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
         var progress = new Progress(log, "persons", data.Persons);
         var history = new List<HistoryData>(data.Persons * 2);
         await using (var copy = await connection.BeginBinaryImportAsync("""
-            COPY "Persons" ("Id", "CompanyId", "FirstName", "LastName", "Email", "Phone", "Title", "OwnerId", "CategoryId", "LeadStatusId",
+            COPY "Persons" ("Id", "CompanyId", "FirstName", "LastName", "Email", "FirstNameKey", "LastNameKey", "EmailKey", "Phone", "Title", "OwnerId", "CategoryId", "LeadStatusId",
                 "LeadStatusChangedAt", "CreatedAt", "UpdatedAt", "Version")
             FROM STDIN (FORMAT BINARY)
             """))
         {
+            copy.Timeout = TimeSpan.FromMinutes(30);
             var done = 0;
             foreach (var (p, rows) in data.PersonRows())
             {
@@ -71,6 +74,9 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
                 await copy.WriteAsync(p.FirstName, NpgsqlDbType.Varchar);
                 await copy.WriteAsync(p.LastName, NpgsqlDbType.Varchar);
                 await copy.WriteAsync(p.Email, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(TextKey.Of(p.FirstName), NpgsqlDbType.Varchar);
+                await copy.WriteAsync(TextKey.Of(p.LastName), NpgsqlDbType.Varchar);
+                await copy.WriteAsync(TextKey.Of(p.Email), NpgsqlDbType.Varchar);
                 await Text(copy, p.Phone);
                 await Text(copy, p.Title);
                 await copy.WriteAsync(p.OwnerId, NpgsqlDbType.Integer);
@@ -91,6 +97,8 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
         await using var historyCopy = await connection.BeginBinaryImportAsync("""
             COPY "LeadStatusChanges" ("PersonId", "At", "UserId", "FromId", "ToId", "Channel") FROM STDIN (FORMAT BINARY)
             """);
+        // Completing checks the foreign keys of every row: longer than the default 30 s on a busy machine.
+        historyCopy.Timeout = TimeSpan.FromMinutes(30);
         var written = 0;
         foreach (var h in history)
         {

@@ -60,18 +60,18 @@ public static class Runner
         const string findPage = $"""SELECT p."Id", p."FirstName", p."LastName", p."Email", c."Name", p."LeadStatusId" {findFrom}""";
         await Add("Find, first page", $"2 lead statuses at potential customers ({matches:N0} matches), by last name, {PageSize} rows", 50,
             _ => With<SearchService, SearchResult>(s => s.Search(new SearchRequest(find, FindColumns, "person.lastName", PageSize, null), 1)),
-            _ => floor.Ids($"""{findPage} ORDER BY p."LastName", p."Id" LIMIT 51""", findArgs));
+            _ => floor.Ids($"""{findPage} ORDER BY p."LastNameKey", p."Id" LIMIT 51""", findArgs));
 
         var skip = (int)Math.Min(DeepPage - 1, Math.Max(0, (matches - 1) / PageSize));
         if (skip > 0)
         {
-            var boundary = (await floor.Rows($"""SELECT p."LastName", p."Id" {findFrom} ORDER BY p."LastName", p."Id" LIMIT 1 OFFSET {(skip * PageSize) - 1}""", findArgs))[0];
+            var boundary = (await floor.Rows($"""SELECT p."LastNameKey", p."Id" {findFrom} ORDER BY p."LastNameKey", p."Id" LIMIT 1 OFFSET {(skip * PageSize) - 1}""", findArgs))[0];
             var lastName = (string)boundary[0]!;
             var id = Convert.ToInt32(boundary[1], System.Globalization.CultureInfo.InvariantCulture);
             // The app's own cursor format (SearchService's keyset position: null flag, value, id).
             var cursor = Cursor.Encode(new { N = false, V = lastName, I = id });
             (string, object?)[] deepArgs = [.. findArgs, ("@lastName", lastName), ("@id", id)];
-            var deepSql = $"""{findPage} AND {Floor.AfterKey} ORDER BY p."LastName", p."Id" LIMIT 51""";
+            var deepSql = $"""{findPage} AND {Floor.AfterKey} ORDER BY p."LastNameKey", p."Id" LIMIT 51""";
             var appFirst = (await With<SearchService, SearchResult>(s => s.Search(new SearchRequest(find, FindColumns, "person.lastName", PageSize, cursor), 1))).Items[0]["id"];
             var floorFirst = (await floor.Ids(deepSql, deepArgs))[0];
             if (Convert.ToInt64(appFirst, System.Globalization.CultureInfo.InvariantCulture) != floorFirst)
@@ -88,11 +88,11 @@ public static class Runner
         var startsWith = Criteria.For(Entities.Person, CriteriaLine.Of("person.lastName", Operators.StartsWith, "van"));
         await Add("Find, last name starts with", "“van”, by last name, 50 rows", 50,
             _ => With<SearchService, SearchResult>(s => s.Search(new SearchRequest(startsWith, FindColumns, "person.lastName", PageSize, null), 1)),
-            _ => floor.Ids($"""SELECT {Floor.PersonColumns} {Floor.PersonJoins} WHERE lower(p."LastName") LIKE 'van%' ORDER BY p."LastName", p."Id" LIMIT 51"""));
+            _ => floor.Ids($"""SELECT {Floor.PersonColumns} {Floor.PersonJoins} WHERE p."LastNameKey" >= 'van' AND p."LastNameKey" < 'vao' ORDER BY p."LastNameKey", p."Id" LIMIT 51"""));
         var contains = Criteria.For(Entities.Person, CriteriaLine.Of("person.email", Operators.Contains, "jansen"));
         await Add("Find, e-mail contains", "“jansen”, by last name, 50 rows", 50,
             _ => With<SearchService, SearchResult>(s => s.Search(new SearchRequest(contains, FindColumns, "person.lastName", PageSize, null), 1)),
-            _ => floor.Ids($"""SELECT {Floor.PersonColumns} {Floor.PersonJoins} WHERE lower(p."Email") LIKE '%jansen%' ORDER BY p."LastName", p."Id" LIMIT 51"""));
+            _ => floor.Ids($"""SELECT {Floor.PersonColumns} {Floor.PersonJoins} WHERE p."EmailKey" LIKE '%jansen%' ORDER BY p."LastNameKey", p."Id" LIMIT 51"""));
 
         // 3. The Contacts tab of a company with many persons, grouped by lead status.
         var contactsCount = await floor.Scalar("""SELECT COUNT(*) FROM "Persons" WHERE "CompanyId" = 1""");
@@ -100,7 +100,7 @@ public static class Runner
             _ => With<ContactsTab, ContactsResult>(t => t.Page(1, 1, null, "person.lastName", PageSize, null, null, "person.leadStatus", count: true)),
             async _ =>
             {
-                await floor.Ids($"""SELECT {Floor.PersonColumns} {Floor.PersonJoins} WHERE p."CompanyId" = 1 ORDER BY p."LastName", p."Id" LIMIT 51""");
+                await floor.Ids($"""SELECT {Floor.PersonColumns} {Floor.PersonJoins} WHERE p."CompanyId" = 1 ORDER BY p."LastNameKey", p."Id" LIMIT 51""");
                 await floor.Rows("""SELECT "LeadStatusId", COUNT(*) FROM "Persons" WHERE "CompanyId" = 1 GROUP BY "LeadStatusId" """);
                 await floor.Scalar("""SELECT COUNT(*) FROM "Persons" WHERE "CompanyId" = 1""");
             });
@@ -121,7 +121,7 @@ public static class Runner
                 foreach (var status in counts.Select(c => c[0]))
                 {
                     var where = status is null ? """p."LeadStatusId" IS NULL""" : """p."LeadStatusId" = @status""";
-                    await floor.Ids($"""SELECT {Floor.PersonColumns} {Floor.PersonJoins} WHERE p."OwnerId" IN (@o1, @o2) AND {where} ORDER BY p."LastName", p."Id" LIMIT 26""",
+                    await floor.Ids($"""SELECT {Floor.PersonColumns} {Floor.PersonJoins} WHERE p."OwnerId" IN (@o1, @o2) AND {where} ORDER BY p."LastNameKey", p."Id" LIMIT 26""",
                         status is null ? ownerArgs : [.. ownerArgs, ("@status", status)]);
                 }
             });

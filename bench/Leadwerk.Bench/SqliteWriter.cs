@@ -1,3 +1,4 @@
+using Leadwerk.Web.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Leadwerk.Bench;
@@ -24,16 +25,16 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IBulkWriter
     private async Task Companies(DataSet data, TextWriter log)
     {
         var insert = Command("""
-            INSERT INTO "Companies" ("Id", "Name", "CategoryId", "OwnerId", "Email", "Phone", "Website", "Country", "OrgNumber", "CreatedAt", "UpdatedAt", "Version")
-            VALUES ($id, $name, $category, $owner, $email, $phone, $website, $country, $org, $created, $created, 1)
-            """, "$id", "$name", "$category", "$owner", "$email", "$phone", "$website", "$country", "$org", "$created");
+            INSERT INTO "Companies" ("Id", "Name", "NameKey", "CategoryId", "OwnerId", "Email", "Phone", "Website", "Country", "OrgNumber", "CreatedAt", "UpdatedAt", "Version")
+            VALUES ($id, $name, $nameKey, $category, $owner, $email, $phone, $website, $country, $org, $created, $created, 1)
+            """, "$id", "$name", "$nameKey", "$category", "$owner", "$email", "$phone", "$website", "$country", "$org", "$created");
         var progress = new Progress(log, "companies", data.Companies);
         var transaction = connection.BeginTransaction();
         var done = 0;
         foreach (var c in data.CompanyRows())
         {
             insert.Transaction = transaction;
-            Bind(insert, c.Id, c.Name, c.CategoryId, c.OwnerId, c.Email, c.Phone, c.Website, c.Country, c.OrgNumber, c.CreatedAt);
+            Bind(insert, c.Id, c.Name, TextKey.Of(c.Name), c.CategoryId, c.OwnerId, c.Email, c.Phone, c.Website, c.Country, c.OrgNumber, c.CreatedAt);
             await insert.ExecuteNonQueryAsync();
             transaction = await Next(transaction, ++done);
             progress.Report(done);
@@ -45,10 +46,11 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IBulkWriter
     private async Task Persons(DataSet data, TextWriter log)
     {
         var person = Command("""
-            INSERT INTO "Persons" ("Id", "CompanyId", "FirstName", "LastName", "Email", "Phone", "Title", "OwnerId", "CategoryId", "LeadStatusId",
-                "LeadStatusChangedAt", "CreatedAt", "UpdatedAt", "Version")
-            VALUES ($id, $company, $first, $last, $email, $phone, $title, $owner, $category, $status, $changed, $created, $changed, 1)
-            """, "$id", "$company", "$first", "$last", "$email", "$phone", "$title", "$owner", "$category", "$status", "$changed", "$created");
+            INSERT INTO "Persons" ("Id", "CompanyId", "FirstName", "LastName", "Email", "FirstNameKey", "LastNameKey", "EmailKey", "Phone", "Title",
+                "OwnerId", "CategoryId", "LeadStatusId", "LeadStatusChangedAt", "CreatedAt", "UpdatedAt", "Version")
+            VALUES ($id, $company, $first, $last, $email, $firstKey, $lastKey, $emailKey, $phone, $title, $owner, $category, $status, $changed,
+                $created, $changed, 1)
+            """, "$id", "$company", "$first", "$last", "$email", "$firstKey", "$lastKey", "$emailKey", "$phone", "$title", "$owner", "$category", "$status", "$changed", "$created");
         var history = Command("""
             INSERT INTO "LeadStatusChanges" ("PersonId", "At", "UserId", "FromId", "ToId", "Channel") VALUES ($person, $at, $user, $from, $to, $channel)
             """, "$person", "$at", "$user", "$from", "$to", "$channel");
@@ -59,7 +61,7 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IBulkWriter
         {
             person.Transaction = transaction;
             history.Transaction = transaction;
-            Bind(person, p.Id, p.CompanyId, p.FirstName, p.LastName, p.Email, p.Phone, p.Title, p.OwnerId, p.CategoryId, p.LeadStatusId,
+            Bind(person, p.Id, p.CompanyId, p.FirstName, p.LastName, p.Email, TextKey.Of(p.FirstName), TextKey.Of(p.LastName), TextKey.Of(p.Email), p.Phone, p.Title, p.OwnerId, p.CategoryId, p.LeadStatusId,
                 p.LeadStatusChangedAt, p.CreatedAt);
             await person.ExecuteNonQueryAsync();
             foreach (var h in rows)

@@ -144,6 +144,12 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<string>("OrgNumber")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -174,7 +180,7 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("Name", "Id");
+                    b.HasIndex("NameKey", "Id");
 
                     b.ToTable("Companies", (string)null);
                 });
@@ -450,15 +456,32 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .UseCollation("C");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("FirstNameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastNameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("LeadStatusChangedAt")
                         .HasColumnType("timestamp with time zone");
@@ -486,17 +509,17 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
+                    b.HasIndex("EmailKey");
 
                     b.HasIndex("LeadStatusId");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("CategoryId", "LeadStatusId");
 
-                    b.HasIndex("LastName", "FirstName", "Id");
+                    b.HasIndex("LastNameKey", "Id");
 
-                    b.HasIndex("CompanyId", "LastName", "FirstName", "Id");
+                    b.HasIndex("OwnerId", "LeadStatusId");
+
+                    b.HasIndex("CompanyId", "LastNameKey", "Id");
 
                     b.ToTable("Persons", (string)null);
                 });

@@ -135,6 +135,11 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrgNumber")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -165,7 +170,7 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("Name", "Id");
+                    b.HasIndex("NameKey", "Id");
 
                     b.ToTable("Companies", (string)null);
                 });
@@ -431,12 +436,26 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FirstNameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastNameKey")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -467,17 +486,17 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
+                    b.HasIndex("EmailKey");
 
                     b.HasIndex("LeadStatusId");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("CategoryId", "LeadStatusId");
 
-                    b.HasIndex("LastName", "FirstName", "Id");
+                    b.HasIndex("LastNameKey", "Id");
 
-                    b.HasIndex("CompanyId", "LastName", "FirstName", "Id");
+                    b.HasIndex("OwnerId", "LeadStatusId");
+
+                    b.HasIndex("CompanyId", "LastNameKey", "Id");
 
                     b.ToTable("Persons", (string)null);
                 });

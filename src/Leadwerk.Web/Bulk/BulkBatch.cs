@@ -97,7 +97,7 @@ internal static class BulkBatch
 
                 var verdict = BulkRules.Judge(person, actions);
                 Record(item, verdict, () => BulkRules.Apply(person, actions));
-                versions[item.EntityId] = () => person.Version;
+                versions[item.EntityId] = () => VersionAfterSave(db, person);
             }
         }
         else
@@ -116,14 +116,17 @@ internal static class BulkBatch
 
                 var verdict = BulkRules.Judge(company, actions);
                 Record(item, verdict, () => BulkRules.Apply(company, persons[company.Id].ToList(), actions, id => categories[id], defaultStatusId));
-                versions[item.EntityId] = () => company.Version;
+                versions[item.EntityId] = () => VersionAfterSave(db, company);
             }
         }
 
         run.Done += items.Count;
         run.Changed += items.Count(i => i.State == BulkItemState.Changed);
         run.Skipped += items.Count(i => i.State == BulkItemState.Skipped);
-        await db.SaveChangesAsync();
+
+        // The version each record will have after this save, as the audit interceptor will stamp
+        // it, so items and records are written in one save (a second one cost a third of the run).
+        db.ChangeTracker.DetectChanges();
         foreach (var item in items.Where(i => i.State == BulkItemState.Changed))
         {
             item.VersionAfter = versions[item.EntityId]();
@@ -131,6 +134,12 @@ internal static class BulkBatch
 
         await db.SaveChangesAsync();
         return items.Count;
+    }
+
+    private static int VersionAfterSave<T>(LeadwerkDbContext db, T entity) where T : class, IAuditable
+    {
+        var entry = db.Entry(entity);
+        return entry.State == EntityState.Modified ? entry.Property(e => e.Version).OriginalValue + 1 : entity.Version;
     }
 
     /// <summary>Undoes one batch of changed items; returns how many it handled (0 when none were left).</summary>

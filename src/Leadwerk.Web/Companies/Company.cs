@@ -7,7 +7,16 @@ namespace Leadwerk.Web.Companies;
 public sealed class Company : IAuditable
 {
     public int Id { get; set; }
-    public string Name { get; set; } = "";
+    private string _name = "";
+
+    public string Name
+    {
+        get => _name;
+        set => (_name, NameKey) = (value, TextKey.Of(value));
+    }
+
+    /// <summary>The folded name (<see cref="TextKey"/>) that search, sort and import matching use; set with the name.</summary>
+    public string NameKey { get; private set; } = "";
     public int CategoryId { get; set; }
     public Category Category { get; set; } = null!;
     public int? OwnerId { get; set; }

@@ -9,6 +9,7 @@ public sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
     {
         builder.ToTable("Companies");
         builder.Property(c => c.Name).HasMaxLength(CompanyRules.NameMaxLength);
+        builder.Property(c => c.NameKey).HasMaxLength(CompanyRules.NameMaxLength);
         builder.Property(c => c.Email).HasMaxLength(CompanyRules.EmailMaxLength);
         builder.Property(c => c.Phone).HasMaxLength(CompanyRules.ShortTextMaxLength);
         builder.Property(c => c.Website).HasMaxLength(CompanyRules.WebsiteMaxLength);
@@ -18,8 +19,8 @@ public sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.SetNull);
 
-        // The company list pages by (Name, Id); category changes find companies by category.
-        builder.HasIndex(c => new { c.Name, c.Id });
+        // The company list and Find page by (folded name, Id); category changes find companies by category.
+        builder.HasIndex(c => new { c.NameKey, c.Id });
         builder.HasIndex(c => c.CategoryId);
         builder.HasIndex(c => c.OwnerId);
         builder.HasIndex(c => c.OrgNumber);

@@ -22,18 +22,19 @@ public sealed class CompanyService(LeadwerkDbContext db, ListService lists)
         var query = db.Companies.AsQueryable();
         if (Validation.Clean(search) is { } term)
         {
+            var key = TextKey.Of(term);
             var t = term.ToLower();
-            query = query.Where(c => c.Name.ToLower().Contains(t) || (c.Email != null && c.Email.ToLower().Contains(t))
+            query = query.Where(c => c.NameKey.Contains(key) || (c.Email != null && c.Email.ToLower().Contains(t))
                 || (c.OrgNumber != null && c.OrgNumber.ToLower().Contains(t)));
         }
 
         if (Cursor.Decode<ListPosition>(cursor) is { } after)
         {
-            query = query.Where(c => c.Name.CompareTo(after.N) > 0 || (c.Name == after.N && c.Id > after.I));
+            query = query.Where(c => c.NameKey.CompareTo(after.N) >= 0 && (c.NameKey.CompareTo(after.N) > 0 || c.Id > after.I));
         }
 
-        var rows = await Rows(query.OrderBy(c => c.Name).ThenBy(c => c.Id)).Take(take + 1).ToListAsync();
-        return Cursor.ToPage(rows, take, r => new ListPosition(r.Company.Name, r.Company.Id), r => r.ToDto());
+        var rows = await Rows(query.OrderBy(c => c.NameKey).ThenBy(c => c.Id)).Take(take + 1).ToListAsync();
+        return Cursor.ToPage(rows, take, r => new ListPosition(r.Company.NameKey, r.Company.Id), r => r.ToDto());
     }
 
     public async Task<CompanyDto> Create(CompanyRequest request)

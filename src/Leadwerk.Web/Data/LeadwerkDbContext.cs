@@ -43,8 +43,22 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LeadwerkDbContext).Assembly);
+        if (IsPostgres)
+        {
+            // Folded keys compare by code point as on SQLite: the same order on both providers,
+            // and "starts with" stays an exact index range whatever the database's locale.
+            modelBuilder.Entity<Person>(p =>
+            {
+                p.Property(x => x.FirstNameKey).UseCollation("C");
+                p.Property(x => x.LastNameKey).UseCollation("C");
+                p.Property(x => x.EmailKey).UseCollation("C");
+            });
+            modelBuilder.Entity<Company>().Property(x => x.NameKey).UseCollation("C");
+        }
+    }
 
     /// <summary>All timestamps are UTC; SQLite forgets the kind, so it is put back on reading.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -21,6 +21,9 @@ public static class DatabaseStartup
         {
             // WAL lets readers go on while one writer writes; the setting is kept in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            // Refreshes the planner's statistics where the data has grown since they were taken
+            // (PostgreSQL's autovacuum does this by itself); quick, as it samples rows.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;");
         }
 
         if (isNew)

@@ -30,7 +30,7 @@ internal sealed class ImportCompanies(LeadwerkDbContext db, ImportSettings setti
         List<string> Keys(string field) => parsed.Select(p => p.Values.GetValueOrDefault(field)).OfType<string>().Select(ImportLookups.Key).Distinct().ToList();
         var (orgNumbers, names, emails) = (Keys("orgNumber"), Keys("name"), Keys("email"));
         var candidates = await db.Companies.Include(c => c.Category)
-            .Where(c => (c.OrgNumber != null && orgNumbers.Contains(c.OrgNumber.ToLower())) || names.Contains(c.Name.ToLower())
+            .Where(c => (c.OrgNumber != null && orgNumbers.Contains(c.OrgNumber.ToLower())) || names.Contains(c.NameKey)
                 || (c.Email != null && emails.Contains(c.Email.ToLower())))
             .OrderBy(c => c.Id).ToListAsync();
         var after = new List<Action>();

@@ -62,7 +62,7 @@ internal sealed class ImportLookups
     public Category? DefaultCategory(ImportSettings settings) =>
         settings.Defaults.CategoryId is { } id ? Categories.GetValueOrDefault(id) : null;
 
-    public static string Key(string name) => name.Trim().ToLowerInvariant();
+    public static string Key(string name) => TextKey.Of(name.Trim());
 }
 
 /// <summary>A row's values, and the checks both entities share.</summary>

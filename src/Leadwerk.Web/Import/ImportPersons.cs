@@ -32,15 +32,15 @@ internal sealed class ImportPersons(LeadwerkDbContext db, ImportSettings setting
     public async Task<List<Action>> Process(IReadOnlyList<ImportRow> rows)
     {
         var parsed = rows.Select(r => (Row: r, Values: ImportValues.Of(r))).ToList();
-        var emails = parsed.Select(p => p.Values.GetValueOrDefault("email")?.ToLowerInvariant()).OfType<string>().Distinct().ToList();
+        var emails = parsed.Select(p => TextKey.OfOptional(p.Values.GetValueOrDefault("email"))).OfType<string>().Distinct().ToList();
         var matches = emails.Count == 0 ? [] : (await db.Persons.Include(p => p.Category).Include(p => p.Company)
-                .Where(p => p.Email != null && emails.Contains(p.Email.ToLower())).OrderBy(p => p.Id).ToListAsync())
-            .GroupBy(p => p.Email!.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
+                .Where(p => p.EmailKey != null && emails.Contains(p.EmailKey)).OrderBy(p => p.Id).ToListAsync())
+            .GroupBy(p => p.EmailKey!).ToDictionary(g => g.Key, g => g.First());
         var names = parsed.Select(p => p.Values.GetValueOrDefault("company")).OfType<string>()
             .Select(ImportLookups.Key).Distinct().Where(n => !companies.ContainsKey(n)).ToList();
         if (names.Count > 0)
         {
-            foreach (var company in await db.Companies.Include(c => c.Category).Where(c => names.Contains(c.Name.ToLower())).OrderBy(c => c.Id).ToListAsync())
+            foreach (var company in await db.Companies.Include(c => c.Category).Where(c => names.Contains(c.NameKey)).OrderBy(c => c.Id).ToListAsync())
             {
                 companies.TryAdd(ImportLookups.Key(company.Name), company);
             }
@@ -57,7 +57,7 @@ internal sealed class ImportPersons(LeadwerkDbContext db, ImportSettings setting
                 }
 
                 var email = values.GetValueOrDefault("email");
-                if (email is not null && matches.TryGetValue(email.ToLowerInvariant(), out var person))
+                if (email is not null && matches.TryGetValue(TextKey.Of(email), out var person))
                 {
                     Update(row, values, person, after);
                 }

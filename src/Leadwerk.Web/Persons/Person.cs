@@ -10,9 +10,33 @@ public sealed class Person : IAuditable
     public int Id { get; set; }
     public int? CompanyId { get; set; }
     public Company? Company { get; set; }
-    public string FirstName { get; set; } = "";
-    public string LastName { get; set; } = "";
-    public string? Email { get; set; }
+    private string _firstName = "";
+    private string _lastName = "";
+    private string? _email;
+
+    public string FirstName
+    {
+        get => _firstName;
+        set => (_firstName, FirstNameKey) = (value, TextKey.Of(value));
+    }
+
+    public string LastName
+    {
+        get => _lastName;
+        set => (_lastName, LastNameKey) = (value, TextKey.Of(value));
+    }
+
+    public string? Email
+    {
+        get => _email;
+        set => (_email, EmailKey) = (value, TextKey.OfOptional(value));
+    }
+
+    /// <summary>Folded forms (<see cref="TextKey"/>) that search, sort and e-mail matching use; set with the text.</summary>
+    public string FirstNameKey { get; private set; } = "";
+    public string LastNameKey { get; private set; } = "";
+    public string? EmailKey { get; private set; }
+
     public string? Phone { get; set; }
     public string? Title { get; set; }
     public int? OwnerId { get; set; }

@@ -11,6 +11,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.FirstName).HasMaxLength(PersonRules.NameMaxLength);
         builder.Property(p => p.LastName).HasMaxLength(PersonRules.NameMaxLength);
         builder.Property(p => p.Email).HasMaxLength(PersonRules.EmailMaxLength);
+        builder.Property(p => p.FirstNameKey).HasMaxLength(PersonRules.NameMaxLength);
+        builder.Property(p => p.LastNameKey).HasMaxLength(PersonRules.NameMaxLength);
+        builder.Property(p => p.EmailKey).HasMaxLength(PersonRules.EmailMaxLength);
         builder.Property(p => p.Phone).HasMaxLength(PersonRules.ShortTextMaxLength);
         builder.Property(p => p.Title).HasMaxLength(PersonRules.ShortTextMaxLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
@@ -20,14 +23,18 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.LeadStatus).WithMany().HasForeignKey(p => p.LeadStatusId).OnDelete(DeleteBehavior.Restrict);
 
-        // The person list pages by (LastName, FirstName, Id); a company's persons by the same
-        // order; category and status changes and counts go by (CategoryId, LeadStatusId).
-        builder.HasIndex(p => new { p.LastName, p.FirstName, p.Id });
-        builder.HasIndex(p => new { p.CompanyId, p.LastName, p.FirstName, p.Id });
+        // Lists, Find and the board page by (folded last name, Id), exactly the ORDER BY the search
+        // engine writes, so a first or deep page walks the index instead of sorting the matches;
+        // a company's persons by the same order; "last name starts with" is a range on it.
+        // Category and status changes and counts go by (CategoryId, LeadStatusId), an owner's board
+        // counts by (OwnerId, LeadStatusId) from the index alone; imports
+        // match on the folded e-mail.
+        builder.HasIndex(p => new { p.LastNameKey, p.Id });
+        builder.HasIndex(p => new { p.CompanyId, p.LastNameKey, p.Id });
         builder.HasIndex(p => new { p.CategoryId, p.LeadStatusId });
         builder.HasIndex(p => p.LeadStatusId);
-        builder.HasIndex(p => p.OwnerId);
-        builder.HasIndex(p => p.Email);
+        builder.HasIndex(p => new { p.OwnerId, p.LeadStatusId });
+        builder.HasIndex(p => p.EmailKey);
     }
 }
 

@@ -12,7 +12,7 @@ namespace Leadwerk.Web.Persons;
 /// <summary>Persons and their lead status, for every channel: the UI and the API call the same methods.</summary>
 public sealed class PersonService(LeadwerkDbContext db, ListService lists)
 {
-    private sealed record ListPosition(string L, string F, int I);
+    private sealed record ListPosition(string L, int I);
 
     public async Task<PersonDto> Get(int id) =>
         (await Rows(db.Persons.Where(p => p.Id == id)).FirstOrDefaultAsync())?.ToDto() ?? throw NotFound();
@@ -28,20 +28,19 @@ public sealed class PersonService(LeadwerkDbContext db, ListService lists)
 
         if (Validation.Clean(search) is { } term)
         {
-            var t = term.ToLower();
-            query = query.Where(p => p.LastName.ToLower().Contains(t) || p.FirstName.ToLower().Contains(t)
-                || (p.Email != null && p.Email.ToLower().Contains(t)));
+            var t = TextKey.Of(term);
+            query = query.Where(p => p.LastNameKey.Contains(t) || p.FirstNameKey.Contains(t) || (p.EmailKey != null && p.EmailKey.Contains(t)));
         }
 
         if (Cursor.Decode<ListPosition>(cursor) is { } after)
         {
-            query = query.Where(p => p.LastName.CompareTo(after.L) > 0
-                || (p.LastName == after.L && p.FirstName.CompareTo(after.F) > 0)
-                || (p.LastName == after.L && p.FirstName == after.F && p.Id > after.I));
+            // "≥ and (> or id)" rather than "> or (= and id)": the first half starts an index range.
+            query = query.Where(p => p.LastNameKey.CompareTo(after.L) >= 0 && (p.LastNameKey.CompareTo(after.L) > 0 || p.Id > after.I));
         }
 
-        var rows = await Rows(query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)).Take(take + 1).ToListAsync();
-        return Cursor.ToPage(rows, take, r => new ListPosition(r.Person.LastName, r.Person.FirstName, r.Person.Id), r => r.ToDto());
+        // The order Find uses, on the index (LastNameKey, Id).
+        var rows = await Rows(query.OrderBy(p => p.LastNameKey).ThenBy(p => p.Id)).Take(take + 1).ToListAsync();
+        return Cursor.ToPage(rows, take, r => new ListPosition(r.Person.LastNameKey, r.Person.Id), r => r.ToDto());
     }
 
     public async Task<PersonDto> Create(PersonRequest request, Actor actor)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Leadwerk.Web.Search;
 
@@ -151,10 +152,12 @@ public sealed class CriteriaCompiler(TimeProvider time)
         var field = SearchFields.Find(line.Field)!;
         var selector = Inline(field.On(entity)!, x);
         var values = line.Values ?? [];
+        string? Text() => values.Select(v => v.GetString()!.Trim()).FirstOrDefault();
         return field.Type switch
         {
             FieldType.List => ListLine(selector, line.Operator!, values.Select(v => ListValue(field, v, userId)).ToList()),
-            FieldType.Text => TextLine(selector, line.Operator!, values.Select(v => v.GetString()!.Trim().ToLowerInvariant()).FirstOrDefault()),
+            FieldType.Text when field.KeyOn(entity) is { } key => KeyLine(Inline(key, x), line.Operator!, Text() is { } text ? TextKey.Of(text) : null),
+            FieldType.Text => TextLine(selector, line.Operator!, Text()?.ToLowerInvariant()),
             _ => DateLine(selector, line.Operator!, values),
         };
     }
@@ -191,6 +194,53 @@ public sealed class CriteriaCompiler(TimeProvider time)
             _ => Expression.AndAlso(notNull, Expression.NotEqual(selector, Expression.Constant(""))),
         };
     }
+
+    /// <summary>
+    /// Text with a folded key column: compared as it is stored (no lower() per row), "starts with"
+    /// as an index range, and "contains"/"ends with" as LIKE so PostgreSQL can use a trigram index.
+    /// </summary>
+    private static Expression KeyLine(Expression key, string op, string? value)
+    {
+        var isNull = Expression.Equal(key, Expression.Constant(null, typeof(string)));
+        var notNull = Expression.Not(isNull);
+        Expression Like(string pattern) => Expression.Call(typeof(DbFunctionsExtensions), nameof(DbFunctionsExtensions.Like), Type.EmptyTypes,
+            Expression.Constant(EF.Functions), key, Parameter(pattern), Expression.Constant(LikeEscape));
+        var escaped = value is null ? "" : EscapeLike(value);
+        switch (op)
+        {
+            case Operators.Contains:
+                return Expression.AndAlso(notNull, Like($"%{escaped}%"));
+            case Operators.NotContains:
+                return Expression.OrElse(isNull, Expression.Not(Like($"%{escaped}%")));
+            case Operators.EndsWith:
+                return Expression.AndAlso(notNull, Like($"%{escaped}"));
+            case Operators.StartsWith:
+                var starts = Expression.AndAlso(notNull, Like($"{escaped}%"));
+                if (TextKey.PrefixEnd(value!) is not { } end)
+                {
+                    return starts;
+                }
+
+                Expression Compare(ExpressionType type, string bound) => Expression.MakeBinary(type,
+                    Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, key, Parameter(bound)),
+                    Expression.Constant(0));
+                return Expression.AndAlso(Expression.AndAlso(Compare(ExpressionType.GreaterThanOrEqual, value!), Compare(ExpressionType.LessThan, end)), starts);
+            case Operators.EqualTo:
+                return Expression.AndAlso(notNull, Expression.Equal(key, Parameter(value)));
+            case Operators.NotEquals:
+                return Expression.OrElse(isNull, Expression.NotEqual(key, Parameter(value)));
+            case Operators.IsEmpty:
+                return Expression.OrElse(isNull, Expression.Equal(key, Expression.Constant("")));
+            default:
+                return Expression.AndAlso(notNull, Expression.NotEqual(key, Expression.Constant("")));
+        }
+    }
+
+    private const string LikeEscape = "\\";
+
+    private static string EscapeLike(string value) =>
+        value.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal).Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
     /// <summary>Dates are whole UTC days unless a value carries a time: "before 2026-03-01" means before that day starts.</summary>
     private Expression DateLine(Expression selector, string op, List<JsonElement> values)

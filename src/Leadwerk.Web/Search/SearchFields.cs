@@ -39,6 +39,13 @@ public sealed class SearchField
     public LambdaExpression? SortOnPerson { get; init; }
     public LambdaExpression? SortOnCompany { get; init; }
 
+    /// <summary>
+    /// The folded column (<see cref="Common.TextKey"/>) a text field is compared and sorted on
+    /// when it has one: indexed, already lower case, one order on both providers.
+    /// </summary>
+    public LambdaExpression? KeyOnPerson { get; init; }
+    public LambdaExpression? KeyOnCompany { get; init; }
+
     /// <summary>Entities on which the value can never be null, so sorting needs no null flag (and keeps its index).</summary>
     public IReadOnlySet<string> NeverNullOn { get; init; } = new HashSet<string>();
 
@@ -47,7 +54,9 @@ public sealed class SearchField
 
     public LambdaExpression? On(string entity) => entity == Entities.Person ? OnPerson : OnCompany;
 
-    public LambdaExpression? SortOn(string entity) => (entity == Entities.Person ? SortOnPerson : SortOnCompany) ?? On(entity);
+    public LambdaExpression? KeyOn(string entity) => entity == Entities.Person ? KeyOnPerson : KeyOnCompany;
+
+    public LambdaExpression? SortOn(string entity) => (entity == Entities.Person ? SortOnPerson : SortOnCompany) ?? KeyOn(entity) ?? On(entity);
 
     public bool AppliesTo(string entity) => On(entity) is not null;
 }
@@ -56,9 +65,9 @@ public static class SearchFields
 {
     public static IReadOnlyList<SearchField> All { get; } =
     [
-        Text("person.firstName", () => L.T("First name", "Voornaam"), p => p.FirstName, never: Entities.Person),
-        Text("person.lastName", () => L.T("Last name", "Achternaam"), p => p.LastName, never: Entities.Person),
-        Text("person.email", () => L.T("E-mail", "E-mail"), p => p.Email),
+        Text("person.firstName", () => L.T("First name", "Voornaam"), p => p.FirstName, p => p.FirstNameKey, never: Entities.Person),
+        Text("person.lastName", () => L.T("Last name", "Achternaam"), p => p.LastName, p => p.LastNameKey, never: Entities.Person),
+        Text("person.email", () => L.T("E-mail", "E-mail"), p => p.Email, p => p.EmailKey),
         Text("person.phone", () => L.T("Phone", "Telefoon"), p => p.Phone),
         Text("person.title", () => L.T("Title", "Functie"), p => p.Title),
         new()
@@ -92,7 +101,8 @@ public static class SearchFields
         new()
         {
             Key = "company.name", Type = FieldType.Text, Label = () => L.T("Company", "Bedrijf"),
-            OnPerson = P(p => p.Company!.Name), OnCompany = C(c => c.Name), NeverNullOn = new HashSet<string> { Entities.Company },
+            OnPerson = P(p => p.Company!.Name), OnCompany = C(c => c.Name),
+            KeyOnPerson = P(p => p.Company!.NameKey), KeyOnCompany = C(c => c.NameKey), NeverNullOn = new HashSet<string> { Entities.Company },
         },
         new()
         {
@@ -152,10 +162,11 @@ public static class SearchFields
 
     private static Expression<Func<Company, T>> C<T>(Expression<Func<Company, T>> e) => e;
 
-    private static SearchField Text(string key, Func<string> label, Expression<Func<Person, string?>> onPerson, string? never = null) =>
+    private static SearchField Text(string key, Func<string> label, Expression<Func<Person, string?>> onPerson,
+        Expression<Func<Person, string?>>? keyOnPerson = null, string? never = null) =>
         new()
         {
-            Key = key, Type = FieldType.Text, Label = label, OnPerson = onPerson,
+            Key = key, Type = FieldType.Text, Label = label, OnPerson = onPerson, KeyOnPerson = keyOnPerson,
             NeverNullOn = never is null ? new HashSet<string>() : new HashSet<string> { never },
         };
 

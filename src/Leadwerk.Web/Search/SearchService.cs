@@ -15,7 +15,7 @@ namespace Leadwerk.Web.Search;
 /// The one criteria engine (B6): Find, selections, the Contacts tab, and later board, bulk update
 /// and export run their queries here. One SQL query per page, keyset paging on any sort column.
 /// </summary>
-public sealed class SearchService(LeadwerkDbContext db, CriteriaCompiler compiler)
+public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler compiler)
 {
     private Lookups? _lookups;
 
@@ -52,24 +52,34 @@ public sealed class SearchService(LeadwerkDbContext db, CriteriaCompiler compile
         var ordered = Order(query, key, descending, nullable);
         if (Cursor.Decode<Position>(cursor) is { } after)
         {
-            ordered = ordered.Where(After<T>(key, descending, after));
+            ordered = ordered.Where(After<T>(key, descending, nullable, after));
         }
 
         var lists = await Lookups();
-        List<Dictionary<string, object?>> items;
-        string? next;
-        if (typeof(T) == typeof(Person))
+        async Task<(List<Dictionary<string, object?>> Items, string? Next, bool Full)> Fetch(IQueryable<T> rows)
         {
-            var hits = await Project((IQueryable<Person>)ordered, SearchColumns.PersonRow, key).Take(take + 1).ToListAsync();
-            (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
-        }
-        else
-        {
-            var hits = await Project((IQueryable<Company>)ordered, SearchColumns.CompanyRow, key).Take(take + 1).ToListAsync();
-            (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
+            if (typeof(T) == typeof(Person))
+            {
+                var hits = await Project((IQueryable<Person>)rows, SearchColumns.PersonRow, key).Take(take + 1).ToListAsync();
+                var (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
+                return (items, next, hits.Count > take);
+            }
+            else
+            {
+                var hits = await Project((IQueryable<Company>)rows, SearchColumns.CompanyRow, key).Take(take + 1).ToListAsync();
+                var (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
+                return (items, next, hits.Count > take);
+            }
         }
 
-        return new SearchResult(items, next, total);
+        if (!nullable && !db.IsPostgres && Probe(query, entity, field, key, descending, cursor) is { } window
+            && await Fetch(Order(window, key, descending, nullable)) is { Full: true } probed)
+        {
+            return new SearchResult(probed.Items, probed.Next, total);
+        }
+
+        var (found, following, _) = await Fetch(ordered);
+        return new SearchResult(found, following, total);
     }
 
     /// <summary>Counts per value of a list field over the whole query (one GROUP BY), not just a page.</summary>
@@ -205,8 +215,11 @@ public sealed class SearchService(LeadwerkDbContext db, CriteriaCompiler compile
         (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), method,
             [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key)));
 
-    /// <summary>Rows strictly after the cursor in (null flag, value, id) order.</summary>
-    private static Expression<Func<T, bool>> After<T>(LambdaExpression key, bool descending, Position after)
+    /// <summary>
+    /// Rows strictly after the cursor in (null flag, value, id) order, written as
+    /// "value ≥ v and (value > v or id > i)" so the first half is an index range start.
+    /// </summary>
+    private static Expression<Func<T, bool>> After<T>(LambdaExpression key, bool descending, bool nullable, Position after)
     {
         var x = Expression.Parameter(typeof(T), "x");
         var value = CriteriaCompiler.Inline(key, x);
@@ -221,23 +234,33 @@ public sealed class SearchService(LeadwerkDbContext db, CriteriaCompiler compile
         else
         {
             var boundary = Decode(after.V, value.Type);
-            var beyond = Compare(value, boundary, descending);
-            var same = Expression.AndAlso(Expression.Equal(value, boundary), idAfter);
-            body = Expression.OrElse(isNull, Expression.OrElse(beyond, same));
+            var from = Compare(value, boundary, descending, orEqual: true);
+            body = Expression.AndAlso(from, Expression.OrElse(Compare(value, boundary, descending, orEqual: false), idAfter));
+            if (nullable)
+            {
+                body = Expression.OrElse(isNull, body);
+            }
         }
 
         return Expression.Lambda<Func<T, bool>>(body, x);
     }
 
-    private static Expression Compare(Expression value, Expression boundary, bool descending)
+    private static Expression Compare(Expression value, Expression boundary, bool descending, bool orEqual)
     {
+        var type = (descending, orEqual) switch
+        {
+            (true, true) => ExpressionType.LessThanOrEqual,
+            (true, false) => ExpressionType.LessThan,
+            (false, true) => ExpressionType.GreaterThanOrEqual,
+            _ => ExpressionType.GreaterThan,
+        };
         if (value.Type == typeof(string))
         {
             var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, value, boundary);
-            return descending ? Expression.LessThan(compare, Expression.Constant(0)) : Expression.GreaterThan(compare, Expression.Constant(0));
+            return Expression.MakeBinary(type, compare, Expression.Constant(0));
         }
 
-        return descending ? Expression.LessThan(value, boundary) : Expression.GreaterThan(value, boundary);
+        return Expression.MakeBinary(type, value, boundary);
     }
 
     private static Expression Decode(string? text, Type type)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Leadwerk.Web.Common;
 using Leadwerk.Web.Search;
 
 namespace Leadwerk.Tests.Search;
@@ -43,6 +44,9 @@ public static class ReferenceSearch
         ["company.createdAt"] = RefType.Date,
     };
 
+    /// <summary>Text fields with a folded key column: compared and sorted lower case without accents.</summary>
+    private static readonly HashSet<string> Keyed = ["person.firstName", "person.lastName", "person.email", "company.name"];
+
     private static readonly string[] GroupKeys = ["customer", "potentialCustomer", "partner", "lost", "other"];
 
     /// <summary>The ids of the matching persons in the order the API promises: nulls last, then the value, then the id.</summary>
@@ -75,8 +79,9 @@ public static class ReferenceSearch
                 };
             case RefType.Text:
                 var text = Text(data, p, line.Field!);
-                var lower = text?.ToLowerInvariant();
-                var q = values.Count > 0 ? values[0].GetString()!.ToLowerInvariant() : null;
+                string? Fold(string? s) => s is null ? null : Keyed.Contains(line.Field!) ? TextKey.Of(s) : s.ToLowerInvariant();
+                var lower = Fold(text);
+                var q = values.Count > 0 ? Fold(values[0].GetString()!.Trim()) : null;
                 return line.Operator switch
                 {
                     "contains" => lower is not null && lower.Contains(q!, StringComparison.Ordinal),
@@ -162,7 +167,7 @@ public static class ReferenceSearch
         "company.owner" => data.UserName(Company(data, p)?.OwnerId),
         _ => PersonFields[field] switch
         {
-            RefType.Text => Text(data, p, field),
+            RefType.Text => Keyed.Contains(field) ? TextKey.OfOptional(Text(data, p, field)) : Text(data, p, field),
             RefType.List => ListId(data, p, field),
             _ => Date(data, p, field),
         },

@@ -62,7 +62,7 @@ public abstract class SelectionsApiTests(LeadwerkApp app)
         var url = $"/api/selections/{selection.Int("id")}/members?columns=person.firstName,person.leadStatus&sort=-person.firstName&limit=2";
         var items = await SearchCalls.Walk(cursor => admin.GetOk(cursor is null ? url : $"{url}&cursor={cursor}"));
 
-        Assert.Equal(["anna", "Eva", "Dirk", "Cas", "Bram"], items.Select(i => i.Str("person.firstName")));
+        Assert.Equal(["Eva", "Dirk", "Cas", "Bram", "anna"], items.Select(i => i.Str("person.firstName")));
         Assert.All(items, i => Assert.Equal("Open", i.Str("person.leadStatus")));
         Assert.All(items, i => Assert.Equal(["id", "person.firstName", "person.leadStatus", "person.leadStatusId"], i.AsObject().Select(p => p.Key).Order()));
         var counted = await admin.GetOk($"/api/selections/{selection.Int("id")}/members?limit=1&count=true");
