@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Leadwerk.Web.Common;
+using Leadwerk.Web.Persons;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
@@ -14,17 +15,19 @@ public sealed partial class SearchService
     private static readonly HashSet<string> IndexedSorts = ["person:person.lastName", "company:company.name"];
 
     /// <summary>
-    /// SQLite's planner, shown a lead status or owner line with an index, fetches and sorts every
-    /// match (hundreds of thousands at scale) even when walking the sort column's index would fill
-    /// the page within a few hundred rows; it cannot weigh the LIMIT. So on SQLite a page sorted on
-    /// an indexed key first runs the same query over only the next <see cref="ProbeRows"/> rows in
-    /// that order (an index range). Those rows precede all others, so a full page found there is
-    /// exactly the page; otherwise the criteria are selective and the planner's own plan runs.
+    /// Planners guess badly how far a LIMIT lets them walk the sort index: SQLite, shown a lead
+    /// status or owner line with an index, fetches and sorts every match (hundreds of thousands at
+    /// scale) even when the sort index would fill the page within a few hundred rows; PostgreSQL,
+    /// shown "e-mail contains", walks the sort index expecting matches spread evenly when they are
+    /// bunched. So a page sorted on an indexed key first runs the same query over only the next
+    /// <see cref="ProbeRows"/> rows in that order (an index range). Those rows precede all others,
+    /// so a full page found there is exactly the page; otherwise the criteria are selective and the
+    /// full query runs (filtering first for unanchored text, see <see cref="ScanFirst"/>).
     /// </summary>
     private IQueryable<T>? Probe<T>(IQueryable<T> query, string entity, SearchField field, LambdaExpression key, bool descending, string? cursor)
         where T : class
     {
-        if (!IndexedSorts.Contains($"{entity}:{field.Key}"))
+        if (!IndexedSorts.Contains($"{entity}:{field.Key}") || IndexServesFilterAndOrder(query.Expression, key))
         {
             return null;
         }
@@ -36,6 +39,82 @@ public sealed partial class SearchService
         }
 
         return ReplaceRoot(query.Expression, window.Take(ProbeRows).Expression) is { } probed ? query.Provider.CreateQuery<T>(probed) : null;
+    }
+
+    /// <summary>
+    /// Whether the query filters on text by "contains" or "ends with". Such matches are often
+    /// bunched in sort order (e-mail addresses hold the last name), so when the probe found no
+    /// page, walking the sort index would read most of the table row by row; finding the matches
+    /// first (a trigram index on PostgreSQL, else one scan) and sorting them is cheaper.
+    /// </summary>
+    private static bool ScanFirst(Expression query)
+    {
+        var finder = new UnanchoredText();
+        finder.Visit(query);
+        return finder.Found;
+    }
+
+    /// <summary>
+    /// A company's persons (index CompanyId, LastNameKey, Id) and "last name starts with" (a range
+    /// on the sort index itself) are already read in order from an index: a probe would only add a query.
+    /// </summary>
+    private static bool IndexServesFilterAndOrder(Expression query, LambdaExpression key)
+    {
+        var sortMember = (key.Body as MemberExpression)?.Member.Name;
+        var finder = new Mentions(m => m.Member.Name == nameof(Person.CompanyId) && m.Member.DeclaringType == typeof(Person),
+            c => c.Method.DeclaringType == typeof(string) && c.Method.Name == nameof(string.Compare)
+                && c.Arguments[0] is MemberExpression { Expression: ParameterExpression } m && m.Member.Name == sortMember);
+        finder.Visit(query);
+        return finder.Found;
+    }
+
+    private sealed class Mentions(Func<MemberExpression, bool> member, Func<MethodCallExpression, bool> call) : ExpressionVisitor
+    {
+        public bool Found { get; private set; }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            Found |= node.Expression is ParameterExpression && member(node);
+            return base.VisitMember(node);
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            Found |= call(node);
+            return base.VisitMethodCall(node);
+        }
+    }
+
+    /// <summary>The same sort key in a form no index serves (text || ''), so the planner filters first.</summary>
+    private static LambdaExpression Unindexed(LambdaExpression key) => key.Body.Type == typeof(string)
+        ? Expression.Lambda(Expression.Add(key.Body, Expression.Constant(""), typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])),
+            key.Parameters)
+        : key;
+
+    private sealed class UnanchoredText : ExpressionVisitor
+    {
+        public bool Found { get; private set; }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            var method = node.Method;
+            if ((method.DeclaringType == typeof(string) && method.Name is nameof(string.Contains) or nameof(string.EndsWith))
+                || (method.DeclaringType == typeof(DbFunctionsExtensions) && method.Name == nameof(DbFunctionsExtensions.Like)
+                    && Value(node.Arguments[2]) is string pattern && pattern.StartsWith('%')))
+            {
+                Found = true;
+            }
+
+            return base.VisitMethodCall(node);
+        }
+
+        /// <summary>Criteria values reach the tree as a property of a constant holder (CriteriaCompiler.Parameter).</summary>
+        private static object? Value(Expression e) => e switch
+        {
+            ConstantExpression c => c.Value,
+            MemberExpression { Expression: ConstantExpression holder, Member: System.Reflection.PropertyInfo property } => property.GetValue(holder.Value),
+            _ => null,
+        };
     }
 
     /// <summary>The query with its table swapped for the window; only through Where calls, which filter the same either way.</summary>

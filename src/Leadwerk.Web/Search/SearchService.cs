@@ -72,10 +72,21 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
             }
         }
 
-        if (!nullable && !db.IsPostgres && Probe(query, entity, field, key, descending, cursor) is { } window
-            && await Fetch(Order(window, key, descending, nullable)) is { Full: true } probed)
+        if (!nullable && Probe(query, entity, field, key, descending, cursor) is { } window)
         {
-            return new SearchResult(probed.Items, probed.Next, total);
+            if (await Fetch(Order(window, key, descending, nullable)) is { Full: true } probed)
+            {
+                return new SearchResult(probed.Items, probed.Next, total);
+            }
+
+            if (ScanFirst(query.Expression))
+            {
+                ordered = Order(query, Unindexed(key), descending, nullable);
+                if (Cursor.Decode<Position>(cursor) is { } from)
+                {
+                    ordered = ordered.Where(After<T>(key, descending, nullable, from));
+                }
+            }
         }
 
         var (found, following, _) = await Fetch(ordered);
