@@ -1,5 +1,6 @@
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Persons;
+using Leadwerk.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -10,7 +11,7 @@ namespace Leadwerk.Web.Data;
 /// Sets created/updated stamps and versions, and writes a lead status history row for every
 /// tracked change of a person's lead status, so no code path can forget either.
 /// </summary>
-public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider time, LookupCache lookups) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -25,11 +26,39 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>Lists changed: drop the cached names again now that the rows are written.</summary>
+    private void Saved(DbContext? context)
+    {
+        if (context is LeadwerkDbContext { ListsChanged: true } db)
+        {
+            db.ListsChanged = false;
+            lookups.Invalidate();
+        }
+    }
+
     private void Stamp(DbContext? context)
     {
         if (context is not LeadwerkDbContext db)
         {
             return;
+        }
+
+        if (db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && LookupCache.Holds(e.Entity)))
+        {
+            db.ListsChanged = true;
+            lookups.Invalidate();
         }
 
         var now = time.GetUtcNow().UtcDateTime;

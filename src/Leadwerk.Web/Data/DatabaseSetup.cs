@@ -15,6 +15,7 @@ public static class DatabaseSetup
     {
         var provider = (config["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
         var connectionString = config.GetConnectionString("Leadwerk");
+        services.AddSingleton<Search.LookupCache>();
         services.AddSingleton<AuditInterceptor>();
         services.AddDbContextFactory<LeadwerkDbContext>((sp, options) =>
         {

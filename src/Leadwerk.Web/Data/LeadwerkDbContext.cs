@@ -41,6 +41,9 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     /// </summary>
     public Actor? Actor { get; set; }
 
+    /// <summary>Set while a save writes lead statuses, categories or users (see <see cref="Search.LookupCache"/>).</summary>
+    internal bool ListsChanged { get; set; }
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

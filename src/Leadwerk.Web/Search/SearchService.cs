@@ -15,7 +15,7 @@ namespace Leadwerk.Web.Search;
 /// The one criteria engine (B6): Find, selections, the Contacts tab, and later board, bulk update
 /// and export run their queries here. One SQL query per page, keyset paging on any sort column.
 /// </summary>
-public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler compiler)
+public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler compiler, LookupCache lookups)
 {
     private Lookups? _lookups;
 
@@ -138,11 +138,8 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
         return result;
     }
 
-    /// <summary>Loaded once per scope (one request or UI call): a board pages many columns with the same names.</summary>
-    internal async Task<Lookups> Lookups() => _lookups ??= new(
-        await db.LeadStatuses.AsNoTracking().ToDictionaryAsync(s => s.Id),
-        await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id),
-        await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id));
+    /// <summary>Names for list ids, shared by all requests until a list changes (<see cref="LookupCache"/>).</summary>
+    internal async Task<Lookups> Lookups() => _lookups ??= await lookups.Get(db);
 
     private async Task<Dictionary<int, (string Id, string Name, bool Deleted, int Order)>> ListValues(ListSource source, List<int>? ids)
     {

@@ -73,6 +73,23 @@ public abstract class SearchResultsApiTests(LeadwerkApp app)
     }
 
     [Fact]
+    public async Task ARenamedLeadStatusShowsInTheVeryNextSearch()
+    {
+        var admin = await app.Admin();
+        var m = Unique.Name("Renamed");
+        var name = Unique.Name("Warm");
+        var status = await (await admin.PostJson("/api/lead-statuses", new { name })).ShouldBe(201);
+        var lead = (await admin.CreateCompany("Lead")).Int("id");
+        await admin.Person(new { companyId = lead, firstName = "Rosa", lastName = m, leadStatusId = status.Int("id") });
+        Assert.Equal(name, (await admin.Search(Persons(Marked(m))))["items"]![0]!.Str("person.leadStatus"));
+
+        var fetched = await admin.Get($"/api/lead-statuses/{status.Int("id")}");
+        await (await admin.PutJson($"/api/lead-statuses/{status.Int("id")}", new { name = name + " 2", description = "" }, fetched.ETag())).ShouldBe(200);
+
+        Assert.Equal(name + " 2", (await admin.Search(Persons(Marked(m))))["items"]![0]!.Str("person.leadStatus"));
+    }
+
+    [Fact]
     public async Task CompanyCriteriaFindCompaniesWithCompanyColumns()
     {
         var anna = await app.NewUser();
