@@ -41,6 +41,20 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     /// </summary>
     public Actor? Actor { get; set; }
 
+    /// <summary>Contexts are pooled (DatabaseSetup): the next user of this instance starts without an actor.</summary>
+    public override void Dispose()
+    {
+        Actor = null;
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        Actor = null;
+        return base.DisposeAsync();
+    }
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
