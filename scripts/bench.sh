@@ -10,6 +10,8 @@
 # PostgreSQL runs in a throwaway cluster (own temp dir, 127.0.0.1 only, trust auth, port 56432 or
 # the next free one), stopped and removed on exit, as in scripts/test.sh. Needs the PostgreSQL
 # server binaries (apt-get install postgresql); without them use --sqlite-only.
+# The HTTP throughput scenario starts the app itself on a loopback port and loads it with wrk,
+# which this script installs with apt-get when it is missing and it runs as root.
 #
 # Usage: scripts/bench.sh [--quick] [--persons N] [--companies N] [--sqlite-only] [--output FILE]
 #   default sizes: 200,000 companies and 1,000,000 persons (a few minutes to generate per provider)
@@ -91,6 +93,16 @@ start_postgres() {
     echo "could not start PostgreSQL" >&2
     exit 1
 }
+
+if ! command -v wrk >/dev/null 2>&1; then
+    if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+        echo "wrk (the HTTP load generator) is missing; install it with: sudo apt-get install -y wrk" >&2
+        exit 1
+    fi
+    log "installing wrk (apt-get install -y wrk)"
+    export DEBIAN_FRONTEND=noninteractive
+    { apt-get update && apt-get install -y wrk; } >"$WORKDIR/apt.log" 2>&1 || { cat "$WORKDIR/apt.log"; echo "apt-get install -y wrk failed" >&2; exit 1; }
+fi
 
 log "dotnet build bench/Leadwerk.Bench -c Release"
 dotnet build bench/Leadwerk.Bench -c Release -o "$WORKDIR/bin" >"$WORKDIR/build.log" 2>&1 || { cat "$WORKDIR/build.log"; exit 1; }

@@ -2,7 +2,8 @@
 # scripts/test.sh — THE one command that runs the whole Leadwerk test suite.
 #
 # Works from a clean clone on a fresh Debian 12 machine (run as root, .NET 10 SDK installed):
-#   * installs missing prerequisites (PostgreSQL server binaries, Chromium) with apt-get,
+#   * installs missing prerequisites (PostgreSQL server binaries, Chromium, wrk for the benchmark
+#     smoke test's HTTP scenario) with apt-get,
 #   * starts a throwaway PostgreSQL cluster (own temp dir, 127.0.0.1 only, trust auth,
 #     port 55432 or the next free one) and always stops/removes it on exit,
 #   * builds Leadwerk.sln once in Release (warnings are errors),
@@ -147,6 +148,10 @@ ensure_prerequisites() {
         missing+=("Chromium ($CHROMIUM)")
         pkgs+=(chromium)
     fi
+    if ! command -v wrk >/dev/null 2>&1; then
+        missing+=("wrk (HTTP load generator of the benchmark smoke test)")
+        pkgs+=(wrk)
+    fi
     [[ ${#pkgs[@]} -eq 0 ]] && return 0
 
     if [[ $(id -u) -ne 0 ]]; then
@@ -175,6 +180,10 @@ ensure_prerequisites() {
     fi
     if need_browser && [[ ! -x $CHROMIUM ]]; then
         err "Chromium still missing after install ($CHROMIUM)"
+        exit 1
+    fi
+    if ! command -v wrk >/dev/null 2>&1; then
+        err "wrk still missing after install"
         exit 1
     fi
 }

@@ -39,6 +39,7 @@ public static class JobScenarios
 
             watch.Restart();
             var started = await With<BulkService, BulkStatus>(s => s.Start(request with { DryRun = false }, actor));
+            log.WriteLine($"  items written and run queued after {watch.Elapsed.TotalMilliseconds:N0} ms");
             var done = await Until(() => With<BulkService, BulkStatus>(s => s.Get(started.Id, actor)), s => s.State is not ("queued" or "running"));
             var runMs = watch.Elapsed.TotalMilliseconds;
             log.WriteLine($"- Bulk update, run ({done.Changed:N0} changed, state {done.State}): {runMs:N0} ms");

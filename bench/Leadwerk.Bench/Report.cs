@@ -7,7 +7,7 @@ namespace Leadwerk.Bench;
 /// <summary>docs/performance.md: the results with the floor and ratio, the machine, the date, the sizes, and how to reproduce.</summary>
 public static class Report
 {
-    public static string Markdown(BenchOptions options, DataSizes sizes, IReadOnlyList<ResultRow> rows, int warmup, int iterations)
+    public static string Markdown(BenchOptions options, DataSizes sizes, IReadOnlyList<ResultRow> rows, IReadOnlyList<HttpRow> http, int warmup, int iterations)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Leadwerk performance ({(options.Provider == "postgres" ? "PostgreSQL" : "SQLite")})");
@@ -33,8 +33,9 @@ public static class Report
         }
 
         md.AppendLine();
-        md.AppendLine("The jobs (bulk update, import) are timed once each, from the request to the finished run. Not measured yet");
-        md.AppendLine("(issue 6): HTTP throughput of `GET /api/persons/{id}` and of the Find API under concurrent load.");
+        md.AppendLine("The jobs (bulk update, import) are timed once each, from the request to the finished run.");
+        md.AppendLine();
+        HttpTable(md, http, options.Quick);
         md.AppendLine();
         md.AppendLine("## Reproduce");
         md.AppendLine();
@@ -43,6 +44,34 @@ public static class Report
         md.AppendLine(CultureInfo.InvariantCulture, $"# this report: dotnet run -c Release --project bench/Leadwerk.Bench -- {Redact(options.CommandLine)}");
         md.AppendLine("```");
         return md.ToString();
+    }
+
+    /// <summary>Scenario 7: throughput of the real app over HTTP, with latency under that load.</summary>
+    private static void HttpTable(StringBuilder md, IReadOnlyList<HttpRow> rows, bool quick)
+    {
+        md.AppendLine("## HTTP throughput under concurrent load");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"The real app as its own process ({AppProcess.BuildConfiguration} build, Production environment) on a loopback port over the same database;");
+        md.AppendLine(CultureInfo.InvariantCulture, $"[wrk](https://github.com/wg/wrk) on the same machine keeps {Wrk.Connections} connections busy from {Wrk.Threads} threads, each request with a bearer");
+        md.AppendLine(CultureInfo.InvariantCulture, $"token. Per scenario: {(quick ? "1 s warm-up, then 2 s measured" : WarmupText())}.");
+        md.AppendLine("Latency is per request under that load, so it includes the wait for a free core; a single request's time is in the");
+        md.AppendLine("table above. A run with any non-2xx response or socket error fails.");
+        md.AppendLine();
+        md.AppendLine("| Scenario | Details | Requests/s | p50 (ms) | p90 | p99 | Goal | Met |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|:---:|");
+        foreach (var row in rows)
+        {
+            var r = row.Result;
+            var (goal, met) = row.GoalPerSecond is { } g ? ($"≥ {g:N0}/s", r.RequestsPerSecond >= g ? "yes" : "**no**") : ("—", "—");
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Scenario} | {row.Detail} | {r.RequestsPerSecond:N0} | {F(r.P50)} | {F(r.P90)} | {F(r.P99)} | {goal} | {met} |");
+        }
+    }
+
+    private static string WarmupText()
+    {
+        var w = HttpScenarios.Warmup;
+        return $"warm-up in {w.Seconds} s rounds, at least {w.MinRounds} and until the last two agree within 5 % (at most {w.MaxRounds}), then {HttpScenarios.MeasuredSeconds} s measured";
     }
 
     private static string F(double ms) => ms.ToString(ms < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);

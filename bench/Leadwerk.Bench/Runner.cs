@@ -145,10 +145,15 @@ public static class Runner
             await floor.Scalar("""SELECT COUNT(*) FROM "Companies" """), await floor.Scalar("""SELECT COUNT(*) FROM "Persons" """),
             await floor.Scalar("""SELECT COUNT(*) FROM "LeadStatusChanges" """));
 
+        // 7. HTTP throughput of the real app under load; before the jobs, so it serves the data the
+        // sizes above describe and no job of this process runs beside it.
+        var http = await HttpScenarios.Run(options, floor, new SearchRequest(find, FindColumns, "person.lastName", PageSize, null),
+            $"scenario 1's criteria ({matches:N0} matches), first {PageSize} rows", log);
+
         // 6. The background jobs, last because they change data: a bulk update of the board's
         // persons, and an import of new persons (the sizes above are those the queries ran on).
         results.AddRange(await JobScenarios.Run(services, actor, owner1, owner2, lists.Users[2], options.Quick ? 1_000 : 100_000, log));
-        var markdown = Report.Markdown(options, sizes, results, warmup, iterations);
+        var markdown = Report.Markdown(options, sizes, results, http, warmup, iterations);
         var directory = Path.GetDirectoryName(Path.GetFullPath(options.Output));
         if (!string.IsNullOrEmpty(directory))
         {

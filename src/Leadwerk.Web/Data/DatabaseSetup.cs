@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Leadwerk.Web.Data;
 
@@ -17,7 +18,10 @@ public static class DatabaseSetup
         var connectionString = config.GetConnectionString("Leadwerk");
         services.AddSingleton<Search.LookupCache>();
         services.AddSingleton<AuditInterceptor>();
-        services.AddDbContextFactory<LeadwerkDbContext>((sp, options) =>
+        // Pooled: setting up a new context's internal services costs more than the query of a
+        // GET /api/persons/{id} (issue 6); a pooled one is reset and reused. A request (or a Blazor
+        // call) still gets its own instance for its scope, a job its own from the factory.
+        services.AddPooledDbContextFactory<LeadwerkDbContext>((sp, options) =>
         {
             switch (provider)
             {
@@ -33,7 +37,7 @@ public static class DatabaseSetup
                             "Database:Provider is postgres but ConnectionStrings:Leadwerk is empty. Set ConnectionStrings__Leadwerk, e.g. Host=127.0.0.1;Username=leadwerk;Password=...;Database=leadwerk");
                     }
 
-                    options.UseNpgsql(connectionString, o => o.MigrationsAssembly(MigrationsAssembly("Leadwerk.Migrations.Postgres")));
+                    options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsAssembly(MigrationsAssembly("Leadwerk.Migrations.Postgres")));
                     break;
                 default:
                     throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'sqlite' or 'postgres'.");
@@ -41,6 +45,7 @@ public static class DatabaseSetup
 
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LeadwerkDbContext>>().CreateDbContext());
         return services;
     }
 
@@ -63,6 +68,23 @@ public static class DatabaseSetup
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Unless the connection string sets it, Npgsql prepares a statement once it has run a few times
+    /// on a connection, and keeps it across pooled opens: PostgreSQL then skips parsing and planning,
+    /// which was most of its work for a GET /api/persons/{id} (issue 6). Statements are
+    /// recycled least-recently-used beyond this many per connection.
+    /// </summary>
+    private static string PostgresConnectionString(string configured)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 100;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>

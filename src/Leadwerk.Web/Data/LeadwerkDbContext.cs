@@ -44,6 +44,20 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     /// <summary>Set while a save writes lead statuses, categories or users (see <see cref="Search.LookupCache"/>).</summary>
     internal bool ListsChanged { get; set; }
 
+    /// <summary>Contexts are pooled (DatabaseSetup): the next user of this instance starts without an actor.</summary>
+    public override void Dispose()
+    {
+        (Actor, ListsChanged) = (null, false);
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        (Actor, ListsChanged) = (null, false);
+        return base.DisposeAsync();
+    }
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

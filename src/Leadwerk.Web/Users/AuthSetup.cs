@@ -22,6 +22,7 @@ public static class AuthSetup
     public static IServiceCollection AddLeadwerkAuth(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<SessionCache>();
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Bearer : Cookie)
@@ -68,16 +69,17 @@ public static class AuthSetup
 
     /// <summary>
     /// After authentication: a disabled user, or one whose password changed, loses every session and
-    /// token at once. Also remembers the user's language for the request culture.
+    /// token at once (see <see cref="SessionCache"/> for how soon). Also remembers the user's
+    /// language for the request culture.
     /// </summary>
     public static IApplicationBuilder UseSessionValidation(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         if (http.User.Identity?.IsAuthenticated == true)
         {
             var id = int.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var value) ? value : 0;
-            var db = http.RequestServices.GetRequiredService<LeadwerkDbContext>();
-            var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
-                .Select(u => new { u.SecurityStamp, u.Disabled, u.Language, u.Role }).FirstOrDefaultAsync();
+            var user = await http.RequestServices.GetRequiredService<SessionCache>().Get(id, http.RequestServices, static (id, services) =>
+                services.GetRequiredService<LeadwerkDbContext>().Users.AsNoTracking().Where(u => u.Id == id)
+                    .Select(u => new SessionCache.Session(u.SecurityStamp, u.Disabled, u.Language, u.Role)).FirstOrDefaultAsync());
             if (user is null || user.Disabled || user.SecurityStamp != http.User.FindFirstValue(StampClaim)
                 || user.Role.RoleKey() != http.User.FindFirstValue(ClaimTypes.Role))
             {

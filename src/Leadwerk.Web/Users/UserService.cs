@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Users;
 
 /// <summary>Users, passwords (Identity's hasher) and login with lockout.</summary>
-public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hasher, TimeProvider time)
+public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hasher, TimeProvider time, SessionCache sessions)
 {
     public async Task<List<User>> List() => await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Id).ToListAsync();
 
@@ -175,6 +175,7 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
         }
 
         await db.SaveChangesAsync();
+        sessions.Forget(id);
         return user;
     }
 

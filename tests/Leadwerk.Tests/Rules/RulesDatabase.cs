@@ -47,6 +47,7 @@ public sealed class RulesDatabase : IAsyncLifetime, IAsyncDisposable
         services.AddScoped<CompanyService>();
         services.AddScoped<PersonService>();
         services.AddScoped<UserService>();
+        services.AddSingleton<SessionCache>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
