@@ -126,7 +126,6 @@ internal static class BulkBatch
 
         // The version each record will have after this save, as the audit interceptor will stamp
         // it, so items and records are written in one save (a second one cost a third of the run).
-        db.ChangeTracker.DetectChanges();
         foreach (var item in items.Where(i => i.State == BulkItemState.Changed))
         {
             item.VersionAfter = versions[item.EntityId]();
@@ -139,6 +138,7 @@ internal static class BulkBatch
     private static int VersionAfterSave<T>(LeadwerkDbContext db, T entity) where T : class, IAuditable
     {
         var entry = db.Entry(entity);
+        entry.DetectChanges();
         return entry.State == EntityState.Modified ? entry.Property(e => e.Version).OriginalValue + 1 : entity.Version;
     }
 

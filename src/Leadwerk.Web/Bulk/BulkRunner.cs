@@ -18,7 +18,7 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly DateTime _started = DateTime.UtcNow;
 
-    private int BatchSize => Math.Clamp(config.GetValue("Leadwerk:Bulk:BatchSize", 500), 1, 5000);
+    private int BatchSize => Math.Clamp(config.GetValue("Leadwerk:Bulk:BatchSize", 1000), 1, 5000);
 
     /// <summary>A pause after each batch leaves room for other writers (SQLite has one writer at a time).</summary>
     private TimeSpan Pause => TimeSpan.FromMilliseconds(Math.Clamp(config.GetValue("Leadwerk:Bulk:PauseBetweenBatchesMs", 0), 0, 10_000));
@@ -77,9 +77,10 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
             {
                 run.State = undoing ? BulkState.Undone : BulkState.Done;
                 run.FinishedAt = DateTime.UtcNow;
+                await db.SaveChangesAsync(stop);
             }
 
-            await db.SaveChangesAsync(stop);
+            // A batch saved its records and the run's counters itself.
             await transaction.CommitAsync(stop);
             if (handled == 0)
             {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
@@ -69,11 +71,13 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
         {
             db.BulkUpdates.Add(run);
             await db.SaveChangesAsync();
-            foreach (var chunk in ids.Chunk(5000))
+            // One INSERT per thousand items: tracked entities cost a statement each (100,000 for a
+            // big run). The values are ids from the database, written as integer literals.
+            foreach (var chunk in ids.Chunk(1000))
             {
-                db.BulkUpdateItems.AddRange(chunk.Select(id => new BulkUpdateItem { BulkUpdateId = run.Id, EntityId = id }));
-                await db.SaveChangesAsync();
-                db.ChangeTracker.Clear();
+                var sql = new StringBuilder("""INSERT INTO "BulkUpdateItems" ("BulkUpdateId", "EntityId", "State") VALUES """);
+                sql.AppendJoin(", ", chunk.Select(id => string.Create(CultureInfo.InvariantCulture, $"({run.Id}, {id}, {(int)BulkItemState.Pending})")));
+                await db.Database.ExecuteSqlRawAsync(sql.ToString());
             }
 
             await transaction.CommitAsync();

@@ -55,31 +55,44 @@ public sealed class AuditInterceptor(TimeProvider time, LookupCache lookups) : S
             return;
         }
 
-        if (db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && LookupCache.Holds(e.Entity)))
+        // Entries() detects changes on every call: once here, then the passes below only read (a
+        // bulk batch tracks thousands of entities). Values are set through the entry, so they
+        // count as changed without another detection.
+        db.ChangeTracker.DetectChanges();
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            db.ListsChanged = true;
-            lookups.Invalidate();
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        foreach (var entry in db.ChangeTracker.Entries<IAuditable>().ToList())
-        {
-            if (entry.State == EntityState.Added)
+            if (db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && LookupCache.Holds(e.Entity)))
             {
-                entry.Entity.CreatedAt = now;
-                entry.Entity.UpdatedAt = now;
-                entry.Entity.Version = 1;
+                db.ListsChanged = true;
+                lookups.Invalidate();
             }
-            else if (entry.State == EntityState.Modified)
+
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var entry in db.ChangeTracker.Entries<IAuditable>().ToList())
             {
-                entry.Entity.UpdatedAt = now;
-                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+                if (entry.State == EntityState.Added)
+                {
+                    entry.Property(e => e.CreatedAt).CurrentValue = now;
+                    entry.Property(e => e.UpdatedAt).CurrentValue = now;
+                    entry.Property(e => e.Version).CurrentValue = 1;
+                }
+                else if (entry.State == EntityState.Modified)
+                {
+                    entry.Property(e => e.UpdatedAt).CurrentValue = now;
+                    entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
+                }
+            }
+
+            foreach (var entry in db.ChangeTracker.Entries<Person>().ToList())
+            {
+                RecordLeadStatusChange(db, entry, now);
             }
         }
-
-        foreach (var entry in db.ChangeTracker.Entries<Person>().ToList())
+        finally
         {
-            RecordLeadStatusChange(db, entry, now);
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 
@@ -106,7 +119,7 @@ public sealed class AuditInterceptor(TimeProvider time, LookupCache lookups) : S
 
         var actor = db.Actor ?? throw new InvalidOperationException(
             "A lead status changed without an Actor on the DbContext; every change needs a user and channel (R13).");
-        entry.Entity.LeadStatusChangedAt = now;
+        entry.Property(p => p.LeadStatusChangedAt).CurrentValue = now;
         db.LeadStatusChanges.Add(new LeadStatusChange
         {
             Person = entry.Entity,
