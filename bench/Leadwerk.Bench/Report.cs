@@ -7,6 +7,8 @@ namespace Leadwerk.Bench;
 /// <summary>docs/performance.md: the results with the floor and ratio, the machine, the date, the sizes, and how to reproduce.</summary>
 public static class Report
 {
+    private const double MaxFindRatio = 2;
+
     public static string Markdown(BenchOptions options, DataSizes sizes, IReadOnlyList<ResultRow> rows, IReadOnlyList<HttpRow> http, int warmup, int iterations)
     {
         var md = new StringBuilder();
@@ -23,13 +25,18 @@ public static class Report
         md.AppendLine(CultureInfo.InvariantCulture, $"- Data: {sizes.Companies:N0} companies, {sizes.Persons:N0} persons, {sizes.History:N0} lead status history rows");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Iterations: {warmup} warm-up, {iterations} measured per scenario");
         md.AppendLine();
-        md.AppendLine("| Scenario | Details | Leadwerk p50 | p95 | p99 | Floor p50 | p95 | p99 | Ratio | Goal (p95) | Met |");
+        md.AppendLine("| Scenario | Details | Leadwerk p50 | p95 | p99 | Floor p50 | p95 | p99 | Ratio | Goal | Met |");
         md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
         foreach (var row in rows)
         {
-            var floor = row.Floor is { } f ? $"{F(f.P50)} | {F(f.P95)} | {F(f.P99)} | {row.Leadwerk.P50 / Math.Max(0.001, f.P50):0.0}×" : "— | — | — | —";
+            var ratio = row.Floor is { } f ? row.Leadwerk.P50 / Math.Max(0.001, f.P50) : (double?)null;
+            var floor = row.Floor is { } g ? $"{F(g.P50)} | {F(g.P95)} | {F(g.P99)} | {ratio:0.0}×" : "— | — | — | —";
+            // Find pages also promise to stay within twice the hand-written query (issue 6).
+            var find = row.Scenario.StartsWith("Find", StringComparison.Ordinal) && ratio is not null;
+            var met = row.Leadwerk.P95 < row.GoalMs && (!find || ratio <= MaxFindRatio);
+            var goal = find ? $"p95 < {row.GoalMs:0}, ≤ {MaxFindRatio:0}×" : $"p95 < {row.GoalMs:0}";
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Scenario} | {row.Detail} | {F(row.Leadwerk.P50)} | {F(row.Leadwerk.P95)} | {F(row.Leadwerk.P99)} | {floor} | < {row.GoalMs:0} | {(row.Leadwerk.P95 < row.GoalMs ? "yes" : "**no**")} |");
+                $"| {row.Scenario} | {row.Detail} | {F(row.Leadwerk.P50)} | {F(row.Leadwerk.P95)} | {F(row.Leadwerk.P99)} | {floor} | {goal} | {(met ? "yes" : "**no**")} |");
         }
 
         md.AppendLine();

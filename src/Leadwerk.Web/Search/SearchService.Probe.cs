@@ -8,8 +8,11 @@ namespace Leadwerk.Web.Search;
 
 public sealed partial class SearchService
 {
-    /// <summary>How many rows, in sort order, the probe reads before it gives up on finding a full page there.</summary>
-    internal const int ProbeRows = 4_000;
+    /// <summary>
+    /// How many rows, in sort order, the probe reads before it gives up on finding a full page
+    /// there (`Leadwerk:Search:ProbeRows`; tests set a handful so pages cross the window's edge).
+    /// </summary>
+    private int ProbeRows => Math.Clamp(config.GetValue("Leadwerk:Search:ProbeRows", 4_000), 1, 100_000);
 
     /// <summary>Sorts with an index on exactly (key, Id): Persons(LastNameKey, Id), Companies(NameKey, Id).</summary>
     private static readonly HashSet<string> IndexedSorts = ["person:person.lastName", "company:company.name"];

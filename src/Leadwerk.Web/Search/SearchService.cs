@@ -15,7 +15,7 @@ namespace Leadwerk.Web.Search;
 /// The one criteria engine (B6): Find, selections, the Contacts tab, and later board, bulk update
 /// and export run their queries here. One SQL query per page, keyset paging on any sort column.
 /// </summary>
-public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler compiler, LookupCache lookups)
+public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler compiler, LookupCache lookups, IConfiguration config)
 {
     private Lookups? _lookups;
 

@@ -4,6 +4,7 @@ using Leadwerk.Web.Data;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Users;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -144,6 +145,13 @@ public sealed class SearchDataSqliteApp : SqliteApp
 {
     public SearchDataSet Data { get; private set; } = null!;
 
+    /// <summary>A probe window of a few rows, so page walks cross its edge and take every path of the search.</summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Leadwerk:Search:ProbeRows", "7");
+    }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -154,6 +162,13 @@ public sealed class SearchDataSqliteApp : SqliteApp
 public sealed class SearchDataPostgresApp : PostgresApp
 {
     public SearchDataSet Data { get; private set; } = null!;
+
+    /// <summary>A probe window of a few rows, so page walks cross its edge and take every path of the search.</summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Leadwerk:Search:ProbeRows", "7");
+    }
 
     public override async Task InitializeAsync()
     {
