@@ -18,6 +18,62 @@ internal static class SearchColumns
     public static readonly Expression<Func<Company, CompanyRow>> CompanyRow = c => new CompanyRow(
         c.Id, c.Name, c.CategoryId, c.OwnerId, c.Owner == null ? null : c.Owner.DisplayName, c.Country, c.Email, c.OrgNumber, c.CreatedAt);
 
+    private static readonly Dictionary<string, string[]> PersonNeeds = new()
+    {
+        ["person.firstName"] = [nameof(Search.PersonRow.FirstName)],
+        ["person.lastName"] = [nameof(Search.PersonRow.LastName)],
+        ["person.email"] = [nameof(Search.PersonRow.Email)],
+        ["person.phone"] = [nameof(Search.PersonRow.Phone)],
+        ["person.title"] = [nameof(Search.PersonRow.Title)],
+        ["person.leadStatus"] = [nameof(Search.PersonRow.LeadStatusId)],
+        ["person.owner"] = [nameof(Search.PersonRow.OwnerId), nameof(Search.PersonRow.OwnerName)],
+        ["person.createdAt"] = [nameof(Search.PersonRow.CreatedAt)],
+        ["person.updatedAt"] = [nameof(Search.PersonRow.UpdatedAt)],
+        ["person.leadStatusChangedAt"] = [nameof(Search.PersonRow.LeadStatusChangedAt)],
+        ["person.category"] = [nameof(Search.PersonRow.CategoryId)],
+        ["person.categoryGroup"] = [nameof(Search.PersonRow.CategoryId)],
+        ["person.company"] = [nameof(Search.PersonRow.CompanyId), nameof(Search.PersonRow.CompanyName)],
+        ["company.name"] = [nameof(Search.PersonRow.CompanyId), nameof(Search.PersonRow.CompanyName)],
+        ["company.category"] = [nameof(Search.PersonRow.CompanyCategoryId)],
+        ["company.categoryGroup"] = [nameof(Search.PersonRow.CompanyCategoryId)],
+        ["company.owner"] = [nameof(Search.PersonRow.CompanyOwnerId), nameof(Search.PersonRow.CompanyOwnerName)],
+        ["company.country"] = [nameof(Search.PersonRow.CompanyCountry)],
+        ["company.email"] = [nameof(Search.PersonRow.CompanyEmail)],
+        ["company.orgNumber"] = [nameof(Search.PersonRow.CompanyOrgNumber)],
+        ["company.createdAt"] = [nameof(Search.PersonRow.CompanyCreatedAt)],
+    };
+
+    private static readonly Dictionary<string, string[]> CompanyNeeds = new()
+    {
+        ["company.name"] = [nameof(Search.CompanyRow.Name)],
+        ["company.category"] = [nameof(Search.CompanyRow.CategoryId)],
+        ["company.categoryGroup"] = [nameof(Search.CompanyRow.CategoryId)],
+        ["company.owner"] = [nameof(Search.CompanyRow.OwnerId), nameof(Search.CompanyRow.OwnerName)],
+        ["company.country"] = [nameof(Search.CompanyRow.Country)],
+        ["company.email"] = [nameof(Search.CompanyRow.Email)],
+        ["company.orgNumber"] = [nameof(Search.CompanyRow.OrgNumber)],
+        ["company.createdAt"] = [nameof(Search.CompanyRow.CreatedAt)],
+    };
+
+    /// <summary>The row with only what the shown columns need, so the query joins and reads no more than that.</summary>
+    public static Expression<Func<Person, PersonRow>> PersonRowFor(IEnumerable<string> columns) => Trim(PersonRow, PersonNeeds, columns);
+
+    public static Expression<Func<Company, CompanyRow>> CompanyRowFor(IEnumerable<string> columns) => Trim(CompanyRow, CompanyNeeds, columns);
+
+    private static Expression<Func<T, TRow>> Trim<T, TRow>(Expression<Func<T, TRow>> row, Dictionary<string, string[]> needs, IEnumerable<string> columns)
+    {
+        var needed = new HashSet<string>(StringComparer.Ordinal) { "Id" };
+        foreach (var column in columns)
+        {
+            needed.UnionWith(needs.GetValueOrDefault(column) ?? []);
+        }
+
+        var body = (NewExpression)row.Body;
+        var parameters = body.Constructor!.GetParameters();
+        var arguments = body.Arguments.Select((argument, i) => needed.Contains(parameters[i].Name!) ? argument : Expression.Default(argument.Type));
+        return Expression.Lambda<Func<T, TRow>>(body.Update(arguments), row.Parameters);
+    }
+
     public static object? Value(PersonRow r, string column, Lookups lists) => column switch
     {
         "person.firstName" => r.FirstName,

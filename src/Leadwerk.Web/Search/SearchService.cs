@@ -60,13 +60,13 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
         {
             if (typeof(T) == typeof(Person))
             {
-                var hits = await Project((IQueryable<Person>)rows, SearchColumns.PersonRow, key).Take(take + 1).ToListAsync();
+                var hits = await Project((IQueryable<Person>)rows, SearchColumns.PersonRowFor(shown), key).Take(take + 1).ToListAsync();
                 var (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
                 return (items, next, hits.Count > take);
             }
             else
             {
-                var hits = await Project((IQueryable<Company>)rows, SearchColumns.CompanyRow, key).Take(take + 1).ToListAsync();
+                var hits = await Project((IQueryable<Company>)rows, SearchColumns.CompanyRowFor(shown), key).Take(take + 1).ToListAsync();
                 var (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
                 return (items, next, hits.Count > take);
             }
