@@ -27,7 +27,7 @@ public sealed partial class SearchService
     /// so a full page found there is exactly the page; otherwise the criteria are selective and the
     /// full query runs (filtering first for unanchored text, see <see cref="ScanFirst"/>).
     /// </summary>
-    private IQueryable<T>? Probe<T>(IQueryable<T> query, string entity, SearchField field, LambdaExpression key, bool descending, string? cursor)
+    private IQueryable<T>? Probe<T>(IQueryable<T> query, string entity, SearchField field, LambdaExpression key, bool descending, Position? after)
         where T : class
     {
         if (!IndexedSorts.Contains($"{entity}:{field.Key}") || IndexServesFilterAndOrder(query.Expression, key))
@@ -35,12 +35,7 @@ public sealed partial class SearchService
             return null;
         }
 
-        var window = Order(db.Set<T>(), key, descending, nullable: false);
-        if (Cursor.Decode<Position>(cursor) is { } after)
-        {
-            window = window.Where(After<T>(key, descending, nullable: false, after));
-        }
-
+        var window = From(db.Set<T>(), key, key, descending, nullable: false, after);
         return ReplaceRoot(query.Expression, window.Take(ProbeRows).Expression) is { } probed ? query.Provider.CreateQuery<T>(probed) : null;
     }
 
@@ -50,12 +45,18 @@ public sealed partial class SearchService
     /// page, walking the sort index would read most of the table row by row; finding the matches
     /// first (a trigram index on PostgreSQL, else one scan) and sorting them is cheaper.
     /// </summary>
-    private static bool ScanFirst(Expression query)
+    private static bool ScanFirst(Expression query) => Mentions.Any(query, _ => false, call =>
+        (call.Method.DeclaringType == typeof(string) && call.Method.Name is nameof(string.Contains) or nameof(string.EndsWith))
+        || (call.Method.DeclaringType == typeof(DbFunctionsExtensions) && call.Method.Name == nameof(DbFunctionsExtensions.Like)
+            && Value(call.Arguments[2]) is string pattern && pattern.StartsWith('%')));
+
+    /// <summary>Criteria values reach the tree as a property of a constant holder (CriteriaCompiler.Parameter).</summary>
+    private static object? Value(Expression e) => e switch
     {
-        var finder = new UnanchoredText();
-        finder.Visit(query);
-        return finder.Found;
-    }
+        ConstantExpression c => c.Value,
+        MemberExpression { Expression: ConstantExpression holder, Member: System.Reflection.PropertyInfo property } => property.GetValue(holder.Value),
+        _ => null,
+    };
 
     /// <summary>
     /// A company's persons (index CompanyId, LastNameKey, Id) and "last name starts with" (a range
@@ -64,16 +65,22 @@ public sealed partial class SearchService
     private static bool IndexServesFilterAndOrder(Expression query, LambdaExpression key)
     {
         var sortMember = (key.Body as MemberExpression)?.Member.Name;
-        var finder = new Mentions(m => m.Member.Name == nameof(Person.CompanyId) && m.Member.DeclaringType == typeof(Person),
+        return Mentions.Any(query, m => m.Member.Name == nameof(Person.CompanyId) && m.Member.DeclaringType == typeof(Person),
             c => c.Method.DeclaringType == typeof(string) && c.Method.Name == nameof(string.Compare)
                 && c.Arguments[0] is MemberExpression { Expression: ParameterExpression } m && m.Member.Name == sortMember);
-        finder.Visit(query);
-        return finder.Found;
     }
 
+    /// <summary>Whether a query reads a column or calls a method that the predicates pick out.</summary>
     private sealed class Mentions(Func<MemberExpression, bool> member, Func<MethodCallExpression, bool> call) : ExpressionVisitor
     {
         public bool Found { get; private set; }
+
+        public static bool Any(Expression query, Func<MemberExpression, bool> member, Func<MethodCallExpression, bool> call)
+        {
+            var finder = new Mentions(member, call);
+            finder.Visit(query);
+            return finder.Found;
+        }
 
         protected override Expression VisitMember(MemberExpression node)
         {
@@ -93,32 +100,6 @@ public sealed partial class SearchService
         ? Expression.Lambda(Expression.Add(key.Body, Expression.Constant(""), typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])),
             key.Parameters)
         : key;
-
-    private sealed class UnanchoredText : ExpressionVisitor
-    {
-        public bool Found { get; private set; }
-
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            var method = node.Method;
-            if ((method.DeclaringType == typeof(string) && method.Name is nameof(string.Contains) or nameof(string.EndsWith))
-                || (method.DeclaringType == typeof(DbFunctionsExtensions) && method.Name == nameof(DbFunctionsExtensions.Like)
-                    && Value(node.Arguments[2]) is string pattern && pattern.StartsWith('%')))
-            {
-                Found = true;
-            }
-
-            return base.VisitMethodCall(node);
-        }
-
-        /// <summary>Criteria values reach the tree as a property of a constant holder (CriteriaCompiler.Parameter).</summary>
-        private static object? Value(Expression e) => e switch
-        {
-            ConstantExpression c => c.Value,
-            MemberExpression { Expression: ConstantExpression holder, Member: System.Reflection.PropertyInfo property } => property.GetValue(holder.Value),
-            _ => null,
-        };
-    }
 
     /// <summary>The query with its table swapped for the window; only through Where calls, which filter the same either way.</summary>
     private static Expression? ReplaceRoot(Expression expression, Expression window) => expression switch

@@ -49,11 +49,8 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
         var total = count ? await query.CountAsync() : (int?)null;
         var key = field.SortOn(entity)!;
         var nullable = !field.NeverNullOn.Contains(entity);
-        var ordered = Order(query, key, descending, nullable);
-        if (Cursor.Decode<Position>(cursor) is { } after)
-        {
-            ordered = ordered.Where(After<T>(key, descending, nullable, after));
-        }
+        var after = Cursor.Decode<Position>(cursor);
+        var ordered = From(query, key, key, descending, nullable, after);
 
         var lists = await Lookups();
         async Task<(List<Dictionary<string, object?>> Items, string? Next, bool Full)> Fetch(IQueryable<T> rows)
@@ -72,7 +69,7 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
             }
         }
 
-        if (!nullable && Probe(query, entity, field, key, descending, cursor) is { } window)
+        if (!nullable && Probe(query, entity, field, key, descending, after) is { } window)
         {
             if (await Fetch(Order(window, key, descending, nullable)) is { Full: true } probed)
             {
@@ -81,11 +78,7 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
 
             if (ScanFirst(query.Expression))
             {
-                ordered = Order(query, Unindexed(key), descending, nullable);
-                if (Cursor.Decode<Position>(cursor) is { } from)
-                {
-                    ordered = ordered.Where(After<T>(key, descending, nullable, from));
-                }
+                ordered = From(query, Unindexed(key), key, descending, nullable, after);
             }
         }
 
@@ -196,107 +189,6 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
 
         return (field, descending);
     }
-
-    /// <summary>Nulls always come last (providers disagree by default), then the value, then id as tie-breaker.</summary>
-    private static IQueryable<T> Order<T>(IQueryable<T> query, LambdaExpression key, bool descending, bool nullable)
-    {
-        var x = Expression.Parameter(typeof(T), "x");
-        var value = CriteriaCompiler.Inline(key, x);
-        var id = Expression.Property(x, "Id");
-        IOrderedQueryable<T> ordered;
-        if (nullable)
-        {
-            var isNull = Expression.Lambda(Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)),
-                Expression.Constant(1), Expression.Constant(0)), x);
-            ordered = Sort(query, isNull, nameof(Queryable.OrderBy));
-            ordered = Sort(ordered, Expression.Lambda(value, x), descending ? nameof(Queryable.ThenByDescending) : nameof(Queryable.ThenBy));
-        }
-        else
-        {
-            ordered = Sort(query, Expression.Lambda(value, x), descending ? nameof(Queryable.OrderByDescending) : nameof(Queryable.OrderBy));
-        }
-
-        return Sort(ordered, Expression.Lambda(id, x), descending ? nameof(Queryable.ThenByDescending) : nameof(Queryable.ThenBy));
-    }
-
-    private static IOrderedQueryable<T> Sort<T>(IQueryable<T> query, LambdaExpression key, string method) =>
-        (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), method,
-            [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key)));
-
-    /// <summary>
-    /// Rows strictly after the cursor in (null flag, value, id) order, written as
-    /// "value ≥ v and (value > v or id > i)" so the first half is an index range start.
-    /// </summary>
-    private static Expression<Func<T, bool>> After<T>(LambdaExpression key, bool descending, bool nullable, Position after)
-    {
-        var x = Expression.Parameter(typeof(T), "x");
-        var value = CriteriaCompiler.Inline(key, x);
-        var id = Expression.Property(x, "Id");
-        var idAfter = descending ? Expression.LessThan(id, CriteriaCompiler.Parameter(after.I)) : Expression.GreaterThan(id, CriteriaCompiler.Parameter(after.I));
-        var isNull = Expression.Equal(value, Expression.Constant(null, value.Type));
-        Expression body;
-        if (after.N)
-        {
-            body = Expression.AndAlso(isNull, idAfter);
-        }
-        else
-        {
-            var boundary = Decode(after.V, value.Type);
-            var from = Compare(value, boundary, descending, orEqual: true);
-            body = Expression.AndAlso(from, Expression.OrElse(Compare(value, boundary, descending, orEqual: false), idAfter));
-            if (nullable)
-            {
-                body = Expression.OrElse(isNull, body);
-            }
-        }
-
-        return Expression.Lambda<Func<T, bool>>(body, x);
-    }
-
-    private static Expression Compare(Expression value, Expression boundary, bool descending, bool orEqual)
-    {
-        var type = (descending, orEqual) switch
-        {
-            (true, true) => ExpressionType.LessThanOrEqual,
-            (true, false) => ExpressionType.LessThan,
-            (false, true) => ExpressionType.GreaterThanOrEqual,
-            _ => ExpressionType.GreaterThan,
-        };
-        if (value.Type == typeof(string))
-        {
-            var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, value, boundary);
-            return Expression.MakeBinary(type, compare, Expression.Constant(0));
-        }
-
-        return Expression.MakeBinary(type, value, boundary);
-    }
-
-    private static Expression Decode(string? text, Type type)
-    {
-        var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        try
-        {
-            object? value = underlying == typeof(string) ? text
-                : underlying == typeof(int) ? int.Parse(text!, CultureInfo.InvariantCulture)
-                : underlying == typeof(DateTime) ? DateTime.Parse(text!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
-                : throw new FormatException();
-            var holder = typeof(CriteriaCompiler).GetMethod(nameof(CriteriaCompiler.Parameter), BindingFlags.Static | BindingFlags.NonPublic)!
-                .MakeGenericMethod(type);
-            return (Expression)holder.Invoke(null, [value])!;
-        }
-        catch (Exception e) when (e is FormatException or ArgumentNullException or OverflowException)
-        {
-            throw new DomainException(400, ErrorCodes.InvalidCursor, L.T("The cursor is not valid.", "De cursor is ongeldig."), "cursor");
-        }
-    }
-
-    private static string? EncodeKey(object? key) => key switch
-    {
-        null => null,
-        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => key.ToString(),
-    };
 
     private static IQueryable<Hit<TRow>> Project<T, TRow>(IQueryable<T> query, Expression<Func<T, TRow>> row, LambdaExpression key)
     {
