@@ -15,6 +15,9 @@ public sealed record BenchOptions
     public int Persons { get; init; } = 1_000_000;
     public int Seed { get; init; } = 42;
     public bool Quick { get; init; }
+
+    /// <summary>Runs only the scenarios whose name holds this text ("HTTP" for scenario 7): for profiling one.</summary>
+    public string? Only { get; init; }
     public string Output { get; init; } = "docs/performance.md";
 
     /// <summary>How the run was started, for the report's "reproduce" line.</summary>
@@ -57,6 +60,9 @@ public sealed record BenchOptions
                 case "--quick":
                     options = options with { Quick = true };
                     break;
+                case "--only":
+                    options = options with { Only = Next() };
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");
             }
@@ -88,8 +94,9 @@ public sealed record BenchOptions
     public const string Usage = """
         Usage:
           Leadwerk.Bench generate --provider sqlite|postgres --connection "<cs>" [--companies 200000] [--persons 1000000] [--seed 42] [--quick]
-          Leadwerk.Bench run      --provider sqlite|postgres --connection "<cs>" [--quick] [--output docs/performance.md]
+          Leadwerk.Bench run      --provider sqlite|postgres --connection "<cs>" [--quick] [--output docs/performance.md] [--only TEXT]
         --quick: generate 2,000 companies and 10,000 persons (unless sizes are given); run few iterations.
+        --only TEXT: run only the scenarios whose name holds TEXT ("HTTP" for the load test), to profile one.
         """;
 
     private static string Quote(string arg) => arg.Contains(' ', StringComparison.Ordinal) || arg.Contains(';', StringComparison.Ordinal) ? $"\"{arg}\"" : arg;

@@ -501,6 +501,22 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.ToTable("Persons", (string)null);
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Search.PersonEmailTrigram", b =>
+                {
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rowid");
+
+                    b.ToTable("PersonEmailTrigrams", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Selections.Selection", b =>
                 {
                     b.Property<int>("Id")

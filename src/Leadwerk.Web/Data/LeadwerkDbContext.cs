@@ -3,6 +3,7 @@ using Leadwerk.Web.Companies;
 using Leadwerk.Web.Import;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
+using Leadwerk.Web.Search;
 using Leadwerk.Web.Selections;
 using Leadwerk.Web.Users;
 using Microsoft.EntityFrameworkCore;
@@ -74,6 +75,10 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
                 p.Property(x => x.EmailKey).UseCollation("C");
             });
             modelBuilder.Entity<Company>().Property(x => x.NameKey).UseCollation("C");
+        }
+        else
+        {
+            EmailTrigrams.Map(modelBuilder);
         }
     }
 

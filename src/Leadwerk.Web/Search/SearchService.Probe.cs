@@ -51,7 +51,7 @@ public sealed partial class SearchService
             && Value(call.Arguments[2]) is string pattern && pattern.StartsWith('%')));
 
     /// <summary>Criteria values reach the tree as a property of a constant holder (CriteriaCompiler.Parameter).</summary>
-    private static object? Value(Expression e) => e switch
+    internal static object? Value(Expression e) => e switch
     {
         ConstantExpression c => c.Value,
         MemberExpression { Expression: ConstantExpression holder, Member: System.Reflection.PropertyInfo property } => property.GetValue(holder.Value),

@@ -78,7 +78,8 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
 
             if (ScanFirst(query.Expression))
             {
-                ordered = From(query, Unindexed(key), key, descending, nullable, after);
+                var matches = query.Provider.CreateQuery<T>(EmailTrigrams.Use(query.Expression, db));
+                ordered = From(matches, Unindexed(key), key, descending, nullable, after);
             }
         }
 

@@ -28,7 +28,7 @@ public sealed record DataPerson(
 public sealed class SearchDataSet
 {
     private static readonly string[] FirstNames =
-        ["Anna", "anna", "ANNA", "Ann", "Émile", "émile", "Zoë", "Jan", "Jan-Willem", "Łukasz", "Øyvind", "Bob", "bob", "Ñandú"];
+        ["Anna", "anna", "ANNA", "Ann", "Émile", "émile", "Zoë", "Jan", "Jan-Willem", "Łukasz", "Øyvind", "Bob", "bob", "Ñandú", "Ma[r]y*?"];
 
     private static readonly string[] LastNames =
         ["Bakker", "bakker", "de Vries", "De Vries", "Ökten", "Çelik", "Zwart", "Jansen", "O'Brien", "van der Berg", "Åberg", "Ürgüp"];
