@@ -112,7 +112,7 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasKey("BulkUpdateId", "EntityId");
 
-                    b.HasIndex("BulkUpdateId", "State");
+                    b.HasIndex("BulkUpdateId", "State", "EntityId");
 
                     b.ToTable("BulkUpdateItems", (string)null);
                 });

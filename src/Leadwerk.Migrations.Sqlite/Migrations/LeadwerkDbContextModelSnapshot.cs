@@ -105,7 +105,7 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasKey("BulkUpdateId", "EntityId");
 
-                    b.HasIndex("BulkUpdateId", "State");
+                    b.HasIndex("BulkUpdateId", "State", "EntityId");
 
                     b.ToTable("BulkUpdateItems", (string)null);
                 });

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
@@ -72,11 +74,14 @@ internal static class BulkBatch
         return ids.Select(id => (id, verdicts.GetValueOrDefault(id) ?? Missing())).ToList();
     }
 
-    /// <summary>Runs one batch of pending items; returns how many it handled (0 when none were left).</summary>
-    public static async Task<int> Run(LeadwerkDbContext db, BulkUpdate run, List<BulkAction> actions, int batchSize, int defaultStatusId)
+    /// <summary>
+    /// Runs the next batch of pending items after record <paramref name="after"/>; returns the last
+    /// record it handled, or 0 when none were left.
+    /// </summary>
+    public static async Task<int> Run(LeadwerkDbContext db, BulkUpdate run, List<BulkAction> actions, int batchSize, int defaultStatusId,
+        DateTime now, int after)
     {
-        var items = await db.BulkUpdateItems.Where(i => i.BulkUpdateId == run.Id && i.State == BulkItemState.Pending)
-            .OrderBy(i => i.EntityId).Take(batchSize).ToListAsync();
+        var items = await Next(db, run.Id, BulkItemState.Pending, after, batchSize);
         if (items.Count == 0)
         {
             return 0;
@@ -84,9 +89,11 @@ internal static class BulkBatch
 
         var ids = items.Select(i => i.EntityId).ToList();
         var versions = new Dictionary<int, Func<int>>();
+        var changes = new List<PersonWrites.Change>();
         if (run.Entity == Entities.Person)
         {
-            var persons = await db.Persons.Include(p => p.Category).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+            // Untracked: PersonWrites writes them a group at a time.
+            var persons = await db.Persons.AsNoTracking().Include(p => p.Category).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
             foreach (var item in items)
             {
                 if (!persons.TryGetValue(item.EntityId, out var person))
@@ -96,8 +103,13 @@ internal static class BulkBatch
                 }
 
                 var verdict = BulkRules.Judge(person, actions);
-                Record(item, verdict, () => BulkRules.Apply(person, actions));
-                versions[item.EntityId] = () => VersionAfterSave(db, person);
+                var read = new PersonWrites.Change(person, person.LeadStatusId, person.Version);
+                Record(item, verdict, () =>
+                {
+                    changes.Add(read);
+                    return BulkRules.Apply(person, actions);
+                });
+                versions[item.EntityId] = () => person.Version;
             }
         }
         else
@@ -124,15 +136,18 @@ internal static class BulkBatch
         run.Changed += items.Count(i => i.State == BulkItemState.Changed);
         run.Skipped += items.Count(i => i.State == BulkItemState.Skipped);
 
-        // The version each record will have after this save, as the audit interceptor will stamp
-        // it, so items and records are written in one save (a second one cost a third of the run).
+        // Persons first, one UPDATE per group that changes the same way; then their versions are
+        // known for the items. Companies (tracked) are saved with the history rows and the counters,
+        // their versions predicted as the audit interceptor will stamp them.
+        await PersonWrites.Save(db, changes, now);
         foreach (var item in items.Where(i => i.State == BulkItemState.Changed))
         {
             item.VersionAfter = versions[item.EntityId]();
         }
 
+        await WriteOutcomes(db, run.Id, items);
         await db.SaveChangesAsync();
-        return items.Count;
+        return items[^1].EntityId;
     }
 
     private static int VersionAfterSave<T>(LeadwerkDbContext db, T entity) where T : class, IAuditable
@@ -142,20 +157,52 @@ internal static class BulkBatch
         return entry.State == EntityState.Modified ? entry.Property(e => e.Version).OriginalValue + 1 : entity.Version;
     }
 
-    /// <summary>Undoes one batch of changed items; returns how many it handled (0 when none were left).</summary>
-    public static async Task<int> Undo(LeadwerkDbContext db, BulkUpdate run, int batchSize, int defaultStatusId)
-    {
-        var items = await db.BulkUpdateItems.Where(i => i.BulkUpdateId == run.Id && i.State == BulkItemState.Changed)
+    /// <summary>Items are read untracked and their outcomes written by <see cref="WriteOutcomes"/>.</summary>
+    private static Task<List<BulkUpdateItem>> Next(LeadwerkDbContext db, int runId, BulkItemState state, int after, int batchSize) =>
+        db.BulkUpdateItems.AsNoTracking().Where(i => i.BulkUpdateId == runId && i.State == state && i.EntityId > after)
             .OrderBy(i => i.EntityId).Take(batchSize).ToListAsync();
+
+    /// <summary>
+    /// The batch's items replaced by their outcomes: one DELETE and one INSERT instead of an UPDATE
+    /// per item (a third of a bulk run on PostgreSQL). Ids and states are integers written as
+    /// literals; the texts go as parameters.
+    /// </summary>
+    private static async Task WriteOutcomes(LeadwerkDbContext db, int runId, List<BulkUpdateItem> items)
+    {
+        var ids = items.Select(i => i.EntityId).ToList();
+        await db.BulkUpdateItems.Where(i => i.BulkUpdateId == runId && ids.Contains(i.EntityId)).ExecuteDeleteAsync();
+        var sql = new StringBuilder("""INSERT INTO "BulkUpdateItems" ("BulkUpdateId", "EntityId", "State", "Code", "Reason", "Before", "VersionAfter") VALUES """);
+        var texts = new List<object>();
+        string Text(string? text)
+        {
+            if (text is null)
+            {
+                return "NULL";
+            }
+
+            texts.Add(text);
+            return $"{{{texts.Count - 1}}}";
+        }
+
+        sql.AppendJoin(", ", items.Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"({runId}, {i.EntityId}, {(int)i.State}, {Text(i.Code)}, {Text(i.Reason)}, {Text(i.Before)}, {(i.VersionAfter is { } v ? v : "NULL")})")));
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), texts);
+    }
+
+    /// <summary>Undoes the next batch of changed items after record <paramref name="after"/>; returns the last one, or 0 when none were left.</summary>
+    public static async Task<int> Undo(LeadwerkDbContext db, BulkUpdate run, int batchSize, int defaultStatusId, DateTime now, int after)
+    {
+        var items = await Next(db, run.Id, BulkItemState.Changed, after, batchSize);
         if (items.Count == 0)
         {
             return 0;
         }
 
         var ids = items.Select(i => i.EntityId).ToList();
+        var changes = new List<PersonWrites.Change>();
         if (run.Entity == Entities.Person)
         {
-            var persons = await db.Persons.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+            var persons = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
             foreach (var item in items)
             {
                 if (!Restorable(item, persons.GetValueOrDefault(item.EntityId)?.Version, run.Entity))
@@ -165,6 +212,7 @@ internal static class BulkBatch
 
                 var before = JsonSerializer.Deserialize<PersonBefore>(item.Before!)!;
                 var person = persons[item.EntityId];
+                changes.Add(new PersonWrites.Change(person, person.LeadStatusId, person.Version));
                 person.LeadStatusId = before.LeadStatusId;
                 person.OwnerId = before.OwnerId;
             }
@@ -203,8 +251,10 @@ internal static class BulkBatch
         }
 
         run.UndoSkipped += items.Count(i => i.State == BulkItemState.UndoSkipped);
+        await PersonWrites.Save(db, changes, now);
+        await WriteOutcomes(db, run.Id, items);
         await db.SaveChangesAsync();
-        return items.Count;
+        return items[^1].EntityId;
     }
 
     private static bool LeftByRun(CompanyBefore before, int personId, int? current) =>

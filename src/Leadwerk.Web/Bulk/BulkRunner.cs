@@ -46,6 +46,9 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
 
     private async Task Work(int id, CancellationToken stop)
     {
+        // Items are taken in id order; each batch starts after the last one's (an index range, not a
+        // walk past every item done). A switch between run and undo starts from the first again.
+        var (after, afterUndoing) = (0, false);
         while (!stop.IsCancellationRequested)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -70,10 +73,12 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
             run.State = undoing ? BulkState.Undoing : BulkState.Running;
             var defaultStatusId = await scope.ServiceProvider.GetRequiredService<ListService>().DefaultStatusId();
             await using var transaction = await db.Database.BeginTransactionAsync(stop);
-            var handled = undoing
-                ? await BulkBatch.Undo(db, run, BatchSize, defaultStatusId)
-                : await BulkBatch.Run(db, run, JsonSerializer.Deserialize<List<BulkAction>>(run.ActionsJson, Json)!, BatchSize, defaultStatusId);
-            if (handled == 0)
+            var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            after = undoing == afterUndoing ? after : 0;
+            var last = undoing
+                ? await BulkBatch.Undo(db, run, BatchSize, defaultStatusId, now, after)
+                : await BulkBatch.Run(db, run, JsonSerializer.Deserialize<List<BulkAction>>(run.ActionsJson, Json)!, BatchSize, defaultStatusId, now, after);
+            if (last == 0)
             {
                 run.State = undoing ? BulkState.Undone : BulkState.Done;
                 run.FinishedAt = DateTime.UtcNow;
@@ -82,10 +87,12 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
 
             // A batch saved its records and the run's counters itself.
             await transaction.CommitAsync(stop);
-            if (handled == 0)
+            if (last == 0)
             {
                 return;
             }
+
+            (after, afterUndoing) = (last, undoing);
 
             if (Pause > TimeSpan.Zero)
             {

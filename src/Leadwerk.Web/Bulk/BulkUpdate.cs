@@ -86,6 +86,7 @@ public sealed class BulkUpdateItemConfiguration : IEntityTypeConfiguration<BulkU
         builder.Property(i => i.Code).HasMaxLength(50);
         builder.Property(i => i.Reason).HasMaxLength(500);
         builder.HasOne<BulkUpdate>().WithMany().HasForeignKey(i => i.BulkUpdateId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(i => new { i.BulkUpdateId, i.State });
+        // A batch takes the next pending (or changed, for undo) items in id order straight from this index.
+        builder.HasIndex(i => new { i.BulkUpdateId, i.State, i.EntityId });
     }
 }

@@ -117,17 +117,9 @@ public sealed class AuditInterceptor(TimeProvider time, LookupCache lookups) : S
             return;
         }
 
-        var actor = db.Actor ?? throw new InvalidOperationException(
-            "A lead status changed without an Actor on the DbContext; every change needs a user and channel (R13).");
+        var change = LeadStatusChange.By(db.Actor, from, to, now);
         entry.Property(p => p.LeadStatusChangedAt).CurrentValue = now;
-        db.LeadStatusChanges.Add(new LeadStatusChange
-        {
-            Person = entry.Entity,
-            At = now,
-            UserId = actor.UserId,
-            FromId = from,
-            ToId = to,
-            Channel = actor.Channel,
-        });
+        change.Person = entry.Entity;
+        db.LeadStatusChanges.Add(change);
     }
 }

@@ -1,3 +1,4 @@
+using Leadwerk.Web.Data;
 
 namespace Leadwerk.Web.Persons;
 
@@ -24,4 +25,12 @@ public sealed class LeadStatusChange
     public int? FromId { get; set; }
     public int? ToId { get; set; }
     public Channel Channel { get; set; }
+
+    /// <summary>The row for a change by <paramref name="actor"/>; the save interceptor and bulk writes both make it here.</summary>
+    public static LeadStatusChange By(Actor? actor, int? from, int? to, DateTime at)
+    {
+        var who = actor ?? throw new InvalidOperationException(
+            "A lead status changed without an Actor on the DbContext; every change needs a user and channel (R13).");
+        return new LeadStatusChange { At = at, UserId = who.UserId, FromId = from, ToId = to, Channel = who.Channel };
+    }
 }
