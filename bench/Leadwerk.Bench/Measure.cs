@@ -23,9 +23,18 @@ public sealed record ResultRow(string Scenario, string Detail, double GoalMs, Ti
 
 public static class Measure
 {
-    /// <summary>Runs <paramref name="action"/> warm-up times unmeasured, then measures each of the iterations.</summary>
-    public static async Task<Timing> Time(int warmup, int iterations, Func<int, Task> action)
+    /// <summary>
+    /// Runs <paramref name="action"/> warm-up times unmeasured, then measures each of the iterations.
+    /// A read may first be repeated for <paramref name="warmFor"/>: .NET compiles a method again,
+    /// optimized, only after some 30 calls and a pause, and a server runs hot.
+    /// </summary>
+    public static async Task<Timing> Time(int warmup, int iterations, Func<int, Task> action, TimeSpan warmFor = default)
     {
+        for (var hot = Stopwatch.StartNew(); hot.Elapsed < warmFor;)
+        {
+            await action(0);
+        }
+
         for (var i = 0; i < warmup; i++)
         {
             await action(i);

@@ -70,7 +70,10 @@ internal static class SearchColumns
 
         var body = (NewExpression)row.Body;
         var parameters = body.Constructor!.GetParameters();
-        var arguments = body.Arguments.Select((argument, i) => needed.Contains(parameters[i].Name!) ? argument : Expression.Default(argument.Type));
+        // A constant, not Expression.Default: EF Core compiles a delegate per query to evaluate a default.
+        var arguments = body.Arguments.Select((argument, i) => needed.Contains(parameters[i].Name!)
+            ? argument
+            : Expression.Constant(argument.Type.IsValueType ? Activator.CreateInstance(argument.Type) : null, argument.Type));
         return Expression.Lambda<Func<T, TRow>>(body.Update(arguments), row.Parameters);
     }
 
