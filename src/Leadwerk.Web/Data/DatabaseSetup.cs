@@ -28,7 +28,7 @@ public static class DatabaseSetup
                 case Sqlite:
                     options.UseSqlite(SqliteConnectionString(connectionString, env),
                         o => o.MigrationsAssembly(MigrationsAssembly("Leadwerk.Migrations.Sqlite")))
-                        .AddInterceptors(new SqliteUnicodeFunctions());
+                        .AddInterceptors(new SqliteConnectionSetup(config.GetValue(SqliteConnectionSetup.MmapSetting, SqliteConnectionSetup.DefaultMmapBytes)));
                     break;
                 case Postgres or "postgresql" or "npgsql":
                     if (string.IsNullOrWhiteSpace(connectionString))

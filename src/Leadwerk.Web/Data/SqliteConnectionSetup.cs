@@ -1,0 +1,50 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
+
+namespace Leadwerk.Web.Data;
+
+/// <summary>
+/// Sets up every SQLite connection the app opens:
+/// - SQLite's built-in lower() and upper() fold only ASCII letters, so a case-insensitive search
+///   for "Émile" or "Ökten" would never match; they are replaced by .NET's Unicode-aware versions,
+///   which PostgreSQL's own functions already are.
+/// - The database file is read through a memory map of up to <c>Database:SqliteMmapBytes</c>
+///   (default 1 GiB, 0 turns it off): reads of pages the OS already caches cost no system call,
+///   which took a third off "e-mail contains" at a million persons (issue 6). Set once per native
+///   connection; pooled connections keep it.
+/// </summary>
+public sealed class SqliteConnectionSetup(long mmapBytes) : DbConnectionInterceptor
+{
+    public const string MmapSetting = "Database:SqliteMmapBytes";
+    public const long DefaultMmapBytes = 1L << 30;
+
+    private static readonly ConditionalWeakTable<sqlite3, object> Mapped = [];
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Setup(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Setup(connection);
+        return Task.CompletedTask;
+    }
+
+    private void Setup(DbConnection connection)
+    {
+        if (connection is not SqliteConnection sqlite)
+        {
+            return;
+        }
+
+        sqlite.CreateFunction<string?, string?>("lower", s => s?.ToLowerInvariant(), isDeterministic: true);
+        sqlite.CreateFunction<string?, string?>("upper", s => s?.ToUpperInvariant(), isDeterministic: true);
+        if (mmapBytes > 0 && sqlite.Handle is { } handle && Mapped.TryAdd(handle, true))
+        {
+            using var command = sqlite.CreateCommand();
+            command.CommandText = $"PRAGMA mmap_size = {mmapBytes};";
+            command.ExecuteNonQuery();
+        }
+    }
+}
