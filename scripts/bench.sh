@@ -127,7 +127,8 @@ fi
 
 mkdir -p "$(dirname "$OUTPUT")"
 {
-    for r in "${REPORTS[@]}"; do cat "$r"; echo; done
+    # The temporary directory's name says nothing to a reader: it is written as $WORKDIR.
+    for r in "${REPORTS[@]}"; do sed "s|$WORKDIR|\$WORKDIR|g" "$r"; echo; done
     echo "All of the above: \`scripts/bench.sh${ARGS:+ $ARGS}\`"
 } >"$OUTPUT"
 log "wrote $OUTPUT"
