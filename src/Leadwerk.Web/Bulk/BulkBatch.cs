@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
@@ -81,7 +79,7 @@ internal static class BulkBatch
     public static async Task<int> Run(LeadwerkDbContext db, BulkUpdate run, List<BulkAction> actions, int batchSize, int defaultStatusId,
         DateTime now, int after)
     {
-        var items = await Next(db, run.Id, BulkItemState.Pending, after, batchSize);
+        var items = await BulkItems.Next(db, run.Id, BulkItemState.Pending, after, batchSize);
         if (items.Count == 0)
         {
             return 0;
@@ -145,7 +143,7 @@ internal static class BulkBatch
             item.VersionAfter = versions[item.EntityId]();
         }
 
-        await WriteOutcomes(db, run.Id, items);
+        await BulkItems.WriteOutcomes(db, run.Id, items);
         await db.SaveChangesAsync();
         return items[^1].EntityId;
     }
@@ -157,42 +155,10 @@ internal static class BulkBatch
         return entry.State == EntityState.Modified ? entry.Property(e => e.Version).OriginalValue + 1 : entity.Version;
     }
 
-    /// <summary>Items are read untracked and their outcomes written by <see cref="WriteOutcomes"/>.</summary>
-    private static Task<List<BulkUpdateItem>> Next(LeadwerkDbContext db, int runId, BulkItemState state, int after, int batchSize) =>
-        db.BulkUpdateItems.AsNoTracking().Where(i => i.BulkUpdateId == runId && i.State == state && i.EntityId > after)
-            .OrderBy(i => i.EntityId).Take(batchSize).ToListAsync();
-
-    /// <summary>
-    /// The batch's items replaced by their outcomes: one DELETE and one INSERT instead of an UPDATE
-    /// per item (a third of a bulk run on PostgreSQL). Ids and states are integers written as
-    /// literals; the texts go as parameters.
-    /// </summary>
-    private static async Task WriteOutcomes(LeadwerkDbContext db, int runId, List<BulkUpdateItem> items)
-    {
-        var ids = items.Select(i => i.EntityId).ToList();
-        await db.BulkUpdateItems.Where(i => i.BulkUpdateId == runId && ids.Contains(i.EntityId)).ExecuteDeleteAsync();
-        var sql = new StringBuilder("""INSERT INTO "BulkUpdateItems" ("BulkUpdateId", "EntityId", "State", "Code", "Reason", "Before", "VersionAfter") VALUES """);
-        var texts = new List<object>();
-        string Text(string? text)
-        {
-            if (text is null)
-            {
-                return "NULL";
-            }
-
-            texts.Add(text);
-            return $"{{{texts.Count - 1}}}";
-        }
-
-        sql.AppendJoin(", ", items.Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"({runId}, {i.EntityId}, {(int)i.State}, {Text(i.Code)}, {Text(i.Reason)}, {Text(i.Before)}, {(i.VersionAfter is { } v ? v : "NULL")})")));
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), texts);
-    }
-
     /// <summary>Undoes the next batch of changed items after record <paramref name="after"/>; returns the last one, or 0 when none were left.</summary>
     public static async Task<int> Undo(LeadwerkDbContext db, BulkUpdate run, int batchSize, int defaultStatusId, DateTime now, int after)
     {
-        var items = await Next(db, run.Id, BulkItemState.Changed, after, batchSize);
+        var items = await BulkItems.Next(db, run.Id, BulkItemState.Changed, after, batchSize);
         if (items.Count == 0)
         {
             return 0;
@@ -252,7 +218,7 @@ internal static class BulkBatch
 
         run.UndoSkipped += items.Count(i => i.State == BulkItemState.UndoSkipped);
         await PersonWrites.Save(db, changes, now);
-        await WriteOutcomes(db, run.Id, items);
+        await BulkItems.WriteOutcomes(db, run.Id, items);
         await db.SaveChangesAsync();
         return items[^1].EntityId;
     }
