@@ -1,3 +1,4 @@
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Board;
 using Leadwerk.Web.Bulk;
@@ -43,6 +44,7 @@ public static class BenchServices
         services.AddScoped<ListService>();
         services.AddScoped<CompanyService>();
         services.AddScoped<PersonService>();
+        services.AddScoped<LeadTransitions>();
         services.AddSingleton<CriteriaCompiler>();
         services.AddScoped<SearchService>();
         services.AddScoped<SelectionService>();

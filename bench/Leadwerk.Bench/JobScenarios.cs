@@ -18,6 +18,7 @@ public static class JobScenarios
         async Task<T> With<TService, T>(Func<TService, Task<T>> call) where TService : notnull
         {
             await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(actor);
             return await call(scope.ServiceProvider.GetRequiredService<TService>());
         }
 

@@ -1,3 +1,4 @@
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Board;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
@@ -42,6 +43,7 @@ public static class Runner
         async Task<T> With<TService, T>(Func<TService, Task<T>> call) where TService : notnull
         {
             await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(actor);
             return await call(scope.ServiceProvider.GetRequiredService<TService>());
         }
 
@@ -158,7 +160,7 @@ public static class Runner
                 var current = Convert.ToInt32(leads[i][1], System.Globalization.CultureInfo.InvariantCulture);
                 var next = lists.StatusesByRank[(lists.StatusesByRank.ToList().IndexOf(current) + 1) % lists.StatusesByRank.Count];
                 return s.Update(Convert.ToInt32(leads[i][0], System.Globalization.CultureInfo.InvariantCulture),
-                    new PersonChanges { LeadStatusId = next }, null, actor);
+                    new PersonChanges { LeadStatusId = next }, null);
             }),
             null);
 

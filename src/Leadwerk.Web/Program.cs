@@ -8,6 +8,7 @@ using Leadwerk.Web.Companies;
 using Leadwerk.Web.Components;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Import;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
@@ -35,6 +36,7 @@ builder.Services.AddLeadwerkDatabase(builder.Configuration, builder.Environment)
 builder.Services.AddScoped<ListService>();
 builder.Services.AddScoped<CompanyService>();
 builder.Services.AddScoped<PersonService>();
+builder.Services.AddScoped<LeadTransitions>();
 builder.Services.AddScoped<UserService>();
 builder.Services.AddScoped<UiActions>();
 builder.Services.AddSingleton<CriteriaCompiler>();
@@ -96,6 +98,7 @@ app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseAuthentication();
 app.UseSessionValidation();
+app.UseRequestActor();
 app.UseLeadwerkCultures();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -3,6 +3,7 @@ using Leadwerk.BrowserTests.Infrastructure;
 using Leadwerk.BrowserTests.Pages;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Selections;
@@ -57,7 +58,7 @@ public sealed class BoardTests(BrowserFixture fixture, ITestOutputHelper output)
         var company = await Data.Company(category: "Lead");
         var person = await Data.Person(company.Id, TestData.Unique("Locked"));
         await Run<CompanyService, CompanyDto>(async s => await s.Update(
-            company.Id, new CompanyChanges { CategoryId = await Data.CategoryId("Customer") }, null, Actor.System(Channel.Api)));
+            company.Id, new CompanyChanges { CategoryId = await Data.CategoryId("Customer") }, null));
         var selectionId = await Selection(LeadwerkServer.AdminUserName, person.Id);
         await AsAdmin(async page =>
         {
@@ -159,7 +160,7 @@ public sealed class BoardTests(BrowserFixture fixture, ITestOutputHelper output)
 
             var qualified = await Run<ListService, int>(async s => (await s.LeadStatuses()).Single(x => x.NameEn == "Qualified").Id);
             await Run<PersonService, PersonDto>(s => s.Update(
-                person.Id, new PersonChanges { LeadStatusId = qualified }, null, Actor.System(Channel.Api)));
+                person.Id, new PersonChanges { LeadStatusId = qualified }, null));
             await board.Card(person.FullName).DragToAsync(board.Zone("Contacting"));
 
             await Expect(board.Snackbar).ToContainTextAsync("changed by someone else");
@@ -183,7 +184,7 @@ public sealed class BoardTests(BrowserFixture fixture, ITestOutputHelper output)
         var users = await Run<UserService, List<User>>(s => s.List());
         var leaverId = users.Single(u => u.UserName == leaver.UserName).Id;
         var viewerId = users.Single(u => u.UserName == viewer.UserName).Id;
-        await Run<PersonService, PersonDto>(s => s.Update(owned.Id, new PersonChanges { OwnerId = leaverId }, null, Actor.System(Channel.Api)));
+        await Run<PersonService, PersonDto>(s => s.Update(owned.Id, new PersonChanges { OwnerId = leaverId }, null));
         await Run<UserService, User>(s => s.Update(leaverId, new UserChanges { Disabled = true }, null, byAdmin: true));
         var selectionId = await Selection(viewer.UserName, owned.Id, unowned.Id);
         // Opened before grouped by owner: the board restores that.
@@ -246,6 +247,7 @@ public sealed class BoardTests(BrowserFixture fixture, ITestOutputHelper output)
     private async Task<T> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = App.Server.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System(Channel.Api));
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }

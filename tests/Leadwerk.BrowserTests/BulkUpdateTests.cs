@@ -1,3 +1,4 @@
+using Leadwerk.Web.Leads;
 using System.Text.RegularExpressions;
 using Leadwerk.BrowserTests.Infrastructure;
 using Leadwerk.BrowserTests.Pages;
@@ -61,7 +62,7 @@ public sealed class BulkUpdateTests(BrowserFixture fixture, ITestOutputHelper ou
             var runId = int.Parse(Regex.Match(await runLink.GetAttributeAsync("href") ?? "", @"\d+$").Value);
             await Expect(bulk.Link("Download skipped rows")).ToHaveAttributeAsync("href", $"/api/bulk-updates/{runId}/skipped.csv");
             Assert.Equal("Contacting", (await Data.GetPerson(open.Id)).LeadStatus);
-            Assert.Contains(await Data.History(open.Id), h => h.Channel == Leadwerk.Web.Persons.Channel.Bulk && h.To == "Contacting");
+            Assert.Contains(await Data.History(open.Id), h => h.Channel == Leadwerk.Web.Leads.Channel.Bulk && h.To == "Contacting");
             Assert.Null((await Data.GetPerson(inactive.Id)).LeadStatusId);
             Assert.Equal("Open", (await Data.GetPerson(notPicked.Id)).LeadStatus);
             // The grid behind the dialog was refreshed when the run finished.

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Leadwerk.BrowserTests.Infrastructure;
 using Leadwerk.BrowserTests.Pages;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
 using Microsoft.Extensions.DependencyInjection;
@@ -164,9 +165,9 @@ public sealed class ContactsTabTests(BrowserFixture fixture, ITestOutputHelper o
     {
         await using var scope = App.Server.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        services.GetRequiredService<CurrentActor>().Set(Actor.System(Channel.Api));
         var statusId = (await services.GetRequiredService<ListService>().LeadStatuses()).Single(s => s.NameEn == status).Id;
         return await services.GetRequiredService<PersonService>().Create(
-            new PersonRequest(companyId, firstName, TestData.Unique("Tester"), null, null, title, null, null, statusId),
-            Actor.System(Channel.Api));
+            new PersonRequest(companyId, firstName, TestData.Unique("Tester"), null, null, title, null, null, statusId));
     }
 }

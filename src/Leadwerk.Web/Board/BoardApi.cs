@@ -1,3 +1,5 @@
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Persons;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +11,7 @@ public static class BoardApi
 {
     public static IEndpointRouteBuilder MapBoard(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/selections/{id:int}/board").WithTags("Board").RequireAuthorization();
+        var group = app.MapGroup("/api/selections/{id:int}/board").WithTags("Board").RequireAuthorization().OnChannel(Channel.Board);
         group.MapGet("/", async (int id, [AsParameters] BoardParameters query, BoardService board, HttpContext http) =>
             TypedResults.Ok(await board.View(id, query.ToQuery(), http.User.ToActor(Channel.Board))));
         group.MapGet("/columns/{key}/cards", async (int id, string key, string? cursor, [AsParameters] BoardParameters query,

@@ -14,9 +14,10 @@ public sealed record BoardQuery(
     DateOnly? CreatedFrom = null, DateOnly? CreatedTo = null, string? Text = null, string? Sort = null,
     bool HideEmpty = false, int? Limit = null);
 
+/// <summary>A person on the board; <c>targets</c> are the column keys the rules allow it to move to (none when locked).</summary>
 public sealed record BoardCard(
     int PersonId, string Name, int? CompanyId, string? CompanyName, string? Category, string? OwnerName, int DaysInStatus,
-    string? LeadStatus, bool Locked, string? LockedReason, int Version);
+    string? LeadStatus, bool Locked, string? LockedReason, int Version, IReadOnlyList<string> Targets);
 
 public sealed record BoardColumn(string Key, string Name, string? Description, int Count, bool Deleted, IReadOnlyList<BoardCard> Cards, string? NextCursor);
 

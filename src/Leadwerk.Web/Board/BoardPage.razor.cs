@@ -1,5 +1,6 @@
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Components;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Selections;
@@ -158,10 +159,12 @@ public sealed partial class BoardPage
 
     private static string HeadingId(BoardColumnState column) => $"board-column-{column.Key}";
 
-    /// <summary>Where a card may go with the keyboard: not its own column, not a deleted value, never "no status".</summary>
+    /// <summary>Where a card may go, by drag or keyboard: the columns the server's rules allow it (card.Targets), as shown now.</summary>
     private IReadOnlyList<BoardColumnState> Targets(BoardItem item) => _columns
-        .Where(c => c.Key != item.Column && !c.Deleted && !(c.Key == BoardKeys.None && _groupBy == BoardSettings.LeadStatus))
+        .Where(c => c.Key != item.Column && item.Card.Targets.Contains(c.Key))
         .ToList();
+
+    private static bool CanDrop(BoardItem item, string column) => item.Column == column || item.Card.Targets.Contains(column);
 
     private Task Dropped(MudItemDropInfo<BoardItem> drop) =>
         drop.Item is { } item ? Move(item, drop.DropzoneIdentifier, keyboard: false) : Task.CompletedTask;
@@ -188,8 +191,8 @@ public sealed partial class BoardPage
         var query = _settings.ToQuery() with { GroupBy = _groupBy };
         try
         {
-            var actor = await Ui.Actor();
-            var moved = await Ui.Run<BoardService, BoardMoved>(s => s.Move(Id, move, actor, query));
+            var actor = await Ui.Actor(Channel.Board);
+            var moved = await Ui.Run<BoardService, BoardMoved>(s => s.Move(Id, move, actor, query), Channel.Board);
             item.Card = moved.Card;
             foreach (var column in _columns)
             {

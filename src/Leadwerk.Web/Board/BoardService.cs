@@ -74,7 +74,9 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
             BoardGroup.Category => new PersonChanges { CategoryId = target },
             _ => new PersonChanges { OwnerId = target },
         };
-        await persons.Update(move.PersonId, changes, move.Version, user with { Channel = Channel.Board });
+
+        // The rules of every channel decide (LeadTransitions); the scope's actor is on channel board.
+        await persons.Update(move.PersonId, changes, move.Version);
 
         // The card is read outside the selection: after the move a dynamic selection may no longer hold it.
         var lookups = await search.Lookups();
@@ -239,28 +241,39 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
     }
 
     /// <summary>
-    /// A card is locked when the rules would refuse its move: a lead status that is not active (R6),
-    /// or a category inherited from the company (R1). The reason is the rules' own text (R7).
+    /// The columns a card may move to are those the lead rules allow (<see cref="LeadRules"/>), so
+    /// drag and drop and the keyboard menu offer exactly what a move would accept. A card that may
+    /// go nowhere is locked, with the rules' own reason (R6, R1, R7).
     /// </summary>
     private static BoardCard Card(Dictionary<string, object?> item, BoardGroup group, Dictionary<int, int> versions, Lookups lookups, DateTime now)
     {
         var id = (int)item["id"]!;
         var category = item["person.categoryId"] is int c ? lookups.Categories.GetValueOrDefault(c) : null;
         var since = item["person.leadStatusChangedAt"] as DateTime? ?? (DateTime)item["person.createdAt"]!;
+        var companyId = item["person.companyId"] as int?;
         var companyName = item["company.name"] as string;
-        var lockedReason = group switch
+        var (targets, lockedReason) = group switch
         {
-            BoardGroup.LeadStatus when !LeadRules.IsActive(category) => LeadRules.InactiveReason(category),
-            BoardGroup.Category when item["person.companyId"] is int => L.T(
-                $"The category is inherited from the company “{companyName}”; change it there.",
-                $"De categorie komt van het bedrijf “{companyName}”; wijzig haar daar."),
-            _ => null,
+            BoardGroup.LeadStatus => (Keys(LeadRules.StatusTargets(category, item["person.leadStatusId"] as int?,
+                lookups.Statuses.Values.OrderBy(s => s.Rank).ThenBy(s => s.Id)).Select(s => s.Id)), LeadRules.StatusLock(category)),
+            BoardGroup.Category => (Keys(LeadRules.CategoryTargets(category?.Id, companyId,
+                lookups.Categories.Values.OrderBy(x => x.Rank).ThenBy(x => x.Id)).Select(x => x.Id)), LeadRules.CategoryLock(companyId, companyName)),
+            _ => (OwnerTargets(item["person.ownerId"] as int?, lookups), null),
         };
         return new BoardCard(
-            id, $"{item["person.firstName"]} {item["person.lastName"]}".Trim(), item["person.companyId"] as int?, companyName,
+            id, $"{item["person.firstName"]} {item["person.lastName"]}".Trim(), companyId, companyName,
             item["person.category"] as string, item["person.owner"] as string, Math.Max(0, (int)(now - since).TotalDays),
-            item["person.leadStatus"] as string, lockedReason is not null, lockedReason, versions.GetValueOrDefault(id));
+            item["person.leadStatus"] as string, lockedReason is not null, lockedReason, versions.GetValueOrDefault(id), targets);
     }
+
+    private static List<string> Keys(IEnumerable<int> ids) => ids.Select(id => BoardKeys.Key(id)).ToList();
+
+    /// <summary>Any user who may own records (UserService.ValidOwner: not disabled), or nobody.</summary>
+    private static List<string> OwnerTargets(int? current, Lookups lookups) =>
+    [
+        .. lookups.Users.Values.Where(u => !u.Disabled && u.Id != current).OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Select(u => BoardKeys.Key(u.Id)),
+        .. current is null ? [] : new[] { BoardKeys.None },
+    ];
 
     private static Expression<Func<Person, int?>> Selector(BoardGroup group) => group switch
     {

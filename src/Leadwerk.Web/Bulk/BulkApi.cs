@@ -1,3 +1,5 @@
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -10,7 +12,7 @@ public static class BulkApi
 {
     public static IEndpointRouteBuilder MapBulk(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/bulk-updates").WithTags("Bulk update").RequireAuthorization();
+        var group = app.MapGroup("/api/bulk-updates").WithTags("Bulk update").RequireAuthorization().OnChannel(Channel.Bulk);
         group.MapPost("/", async (BulkRequest request, BulkService bulk, HttpContext http) =>
         {
             var user = http.User.ToActor(Channel.Bulk);

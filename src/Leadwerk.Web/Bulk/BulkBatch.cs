@@ -64,11 +64,20 @@ internal static class BulkBatch
     /// <summary>The verdict for each id; an id without a record is skipped, as the run skips it.</summary>
     public static async Task<List<(int Id, Verdict Verdict)>> Judge(LeadwerkDbContext db, string entity, int[] ids, List<BulkAction> actions)
     {
-        var verdicts = entity == Entities.Person
-            ? (await db.Persons.AsNoTracking().Include(p => p.Category).Where(p => ids.Contains(p.Id)).ToListAsync())
-                .ToDictionary(p => p.Id, p => BulkRules.Judge(p, actions))
-            : (await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync())
-                .ToDictionary(c => c.Id, c => BulkRules.Judge(c, actions));
+        Dictionary<int, Verdict> verdicts;
+        if (entity == Entities.Person)
+        {
+            var statuses = await db.LeadStatuses.AsNoTracking().ToDictionaryAsync(s => s.Id);
+            verdicts = (await db.Persons.AsNoTracking().Include(p => p.Category).Where(p => ids.Contains(p.Id)).ToListAsync())
+                .ToDictionary(p => p.Id, p => BulkRules.Judge(p, actions, statuses));
+        }
+        else
+        {
+            var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id);
+            verdicts = (await db.Companies.AsNoTracking().Include(c => c.Category).Where(c => ids.Contains(c.Id)).ToListAsync())
+                .ToDictionary(c => c.Id, c => BulkRules.Judge(c, actions, categories));
+        }
+
         return ids.Select(id => (id, verdicts.GetValueOrDefault(id) ?? Missing())).ToList();
     }
 
@@ -87,10 +96,11 @@ internal static class BulkBatch
 
         var ids = items.Select(i => i.EntityId).ToList();
         var versions = new Dictionary<int, Func<int>>();
-        var changes = new List<PersonWrites.Change>();
+        var changes = new List<LeadWrites.Change>();
         if (run.Entity == Entities.Person)
         {
-            // Untracked: PersonWrites writes them a group at a time.
+            // Untracked: LeadWrites writes them a group at a time.
+            var statuses = await db.LeadStatuses.AsNoTracking().ToDictionaryAsync(s => s.Id);
             var persons = await db.Persons.AsNoTracking().Include(p => p.Category).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
             foreach (var item in items)
             {
@@ -100,8 +110,8 @@ internal static class BulkBatch
                     continue;
                 }
 
-                var verdict = BulkRules.Judge(person, actions);
-                var read = new PersonWrites.Change(person, person.LeadStatusId, person.Version);
+                var verdict = BulkRules.Judge(person, actions, statuses);
+                var read = new LeadWrites.Change(person, person.LeadStatusId, person.Version);
                 Record(item, verdict, () =>
                 {
                     changes.Add(read);
@@ -124,7 +134,7 @@ internal static class BulkBatch
                     continue;
                 }
 
-                var verdict = BulkRules.Judge(company, actions);
+                var verdict = BulkRules.Judge(company, actions, categories);
                 Record(item, verdict, () => BulkRules.Apply(company, persons[company.Id].ToList(), actions, id => categories[id], defaultStatusId));
                 versions[item.EntityId] = () => VersionAfterSave(db, company);
             }
@@ -137,7 +147,7 @@ internal static class BulkBatch
         // Persons first, one UPDATE per group that changes the same way; then their versions are
         // known for the items. Companies (tracked) are saved with the history rows and the counters,
         // their versions predicted as the audit interceptor will stamp them.
-        await PersonWrites.Save(db, changes, now);
+        await LeadWrites.Save(db, changes, now);
         foreach (var item in items.Where(i => i.State == BulkItemState.Changed))
         {
             item.VersionAfter = versions[item.EntityId]();
@@ -165,7 +175,7 @@ internal static class BulkBatch
         }
 
         var ids = items.Select(i => i.EntityId).ToList();
-        var changes = new List<PersonWrites.Change>();
+        var changes = new List<LeadWrites.Change>();
         if (run.Entity == Entities.Person)
         {
             var persons = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
@@ -178,8 +188,8 @@ internal static class BulkBatch
 
                 var before = JsonSerializer.Deserialize<PersonBefore>(item.Before!)!;
                 var person = persons[item.EntityId];
-                changes.Add(new PersonWrites.Change(person, person.LeadStatusId, person.Version));
-                person.LeadStatusId = before.LeadStatusId;
+                changes.Add(new LeadWrites.Change(person, person.LeadStatusId, person.Version, before.LeadStatusChangedAt));
+                LeadRules.Restore(person, new StatusBefore(before.LeadStatusId, before.LeadStatusChangedAt));
                 person.OwnerId = before.OwnerId;
             }
         }
@@ -198,33 +208,17 @@ internal static class BulkBatch
 
                 var before = JsonSerializer.Deserialize<CompanyBefore>(item.Before!)!;
                 var company = companies[item.EntityId];
-                var from = company.Category;
-                var to = categories[before.CategoryId];
-                foreach (var person in persons[company.Id])
-                {
-                    var current = person.LeadStatusId;
-                    LeadRules.MoveToCategory(person, from, to, defaultStatusId);
-                    if (before.PersonStatuses.TryGetValue(person.Id, out var status) && LeftByRun(before, person.Id, current))
-                    {
-                        person.LeadStatusId = status;
-                    }
-                }
-
-                company.CategoryId = to.Id;
-                company.Category = to;
+                LeadRules.UndoCompanyMove(company, categories[before.CategoryId], persons[company.Id], before, defaultStatusId);
                 company.OwnerId = before.OwnerId;
             }
         }
 
         run.UndoSkipped += items.Count(i => i.State == BulkItemState.UndoSkipped);
-        await PersonWrites.Save(db, changes, now);
+        await LeadWrites.Save(db, changes, now);
         await BulkItems.WriteOutcomes(db, run.Id, items);
         await db.SaveChangesAsync();
         return items[^1].EntityId;
     }
-
-    private static bool LeftByRun(CompanyBefore before, int personId, int? current) =>
-        before.PersonStatusesAfter is null || (before.PersonStatusesAfter.TryGetValue(personId, out var after) && after == current);
 
     /// <summary>A record can be put back only if nobody changed it after the run; otherwise it is listed, not overwritten.</summary>
     private static bool Restorable(BulkUpdateItem item, int? currentVersion, string entity)

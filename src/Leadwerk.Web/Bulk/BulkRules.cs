@@ -19,12 +19,13 @@ public enum Outcome
 public sealed record Verdict(Outcome Outcome, string? Code = null, string? Reason = null);
 
 /// <summary>
-/// The rules of a bulk update, per record, through <see cref="LeadRules"/>: a record is changed
-/// completely or not at all; a refused action skips the record with the rule's own reason (R6, R7).
+/// A bulk update's verdict per record comes from <see cref="LeadRules"/>, the same as every other
+/// channel's: a record is changed completely or not at all; a refused action skips the record with
+/// the rule's own code and reason (R6, R7).
 /// </summary>
 public static class BulkRules
 {
-    public static Verdict Judge(Person person, IReadOnlyList<BulkAction> actions)
+    public static Verdict Judge(Person person, IReadOnlyList<BulkAction> actions, IReadOnlyDictionary<int, LeadStatus> statuses)
     {
         var changes = false;
         foreach (var action in actions)
@@ -32,17 +33,14 @@ public static class BulkRules
             switch (action.Field)
             {
                 case BulkFields.PersonLeadStatus:
-                    if (person.LeadStatusId == action.Value)
+                    var verdict = LeadRules.StatusChange(person.Category, person.LeadStatusId, action.Value,
+                        action.Value is { } id ? statuses.GetValueOrDefault(id) : null);
+                    if (verdict.IsRefused)
                     {
-                        continue;
+                        return new Verdict(Outcome.Skip, verdict.Code, verdict.Reason);
                     }
 
-                    if (!LeadRules.IsActive(person.Category))
-                    {
-                        return new Verdict(Outcome.Skip, ErrorCodes.LeadStatusNotActive, LeadRules.InactiveReason(person.Category));
-                    }
-
-                    changes = true;
+                    changes |= verdict.IsAllowed;
                     break;
                 case BulkFields.PersonOwner:
                     changes |= person.OwnerId != Target(action);
@@ -53,21 +51,37 @@ public static class BulkRules
         return new Verdict(changes ? Outcome.Change : Outcome.Unchanged);
     }
 
-    public static Verdict Judge(Company company, IReadOnlyList<BulkAction> actions)
+    /// <param name="company">With its category.</param>
+    public static Verdict Judge(Company company, IReadOnlyList<BulkAction> actions, IReadOnlyDictionary<int, Category> categories)
     {
-        var changes = actions.Any(a => a.Field switch
+        var changes = false;
+        foreach (var action in actions)
         {
-            BulkFields.CompanyCategory => company.CategoryId != a.Value,
-            BulkFields.CompanyOwner => company.OwnerId != Target(a),
-            _ => false,
-        });
+            switch (action.Field)
+            {
+                case BulkFields.CompanyCategory:
+                    var verdict = LeadRules.CompanyCategoryChange(company, action.Value,
+                        action.Value is { } id ? categories.GetValueOrDefault(id) : null, Channel.Bulk);
+                    if (verdict.IsRefused)
+                    {
+                        return new Verdict(Outcome.Skip, verdict.Code, verdict.Reason);
+                    }
+
+                    changes |= verdict.IsAllowed;
+                    break;
+                case BulkFields.CompanyOwner:
+                    changes |= company.OwnerId != Target(action);
+                    break;
+            }
+        }
+
         return new Verdict(changes ? Outcome.Change : Outcome.Unchanged);
     }
 
     /// <summary>Applies a judged change and returns the previous values for undo.</summary>
     public static string Apply(Person person, IReadOnlyList<BulkAction> actions)
     {
-        var before = JsonSerializer.Serialize(new PersonBefore(person.LeadStatusId, person.OwnerId));
+        var before = JsonSerializer.Serialize(new PersonBefore(person.LeadStatusId, person.OwnerId, person.LeadStatusChangedAt));
         foreach (var action in actions)
         {
             if (action.Field == BulkFields.PersonLeadStatus)
@@ -83,22 +97,16 @@ public static class BulkRules
         return before;
     }
 
-    /// <summary>A company's category change carries its persons along (R1, R5, R6); their statuses are kept for undo.</summary>
+    /// <summary>A company's category change carries its persons along (R1, R5, R6); what it did to them is kept for undo.</summary>
     public static string Apply(Company company, IReadOnlyList<Person> persons, IReadOnlyList<BulkAction> actions, Func<int, Category> category, int defaultStatusId)
     {
-        var before = new CompanyBefore(company.CategoryId, company.OwnerId, persons.ToDictionary(p => p.Id, p => p.LeadStatusId));
+        var before = new CompanyBefore(company.CategoryId, company.OwnerId, []);
         foreach (var action in actions)
         {
             if (action.Field == BulkFields.CompanyCategory && action.Value is { } categoryId && categoryId != company.CategoryId)
             {
-                var to = category(categoryId);
-                foreach (var person in persons)
-                {
-                    LeadRules.MoveToCategory(person, company.Category, to, defaultStatusId);
-                }
-
-                company.CategoryId = to.Id;
-                company.Category = to;
+                var moved = LeadRules.MoveCompany(company, category(categoryId), persons, defaultStatusId);
+                before = before with { PersonStatuses = moved.PersonStatuses!, PersonSince = moved.PersonSince, PersonStatusesAfter = moved.PersonStatusesAfter };
             }
             else if (action.Field == BulkFields.CompanyOwner)
             {
@@ -106,7 +114,7 @@ public static class BulkRules
             }
         }
 
-        return JsonSerializer.Serialize(before with { PersonStatusesAfter = persons.ToDictionary(p => p.Id, p => p.LeadStatusId) });
+        return JsonSerializer.Serialize(before);
     }
 
     public static int? Target(BulkAction action) => action.Op == "clear" ? null : action.Value;
@@ -118,10 +126,12 @@ public static class BulkRules
             "Dit bedrijf is na de bulkwijziging door iemand anders gewijzigd; het is gelaten zoals het nu is.");
 }
 
-public sealed record PersonBefore(int? LeadStatusId, int? OwnerId);
+/// <summary>A person's values before a run; <see cref="LeadStatusChangedAt"/> puts "in status since" back on undo.</summary>
+public sealed record PersonBefore(int? LeadStatusId, int? OwnerId, DateTime? LeadStatusChangedAt = null);
 
-/// <summary>
-/// <see cref="PersonStatusesAfter"/> is what the run left each person with: undo puts a person's
-/// status back only while it still has that value, so a status someone gave it since is kept.
-/// </summary>
-public sealed record CompanyBefore(int CategoryId, int? OwnerId, Dictionary<int, int?> PersonStatuses, Dictionary<int, int?>? PersonStatusesAfter = null);
+/// <summary>A company's values before a run, and what its category change did to its persons (undo puts back only what it left).</summary>
+public sealed record CompanyBefore(int CategoryId, int? OwnerId, Dictionary<int, int?> PersonStatuses,
+    Dictionary<int, int?>? PersonStatusesAfter = null, Dictionary<int, DateTime?>? PersonSince = null) : IPersonsMoved
+{
+    Dictionary<int, int?>? IPersonsMoved.PersonStatuses => PersonStatuses;
+}

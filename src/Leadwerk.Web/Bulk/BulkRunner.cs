@@ -1,3 +1,4 @@
+using Leadwerk.Web.Leads;
 using System.Text.Json;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
@@ -69,7 +70,7 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
             }
 
             var role = await db.Users.Where(u => u.Id == run.UserId).Select(u => u.Role).FirstOrDefaultAsync();
-            db.Actor = new Actor(run.UserId, role == 0 ? Role.User : role, Channel.Bulk);
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(new Actor(run.UserId, role == 0 ? Role.User : role, Channel.Bulk));
             run.State = undoing ? BulkState.Undoing : BulkState.Running;
             var defaultStatusId = await scope.ServiceProvider.GetRequiredService<ListService>().DefaultStatusId();
             await using var transaction = await db.Database.BeginTransactionAsync(stop);

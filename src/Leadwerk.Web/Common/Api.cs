@@ -1,3 +1,4 @@
+using Leadwerk.Web.Leads;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -36,7 +36,7 @@ public static class CompaniesApi
                 Country = patch.String("country"),
                 OrgNumber = patch.String("orgNumber"),
             };
-            var c = await companies.Update(id, changes, http.IfMatch(), http.User.ToActor(Channel.Api));
+            var c = await companies.Update(id, changes, http.IfMatch());
             return TypedResults.Ok(http.WithETag(c, c.Version));
         }).Accepts<CompanyRequest>("application/json");
         group.MapDelete("/{id:int}", async (int id, CompanyService companies, HttpContext http) =>

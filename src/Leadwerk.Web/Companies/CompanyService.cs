@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Companies;
 
 /// <summary>Companies, for every channel. A category change carries its persons along (R1, R5, R6).</summary>
-public sealed class CompanyService(LeadwerkDbContext db, ListService lists)
+public sealed class CompanyService(LeadwerkDbContext db, LeadTransitions transitions)
 {
     private sealed record ListPosition(string N, int I);
 
@@ -48,7 +48,7 @@ public sealed class CompanyService(LeadwerkDbContext db, ListService lists)
         return await Get(company.Id);
     }
 
-    public async Task<CompanyDto> Update(int id, CompanyChanges changes, int? expectedVersion, Actor actor)
+    public async Task<CompanyDto> Update(int id, CompanyChanges changes, int? expectedVersion)
     {
         var company = await db.Companies.Include(c => c.Category).FirstOrDefaultAsync(c => c.Id == id) ?? throw NotFound();
         Concurrency.Check(company.Version, expectedVersion);
@@ -61,12 +61,9 @@ public sealed class CompanyService(LeadwerkDbContext db, ListService lists)
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
-        if (changes.CategoryId.IsSet && changes.CategoryId.Value != company.CategoryId)
+        if (changes.CategoryId.IsSet)
         {
-            var to = await PickableCategory(changes.CategoryId.Value!.Value);
-            await MovePersonsToCategory(company, to, actor);
-            company.CategoryId = to.Id;
-            company.Category = to;
+            await transitions.ChangeCompanyCategory(company, changes.CategoryId.Value!.Value);
         }
 
         try
@@ -101,18 +98,6 @@ public sealed class CompanyService(LeadwerkDbContext db, ListService lists)
         await db.SaveChangesAsync();
     }
 
-    /// <summary>R1/R5/R6: the persons' effective category follows the company; statuses change as the rules say.</summary>
-    private async Task MovePersonsToCategory(Company company, Category to, Actor actor)
-    {
-        var defaultStatusId = await lists.DefaultStatusId();
-        db.Actor = actor;
-        var persons = await db.Persons.Where(p => p.CompanyId == company.Id).ToListAsync();
-        foreach (var person in persons)
-        {
-            LeadRules.MoveToCategory(person, company.Category, to, defaultStatusId);
-        }
-    }
-
     private static void Fill(Company company, string? name, string? email, string? phone, string? website, string? country,
         string? orgNumber, int? categoryId)
     {
@@ -140,8 +125,7 @@ public sealed class CompanyService(LeadwerkDbContext db, ListService lists)
 
     private async Task<Category> PickableCategory(int id) =>
         await db.Categories.FirstOrDefaultAsync(c => c.Id == id && !c.Deleted)
-            ?? throw DomainException.Invalid("categoryId", L.T(
-                "The category does not exist or has been deleted.", "De categorie bestaat niet of is verwijderd."));
+            ?? throw DomainException.Invalid("categoryId", LeadReasons.CategoryUnknown());
 
     private IQueryable<CompanyRow> Rows(IQueryable<Company> companies) => companies.AsNoTracking()
         .Select(c => new CompanyRow(c, c.Category, c.Owner == null ? null : c.Owner.DisplayName));

@@ -1,4 +1,4 @@
-using Leadwerk.Web.Persons;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Users;
 
 namespace Leadwerk.Web.Data;

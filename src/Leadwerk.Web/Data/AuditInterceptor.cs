@@ -1,15 +1,14 @@
 using Leadwerk.Web.Common;
-using Leadwerk.Web.Persons;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Search;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Leadwerk.Web.Data;
 
 /// <summary>
-/// Sets created/updated stamps and versions, and writes a lead status history row for every
-/// tracked change of a person's lead status, so no code path can forget either.
+/// Sets created/updated stamps and versions, and has <see cref="LeadHistory"/> record every tracked
+/// change of a person's lead status, so no code path can forget either.
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider time, LookupCache lookups) : SaveChangesInterceptor
 {
@@ -85,41 +84,11 @@ public sealed class AuditInterceptor(TimeProvider time, LookupCache lookups) : S
                 }
             }
 
-            foreach (var entry in db.ChangeTracker.Entries<Person>().ToList())
-            {
-                RecordLeadStatusChange(db, entry, now);
-            }
+            LeadHistory.RecordTracked(db, now);
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
-    }
-
-    private static void RecordLeadStatusChange(LeadwerkDbContext db, EntityEntry<Person> entry, DateTime now)
-    {
-        int? from;
-        var to = entry.Entity.LeadStatusId;
-        switch (entry.State)
-        {
-            case EntityState.Added:
-                from = null;
-                break;
-            case EntityState.Modified:
-                from = entry.Property(p => p.LeadStatusId).OriginalValue;
-                break;
-            default:
-                return;
-        }
-
-        if (from == to)
-        {
-            return;
-        }
-
-        var change = LeadStatusChange.By(db.Actor, from, to, now);
-        entry.Property(p => p.LeadStatusChangedAt).CurrentValue = now;
-        change.Person = entry.Entity;
-        db.LeadStatusChanges.Add(change);
     }
 }

@@ -45,7 +45,9 @@ public static class DatabaseSetup
 
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LeadwerkDbContext>>().CreateDbContext());
+        services.AddScoped<CurrentActor>();
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LeadwerkDbContext>>().CreateDbContext()
+            .WithActor(sp.GetRequiredService<CurrentActor>()));
         return services;
     }
 

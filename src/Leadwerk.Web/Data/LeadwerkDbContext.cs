@@ -1,3 +1,4 @@
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Bulk;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Import;
@@ -36,11 +37,27 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<ImportJob> Imports => Set<ImportJob>();
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
 
+    private CurrentActor? _actor;
+
     /// <summary>
-    /// Who is changing data and through which channel. The save interceptor refuses a lead
-    /// status change without it, so no path can skip the history (R13).
+    /// Who is changing data and through which channel: the scope's <see cref="CurrentActor"/>,
+    /// attached when the scope creates this context. A lead status change without one is refused,
+    /// so no path can skip the history (R13).
     /// </summary>
-    public Actor? Actor { get; set; }
+    public CurrentActor Actor => _actor ?? throw new InvalidOperationException(
+        "This context has no actor: contexts come from a DI scope (which attaches its CurrentActor) or get one with WithActor.");
+
+    /// <summary>Called once, by the scope that creates this context (DatabaseSetup) or by code that owns a context of its own.</summary>
+    public LeadwerkDbContext WithActor(CurrentActor actor)
+    {
+        if (_actor is not null && !ReferenceEquals(_actor, actor))
+        {
+            throw new InvalidOperationException("This context already has the actor of another scope.");
+        }
+
+        _actor = actor;
+        return this;
+    }
 
     /// <summary>Set while a save writes lead statuses, categories or users (see <see cref="Search.LookupCache"/>).</summary>
     internal bool ListsChanged { get; set; }
@@ -48,14 +65,14 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     /// <summary>Contexts are pooled (DatabaseSetup): the next user of this instance starts without an actor.</summary>
     public override void Dispose()
     {
-        (Actor, ListsChanged) = (null, false);
+        (_actor, ListsChanged) = (null, false);
         base.Dispose();
     }
 
     /// <inheritdoc cref="Dispose"/>
     public override ValueTask DisposeAsync()
     {
-        (Actor, ListsChanged) = (null, false);
+        (_actor, ListsChanged) = (null, false);
         return base.DisposeAsync();
     }
 

@@ -12,6 +12,9 @@ public static class DatabaseStartup
     public static async Task PrepareDatabase(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+
+        // Seeding and demo data are the system's own changes, recorded as an import.
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System(Leads.Channel.Import));
         var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Leadwerk.Database");
 

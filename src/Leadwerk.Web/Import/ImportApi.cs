@@ -1,3 +1,5 @@
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
 using System.Text.Json;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Localization;
@@ -11,7 +13,7 @@ public static class ImportApi
 
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/imports").WithTags("Import").RequireAuthorization();
+        var group = app.MapGroup("/api/imports").WithTags("Import").RequireAuthorization().OnChannel(Channel.Import);
 
         // The form is read by hand, not bound, so that every bad upload gets our ProblemDetails. No
         // antiforgery token: the auth cookie is SameSite=Lax, so no other site can post this with it.

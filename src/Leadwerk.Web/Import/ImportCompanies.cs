@@ -13,10 +13,11 @@ namespace Leadwerk.Web.Import;
 /// before and after a category change (R5/R6 may have changed them); rollback puts them back.
 /// </summary>
 internal sealed record CompanyBefore(string Name, int CategoryId, int? OwnerId, string? Email, string? Phone, string? Website,
-    string? Country, string? OrgNumber)
+    string? Country, string? OrgNumber) : IPersonsMoved
 {
     public Dictionary<int, int?>? PersonStatuses { get; init; }
-    public Dictionary<int, int?>? PersonStatusesAfter { get; set; }
+    public Dictionary<int, DateTime?>? PersonSince { get; init; }
+    public Dictionary<int, int?>? PersonStatusesAfter { get; init; }
 
     public static CompanyBefore Of(Company c) => new(c.Name, c.CategoryId, c.OwnerId, c.Email, c.Phone, c.Website, c.Country, c.OrgNumber);
 }
@@ -98,30 +99,22 @@ internal sealed class ImportCompanies(LeadwerkDbContext db, ImportSettings setti
         var before = CompanyBefore.Of(company);
         var to = lookups.Category(values.GetValueOrDefault("category"));
         var owner = lookups.Owner(values.GetValueOrDefault("owner"));
-        if (to is not null && to.Id != company.CategoryId && company.Category.Group == CategoryGroup.Customer && to.Group != CategoryGroup.Customer)
+        if (to is not null && LeadRules.CompanyCategoryChange(company, to.Id, to, Channel.Import) is { IsRefused: true } refused)
         {
-            throw new RowError(L.T(
-                $"“{company.Name}” is a customer; an import does not move a company out of the Customer group (to “{to.Name}”).",
-                $"“{company.Name}” is klant; een import haalt een bedrijf niet uit de groep Klant (naar “{to.Name}”)."));
+            throw new RowError(refused.Reason!);
         }
 
         Fill(company, values, company);
         company.OwnerId = owner ?? company.OwnerId;
         if (to is not null && to.Id != company.CategoryId)
         {
-            // R1/R5/R6: the persons' effective category follows the company, as in CompanyService.
+            // R1/R5/R6: the persons' effective category follows the company, as on every channel.
             var persons = await db.Persons.Where(p => p.CompanyId == company.Id).ToListAsync();
-            before = before with { PersonStatuses = persons.ToDictionary(p => p.Id, p => p.LeadStatusId) };
-            foreach (var person in persons)
-            {
-                LeadRules.MoveToCategory(person, company.Category, to, lookups.DefaultStatusId);
-            }
-
-            before.PersonStatusesAfter = persons.ToDictionary(p => p.Id, p => p.LeadStatusId);
-            (company.CategoryId, company.Category) = (to.Id, to);
+            var moved = LeadRules.MoveCompany(company, to, persons, lookups.DefaultStatusId);
+            before = before with { PersonStatuses = moved.PersonStatuses, PersonSince = moved.PersonSince, PersonStatusesAfter = moved.PersonStatusesAfter };
         }
 
-        if (CompanyBefore.Of(company) == before with { PersonStatuses = null, PersonStatusesAfter = null })
+        if (CompanyBefore.Of(company) == before with { PersonStatuses = null, PersonSince = null, PersonStatusesAfter = null })
         {
             row.State = ImportRowState.Unchanged;
             return;

@@ -10,14 +10,17 @@ namespace Leadwerk.Web.Import;
 
 /// <summary>A person's values an import may change, as they were before it; rollback puts them back.</summary>
 internal sealed record PersonBefore(string FirstName, string LastName, string? Email, string? Phone, string? Title,
-    int? OwnerId, int? CompanyId, int? CategoryId, int? LeadStatusId)
+    int? OwnerId, int? CompanyId, int? CategoryId, int? LeadStatusId, DateTime? LeadStatusChangedAt = null)
 {
-    public static PersonBefore Of(Person p) => new(p.FirstName, p.LastName, p.Email, p.Phone, p.Title, p.OwnerId, p.CompanyId, p.CategoryId, p.LeadStatusId);
+    public static PersonBefore Of(Person p) =>
+        new(p.FirstName, p.LastName, p.Email, p.Phone, p.Title, p.OwnerId, p.CompanyId, p.CategoryId, p.LeadStatusId, p.LeadStatusChangedAt);
 
+    /// <summary>The status goes back with its since-date, through the lead rules (<see cref="LeadRules.Restore"/>).</summary>
     public void Restore(Person p)
     {
         (p.FirstName, p.LastName, p.Email, p.Phone, p.Title) = (FirstName, LastName, Email, Phone, Title);
-        (p.OwnerId, p.CompanyId, p.CategoryId, p.LeadStatusId) = (OwnerId, CompanyId, CategoryId, LeadStatusId);
+        (p.OwnerId, p.CompanyId, p.CategoryId) = (OwnerId, CompanyId, CategoryId);
+        LeadRules.Restore(p, new StatusBefore(LeadStatusId, LeadStatusChangedAt));
     }
 }
 
@@ -88,16 +91,13 @@ internal sealed class ImportPersons(LeadwerkDbContext db, ImportSettings setting
         var status = lookups.Status(values.GetValueOrDefault("leadStatus"));
         var owner = lookups.Owner(values.GetValueOrDefault("owner"));
         var category = company is null ? lookups.DefaultCategory(settings) : company.Category;
-        if (status is not null && !LeadRules.IsActive(category))
-        {
-            throw new RowError(LeadRules.InactiveReason(category)!);
-        }
-
-        var chosen = status?.Id ?? (LeadRules.IsActive(category) ? settings.Defaults.LeadStatusId : null);
+        Refuse(LeadRules.StatusChange(category, null, status?.Id, status));
         Keep(company, isNew);
         person.Company = company;
         person.OwnerId = owner ?? settings.Defaults.OwnerId ?? company?.OwnerId;
-        LeadRules.StartAsNew(person, category, lookups.DefaultStatusId, chosen);
+
+        // The import's default status counts only where a status is used at all (StartAsNew decides).
+        LeadRules.StartAsNew(person, category, lookups.DefaultStatusId, status?.Id ?? settings.Defaults.LeadStatusId);
         db.Persons.Add(person);
         row.State = ImportRowState.Created;
         after.Add(() =>
@@ -124,10 +124,7 @@ internal sealed class ImportPersons(LeadwerkDbContext db, ImportSettings setting
         var status = lookups.Status(values.GetValueOrDefault("leadStatus"));
         var owner = lookups.Owner(values.GetValueOrDefault("owner"));
         var category = moves ? company!.Category : person.Category;
-        if (status is not null && status.Id != person.LeadStatusId && !LeadRules.IsActive(category))
-        {
-            throw new RowError(LeadRules.InactiveReason(category)!);
-        }
+        Refuse(LeadRules.StatusChange(category, person.LeadStatusId, status?.Id ?? person.LeadStatusId, status));
 
         (person.FirstName, person.LastName, person.Email, person.Phone, person.Title) =
             (changed.FirstName, changed.LastName, changed.Email, changed.Phone, changed.Title);
@@ -139,7 +136,8 @@ internal sealed class ImportPersons(LeadwerkDbContext db, ImportSettings setting
             LeadRules.MoveToCategory(person, person.Category, company!.Category, lookups.DefaultStatusId);
         }
 
-        if (status is not null && LeadRules.IsActive(person.Category))
+        // After a move into an active category the person starts as a new lead (R5); the row's status then applies.
+        if (status is not null && LeadRules.StatusChange(person.Category, person.LeadStatusId, status.Id, status).IsAllowed)
         {
             person.LeadStatusId = status.Id;
         }
@@ -187,6 +185,15 @@ internal sealed class ImportPersons(LeadwerkDbContext db, ImportSettings setting
         {
             db.Companies.Add(company!);
             companies[ImportLookups.Key(company!.Name)] = company;
+        }
+    }
+
+    /// <summary>A row the lead rules refuse is an error row with the rules' own reason, like every channel's refusal.</summary>
+    private static void Refuse(LeadVerdict verdict)
+    {
+        if (verdict.IsRefused)
+        {
+            throw new RowError(verdict.Reason!);
         }
     }
 

@@ -81,21 +81,8 @@ internal static class ImportRollback
             else
             {
                 var before = ImportValues.Deserialize<CompanyBefore>(row.Before!);
-                var to = categories[before.CategoryId];
-                foreach (var person in persons[company!.Id])
-                {
-                    var current = person.LeadStatusId;
-                    LeadRules.MoveToCategory(person, company.Category, to, defaultStatusId);
-
-                    // A status someone set since the import stays; one the import's move set goes back.
-                    if (before.PersonStatuses?.TryGetValue(person.Id, out var status) == true
-                        && before.PersonStatusesAfter?.TryGetValue(person.Id, out var left) == true && left == current)
-                    {
-                        person.LeadStatusId = status;
-                    }
-                }
-
-                (company.CategoryId, company.Category, company.OwnerId) = (to.Id, to, before.OwnerId);
+                LeadRules.UndoCompanyMove(company!, categories[before.CategoryId], persons[company!.Id], before, defaultStatusId);
+                company.OwnerId = before.OwnerId;
                 (company.Name, company.Email, company.Phone, company.Website, company.Country, company.OrgNumber) =
                     (before.Name, before.Email, before.Phone, before.Website, before.Country, before.OrgNumber);
             }

@@ -1,3 +1,4 @@
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
@@ -55,7 +56,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
             }
 
             var role = await db.Users.Where(u => u.Id == job.UserId).Select(u => u.Role).FirstOrDefaultAsync();
-            db.Actor = new Actor(job.UserId, role == 0 ? Role.User : role, Channel.Import);
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(new Actor(job.UserId, role == 0 ? Role.User : role, Channel.Import));
             job.State = rollingBack ? ImportState.RollingBack : ImportState.Running;
             var lookups = await ImportLookups.Load(db);
             await using var transaction = await db.Database.BeginTransactionAsync(stop);

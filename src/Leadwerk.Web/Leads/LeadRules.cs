@@ -1,12 +1,13 @@
+using Leadwerk.Web.Common;
+using Leadwerk.Web.Companies;
 using Leadwerk.Web.Lists;
-using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
 
 namespace Leadwerk.Web.Leads;
 
 /// <summary>
-/// The lead status rules R1–R7 in one place. Every channel (UI, API, board, bulk, import,
-/// automation) changes categories and statuses through these methods.
+/// The lead rules (R1–R7, R12) in one place: every channel asks these for a verdict and applies a
+/// change through them, on one record (<see cref="LeadTransitions"/>) or on a batch (bulk, import).
 /// </summary>
 public static class LeadRules
 {
@@ -18,32 +19,85 @@ public static class LeadRules
     public static bool MayEnableLeadStatus(CategoryGroup group) => group == CategoryGroup.PotentialCustomer;
 
     /// <summary>R7: why a person with this category has no editable lead status; null when it has one.</summary>
-    public static string? InactiveReason(Category? category)
+    public static string? InactiveReason(Category? category) => LeadReasons.Inactive(category);
+
+    /// <summary>
+    /// R2/R6: a person under <paramref name="category"/> with status <paramref name="current"/> gets
+    /// status <paramref name="targetId"/> (<paramref name="target"/> as found, null when unknown).
+    /// </summary>
+    public static LeadVerdict StatusChange(Category? category, int? current, int? targetId, LeadStatus? target)
     {
-        if (category is null)
+        if (targetId == current)
         {
-            return L.T(
-                "No lead status: this person has no category. Lead status is used for categories in the group Potential customer.",
-                "Geen leadstatus: deze persoon heeft geen categorie. Leadstatus wordt gebruikt bij categorieën in de groep Potentiële klant.");
+            return LeadVerdict.Unchanged;
         }
 
-        if (category.Group != CategoryGroup.PotentialCustomer)
+        if (StatusLock(category) is { } locked)
         {
-            var group = category.Group.DisplayName();
-            return L.T(
-                $"No lead status: category “{category.Name}” is in the group {group}. Lead status is used only for categories in the group Potential customer.",
-                $"Geen leadstatus: categorie “{category.Name}” valt in de groep {group}. Leadstatus wordt alleen gebruikt bij categorieën in de groep Potentiële klant.");
+            return LeadVerdict.Conflict(ErrorCodes.LeadStatusNotActive, locked, "leadStatusId");
         }
 
-        if (!category.LeadStatusEnabled)
+        if (targetId is null)
         {
-            return L.T(
-                $"No lead status: lead status is switched off for category “{category.Name}”. An administrator can switch it on under Company – Category.",
-                $"Geen leadstatus: leadstatus staat uit voor categorie “{category.Name}”. Een beheerder kan dit aanzetten onder Bedrijf – Categorie.");
+            return LeadVerdict.Invalid("leadStatusId", LeadReasons.StatusRequired());
         }
 
-        return null;
+        return target is null || target.Deleted ? LeadVerdict.Invalid("leadStatusId", LeadReasons.StatusUnknown()) : LeadVerdict.Allowed;
     }
+
+    /// <summary>R1: a person's own category changes only while it has no company.</summary>
+    public static LeadVerdict PersonCategoryChange(int? current, int? companyId, string? companyName, int? targetId, Category? target)
+    {
+        if (targetId == current)
+        {
+            return LeadVerdict.Unchanged;
+        }
+
+        if (CategoryLock(companyId, companyName) is { } locked)
+        {
+            return LeadVerdict.Conflict(ErrorCodes.CategoryInherited, locked, "categoryId");
+        }
+
+        return targetId is not null && (target is null || target.Deleted)
+            ? LeadVerdict.Invalid("categoryId", LeadReasons.CategoryUnknown())
+            : LeadVerdict.Allowed;
+    }
+
+    /// <summary>
+    /// A company's category becomes <paramref name="target"/>. R12: a channel no user watches
+    /// (import, automation, form) never moves a customer out of the group Customer.
+    /// </summary>
+    public static LeadVerdict CompanyCategoryChange(Company company, int? targetId, Category? target, Channel channel)
+    {
+        if (targetId == company.CategoryId)
+        {
+            return LeadVerdict.Unchanged;
+        }
+
+        if (target is null || target.Deleted)
+        {
+            return LeadVerdict.Invalid("categoryId", LeadReasons.CategoryUnknown());
+        }
+
+        var unattended = channel is Channel.Import or Channel.Automation or Channel.Form;
+        return unattended && company.Category.Group == CategoryGroup.Customer && target.Group != CategoryGroup.Customer
+            ? LeadVerdict.Conflict(ErrorCodes.CustomerKept, LeadReasons.CustomerKept(company.Name, target, channel), "categoryId")
+            : LeadVerdict.Allowed;
+    }
+
+    /// <summary>R6/R7: why no status change at all is possible for a person under this category; null when one is.</summary>
+    public static string? StatusLock(Category? category) => IsActive(category) ? null : LeadReasons.Inactive(category);
+
+    /// <summary>R1: why a person's own category cannot change; null when it can.</summary>
+    public static string? CategoryLock(int? companyId, string? companyName) => companyId is null ? null : LeadReasons.CategoryInherited(companyName);
+
+    /// <summary>The statuses a person under <paramref name="category"/> may be moved to: those the verdict allows.</summary>
+    public static IEnumerable<LeadStatus> StatusTargets(Category? category, int? current, IEnumerable<LeadStatus> statuses) =>
+        statuses.Where(s => StatusChange(category, current, s.Id, s).IsAllowed);
+
+    /// <summary>The categories a person may be given: none while it has a company (R1).</summary>
+    public static IEnumerable<Category> CategoryTargets(int? current, int? companyId, IEnumerable<Category> categories) =>
+        categories.Where(c => PersonCategoryChange(current, companyId, null, c.Id, c).IsAllowed);
 
     /// <summary>
     /// R5/R6: the person's effective category becomes <paramref name="to"/>. Entering an active
@@ -60,6 +114,44 @@ public static class LeadRules
         }
     }
 
+    /// <summary>
+    /// R1/R5/R6: a company's category change carries its persons along. Returns what it did to
+    /// them, for undo and rollback (<see cref="UndoCompanyMove"/>).
+    /// </summary>
+    public static PersonsMoved MoveCompany(Company company, Category to, IReadOnlyCollection<Person> persons, int defaultStatusId)
+    {
+        var moved = new PersonsMoved(persons.ToDictionary(p => p.Id, p => p.LeadStatusId), persons.ToDictionary(p => p.Id, p => p.LeadStatusChangedAt));
+        foreach (var person in persons)
+        {
+            MoveToCategory(person, company.Category, to, defaultStatusId);
+        }
+
+        (company.CategoryId, company.Category) = (to.Id, to);
+        return moved with { PersonStatusesAfter = persons.ToDictionary(p => p.Id, p => p.LeadStatusId) };
+    }
+
+    /// <summary>
+    /// Undoes <see cref="MoveCompany"/>: the company goes back to <paramref name="back"/>, its persons
+    /// follow, and a person still holding the status the move left gets its earlier status and
+    /// since-date back; a status someone set since stays.
+    /// </summary>
+    public static void UndoCompanyMove(Company company, Category back, IEnumerable<Person> persons, IPersonsMoved moved, int defaultStatusId)
+    {
+        var from = company.Category;
+        foreach (var person in persons)
+        {
+            var current = person.LeadStatusId;
+            MoveToCategory(person, from, back, defaultStatusId);
+            var leftByMove = moved.PersonStatusesAfter is null || (moved.PersonStatusesAfter.TryGetValue(person.Id, out var left) && left == current);
+            if (moved.PersonStatuses?.TryGetValue(person.Id, out var status) == true && leftByMove)
+            {
+                Restore(person, new StatusBefore(status, moved.PersonSince?.GetValueOrDefault(person.Id)));
+            }
+        }
+
+        (company.CategoryId, company.Category) = (back.Id, back);
+    }
+
     /// <summary>R5: a new person under an active category starts with the default status (or a chosen one).</summary>
     public static void StartAsNew(Person person, Category? category, int defaultStatusId, int? chosenStatusId = null)
     {
@@ -70,4 +162,25 @@ public static class LeadRules
 
     /// <summary>R5: enabling lead status on a category gives its persons without a status the default.</summary>
     public static bool ShouldGetDefaultOnEnable(Person person) => person.LeadStatusId is null;
+
+    /// <summary>
+    /// Undo and rollback put a status back with the date it was set on, so "days in status" and the
+    /// board's ageing stay true; <see cref="LeadHistory"/> records the change and keeps that date.
+    /// </summary>
+    public static void Restore(Person person, StatusBefore before)
+    {
+        if (person.LeadStatusId != before.StatusId)
+        {
+            person.LeadStatusId = before.StatusId;
+
+            // Records written before since-dates were kept have none: the status is then in force from now.
+            if (before.Since is { } since)
+            {
+                person.LeadStatusChangedAt = since;
+            }
+        }
+    }
 }
+
+/// <summary>A person's lead status and since-date before a change, kept to undo it.</summary>
+public sealed record StatusBefore(int? StatusId, DateTime? Since);

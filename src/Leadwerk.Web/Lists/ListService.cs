@@ -49,7 +49,7 @@ public sealed partial class ListService(LeadwerkDbContext db)
         return await db.Persons.CountAsync(p => p.CategoryId == categoryId && p.LeadStatusId != null);
     }
 
-    public async Task<CategorySaved> UpdateCategory(int id, CategoryRequest request, int? expectedVersion, Actor actor)
+    public async Task<CategorySaved> UpdateCategory(int id, CategoryRequest request, int? expectedVersion)
     {
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id) ?? throw CategoryNotFound();
         Concurrency.Check(category.Version, expectedVersion);
@@ -65,7 +65,7 @@ public sealed partial class ListService(LeadwerkDbContext db)
         await db.SaveChangesAsync();
         if (!wasActive && LeadRules.IsActive(category))
         {
-            await GiveDefaultStatusToPersonsWithout(id, actor);
+            await GiveDefaultStatusToPersonsWithout(id);
         }
 
         await transaction.CommitAsync();
@@ -137,10 +137,9 @@ public sealed partial class ListService(LeadwerkDbContext db)
     }
 
     /// <summary>R5: persons of a category that just became active and have no status get the default, with history.</summary>
-    private async Task GiveDefaultStatusToPersonsWithout(int categoryId, Actor actor)
+    private async Task GiveDefaultStatusToPersonsWithout(int categoryId)
     {
         var defaultId = await DefaultStatusId();
-        db.Actor = actor;
         const int batch = 500;
         while (true)
         {

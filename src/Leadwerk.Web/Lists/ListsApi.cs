@@ -25,7 +25,7 @@ public static class ListsApi
         }).RequireAuthorization(ApiSupport.AdminPolicy);
         categories.MapPut("/{id:int}", async (int id, CategoryRequest request, ListService lists, HttpContext http) =>
         {
-            var saved = await lists.UpdateCategory(id, request, http.IfMatch(), http.User.ToActor(Channel.Api));
+            var saved = await lists.UpdateCategory(id, request, http.IfMatch());
             // F9: how many persons now keep a status that can no longer be edited.
             http.Response.Headers["Leadwerk-Locked-Persons"] = saved.LockedPersons.ToString();
             return TypedResults.Ok(http.WithETag(saved.Category, saved.Category.Version));

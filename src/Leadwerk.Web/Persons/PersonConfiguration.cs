@@ -1,3 +1,4 @@
+using Leadwerk.Web.Leads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Persons;
 
 /// <summary>Persons and their lead status, for every channel: the UI and the API call the same methods.</summary>
-public sealed class PersonService(LeadwerkDbContext db, ListService lists)
+public sealed class PersonService(LeadwerkDbContext db, ListService lists, LeadTransitions transitions)
 {
     private sealed record ListPosition(string L, int I);
 
@@ -43,7 +43,7 @@ public sealed class PersonService(LeadwerkDbContext db, ListService lists)
         return Cursor.ToPage(rows, take, r => new ListPosition(r.Person.LastNameKey, r.Person.Id), r => r.ToDto());
     }
 
-    public async Task<PersonDto> Create(PersonRequest request, Actor actor)
+    public async Task<PersonDto> Create(PersonRequest request)
     {
         var person = new Person
         {
@@ -59,11 +59,7 @@ public sealed class PersonService(LeadwerkDbContext db, ListService lists)
         if (request.CompanyId is { } companyId)
         {
             var company = await FindCompany(companyId);
-            if (request.CategoryId is not null && request.CategoryId != company.CategoryId)
-            {
-                throw CategoryInherited(company.Name);
-            }
-
+            LeadRules.PersonCategoryChange(company.CategoryId, company.Id, company.Name, request.CategoryId ?? company.CategoryId, null).ThrowIfRefused();
             person.CompanyId = company.Id;
             person.OwnerId = request.OwnerId is null ? company.OwnerId : await ValidOwner(request.OwnerId);
             category = company.Category;
@@ -74,20 +70,13 @@ public sealed class PersonService(LeadwerkDbContext db, ListService lists)
             person.OwnerId = await ValidOwner(request.OwnerId);
         }
 
-        if (request.LeadStatusId is not null)
-        {
-            EnsureActive(category);
-            await PickableStatus(request.LeadStatusId.Value);
-        }
-
-        LeadRules.StartAsNew(person, category, await lists.DefaultStatusId(), request.LeadStatusId);
-        db.Actor = actor;
+        await transitions.Start(person, category, request.LeadStatusId);
         db.Persons.Add(person);
         await db.SaveChangesAsync();
         return await Get(person.Id);
     }
 
-    public async Task<PersonDto> Update(int id, PersonChanges changes, int? expectedVersion, Actor actor)
+    public async Task<PersonDto> Update(int id, PersonChanges changes, int? expectedVersion)
     {
         var person = await db.Persons.Include(p => p.Category).Include(p => p.Company).ThenInclude(c => c!.Category)
             .FirstOrDefaultAsync(p => p.Id == id) ?? throw NotFound();
@@ -104,29 +93,22 @@ public sealed class PersonService(LeadwerkDbContext db, ListService lists)
             person.OwnerId = await ValidOwner(changes.OwnerId.Value);
         }
 
-        var defaultStatusId = await lists.DefaultStatusId();
+        // R1/R5: the company first, so a category or status in the same change is judged under the new one.
         if (changes.CompanyId.IsSet && changes.CompanyId.Value != person.CompanyId)
         {
-            await MoveToCompany(person, changes.CompanyId.Value, defaultStatusId);
+            await transitions.JoinCompany(person, changes.CompanyId.Value is { } companyId ? await FindCompany(companyId) : null);
         }
 
-        if (changes.CategoryId.IsSet && changes.CategoryId.Value != person.CategoryId)
+        if (changes.CategoryId.IsSet)
         {
-            if (person.Company is not null)
-            {
-                throw CategoryInherited(person.Company.Name);
-            }
-
-            var to = changes.CategoryId.Value is null ? null : await PickableCategory(changes.CategoryId.Value.Value);
-            LeadRules.MoveToCategory(person, person.Category, to, defaultStatusId);
+            await transitions.SetOwnCategory(person, changes.CategoryId.Value);
         }
 
-        if (changes.LeadStatusId.IsSet && changes.LeadStatusId.Value != person.LeadStatusId)
+        if (changes.LeadStatusId.IsSet)
         {
-            await SetLeadStatus(person, changes.LeadStatusId.Value);
+            await transitions.SetStatus(person, changes.LeadStatusId.Value);
         }
 
-        db.Actor = actor;
         await Save();
         return await Get(id);
     }
@@ -154,44 +136,6 @@ public sealed class PersonService(LeadwerkDbContext db, ListService lists)
         return rows.Select(h => new LeadStatusChangeDto(
             h.At, h.UserId, h.UserName, h.FromId, h.FromId is { } f ? statuses.GetValueOrDefault(f)?.Name : null,
             h.ToId, h.ToId is { } t ? statuses.GetValueOrDefault(t)?.Name : null, h.Channel)).ToList();
-    }
-
-    /// <summary>R2/R6: only an active person's status changes, and only to a non-deleted status.</summary>
-    private async Task SetLeadStatus(Person person, int? statusId)
-    {
-        EnsureActive(person.Category);
-        if (statusId is null)
-        {
-            throw DomainException.Invalid("leadStatusId", L.T(
-                "A lead has a lead status: pick one.", "Een lead heeft een leadstatus: kies er een."));
-        }
-
-        await PickableStatus(statusId.Value);
-        person.LeadStatusId = statusId;
-    }
-
-    /// <summary>R1/R5: a person that joins a company takes its category; one that leaves keeps it as its own.</summary>
-    private async Task MoveToCompany(Person person, int? companyId, int defaultStatusId)
-    {
-        if (companyId is null)
-        {
-            person.CompanyId = null;
-            person.Company = null;
-            return;
-        }
-
-        var company = await FindCompany(companyId.Value);
-        person.CompanyId = company.Id;
-        person.Company = company;
-        LeadRules.MoveToCategory(person, person.Category, company.Category, defaultStatusId);
-    }
-
-    private static void EnsureActive(Category? category)
-    {
-        if (!LeadRules.IsActive(category))
-        {
-            throw DomainException.Conflict(ErrorCodes.LeadStatusNotActive, LeadRules.InactiveReason(category)!, "leadStatusId");
-        }
     }
 
     private async Task Save()
@@ -231,26 +175,12 @@ public sealed class PersonService(LeadwerkDbContext db, ListService lists)
 
     private async Task<Category> PickableCategory(int id) =>
         await db.Categories.FirstOrDefaultAsync(c => c.Id == id && !c.Deleted)
-            ?? throw DomainException.Invalid("categoryId", L.T(
-                "The category does not exist or has been deleted.", "De categorie bestaat niet of is verwijderd."));
-
-    private async Task PickableStatus(int id)
-    {
-        if (!await db.LeadStatuses.AnyAsync(s => s.Id == id && !s.Deleted))
-        {
-            throw DomainException.Invalid("leadStatusId", L.T(
-                "The lead status does not exist or has been deleted.", "De leadstatus bestaat niet of is verwijderd."));
-        }
-    }
+            ?? throw DomainException.Invalid("categoryId", LeadReasons.CategoryUnknown());
 
     private async Task<int?> ValidOwner(int? ownerId) => await UserService.ValidOwner(db, ownerId);
 
     private IQueryable<PersonRow> Rows(IQueryable<Person> persons) => persons.AsNoTracking().Select(p => new PersonRow(
         p, p.Company == null ? null : p.Company.Name, p.Owner == null ? null : p.Owner.DisplayName, p.Category, p.LeadStatus));
-
-    private static DomainException CategoryInherited(string companyName) => DomainException.Conflict(ErrorCodes.CategoryInherited, L.T(
-        $"The category of this person is inherited from its company “{companyName}”. Change the company's category instead.",
-        $"De categorie van deze persoon komt van het bedrijf “{companyName}”. Wijzig de categorie van het bedrijf."), "categoryId");
 
     private static DomainException NotFound() =>
         DomainException.NotFound(L.T("The person was not found.", "De persoon is niet gevonden."));

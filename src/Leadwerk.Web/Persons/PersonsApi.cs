@@ -17,7 +17,7 @@ public static class PersonsApi
         });
         group.MapPost("/", async (PersonRequest request, PersonService persons, HttpContext http) =>
         {
-            var p = await persons.Create(request, http.User.ToActor(Channel.Api));
+            var p = await persons.Create(request);
             return TypedResults.Created($"/api/persons/{p.Id}", http.WithETag(p, p.Version));
         });
         group.MapPatch("/{id:int}", async (int id, JsonObject body, PersonService persons, HttpContext http) =>
@@ -35,7 +35,7 @@ public static class PersonsApi
                 CategoryId = patch.Int("categoryId"),
                 LeadStatusId = patch.Int("leadStatusId"),
             };
-            var p = await persons.Update(id, changes, http.IfMatch(), http.User.ToActor(Channel.Api));
+            var p = await persons.Update(id, changes, http.IfMatch());
             return TypedResults.Ok(http.WithETag(p, p.Version));
         }).Accepts<PersonRequest>("application/json");
         group.MapDelete("/{id:int}", async (int id, PersonService persons, HttpContext http) =>

@@ -1,4 +1,5 @@
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Search;
@@ -11,15 +12,13 @@ namespace Leadwerk.BrowserTests.Infrastructure;
 /// <summary>Persons with a given status and selections owned by a given user, made through the app's services.</summary>
 public sealed class SearchData(IServiceProvider services)
 {
-    private static readonly Actor ApiActor = Actor.System(Channel.Api);
-
     /// <summary>A person at a new "Lead" company (where the lead status is on) with the given English status name.</summary>
     public async Task<PersonDto> Person(string firstName, string lastName, string status = "Open")
     {
         var company = await new TestData(services).Company(category: "Lead");
         var statusId = await Run<ListService, int>(async s => (await s.LeadStatuses()).Single(x => x.NameEn == status).Id);
         return await Run<PersonService, PersonDto>(s => s.Create(
-            new PersonRequest(company.Id, firstName, lastName, null, null, null, null, null, statusId), ApiActor));
+            new PersonRequest(company.Id, firstName, lastName, null, null, null, null, null, statusId)));
     }
 
     public async Task<Actor> ActorOf(string userName)
@@ -53,6 +52,7 @@ public sealed class SearchData(IServiceProvider services)
     private async Task<T> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System(Channel.Api));
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }

@@ -1,5 +1,6 @@
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Users;
@@ -10,8 +11,6 @@ namespace Leadwerk.BrowserTests.Infrastructure;
 /// <summary>Creates what a test asserts on through the app's own services, each under a unique name.</summary>
 public sealed class TestData(IServiceProvider services)
 {
-    private static readonly Actor ApiActor = Actor.System(Channel.Api);
-
     public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
 
     public async Task<CompanyDto> Company(string? name = null, string category = "Lead") =>
@@ -20,7 +19,7 @@ public sealed class TestData(IServiceProvider services)
 
     public async Task<PersonDto> Person(int? companyId, string? firstName = null, string? lastName = null) =>
         await Run<PersonService, PersonDto>(s => s.Create(
-            new PersonRequest(companyId, firstName ?? Unique("Ann"), lastName ?? "Tester", null, null, null, null, null, null), ApiActor));
+            new PersonRequest(companyId, firstName ?? Unique("Ann"), lastName ?? "Tester", null, null, null, null, null, null)));
 
     public async Task<PersonDto> PersonWithCompany(string category = "Lead")
     {
@@ -49,6 +48,7 @@ public sealed class TestData(IServiceProvider services)
     private async Task<T> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System(Channel.Api));
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }

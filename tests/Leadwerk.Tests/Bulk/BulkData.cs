@@ -1,5 +1,6 @@
 using Leadwerk.Tests.Infrastructure;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Persons;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public static class BulkData
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
-        db.Actor = Actor.System(Channel.Api);
+        db.Actor.Set(Actor.System(Channel.Api));
         var categoryId = await db.Companies.Where(c => c.Id == companyId).Select(c => c.CategoryId).SingleAsync();
         var persons = Enumerable.Range(0, count).Select(i => new Person
         {

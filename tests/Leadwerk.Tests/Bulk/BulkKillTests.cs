@@ -1,3 +1,4 @@
+using Leadwerk.Web.Leads;
 using System.Text.Json.Nodes;
 using Leadwerk.Tests.Infrastructure;
 using Leadwerk.Web.Bulk;

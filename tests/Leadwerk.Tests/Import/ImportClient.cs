@@ -1,3 +1,4 @@
+using Leadwerk.Web.Leads;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Leadwerk.Web.Leads;
 using System.Text;
 using Leadwerk.Tests.Bulk;
 using Leadwerk.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
@@ -23,7 +24,7 @@ public sealed class CategoryListTests(RulesDatabase db) : IClassFixture<RulesDat
         var userId = await db.NewUser();
 
         var saved = await db.Run<ListService, CategorySaved>(s => s.UpdateCategory(
-            category.Id, category.Edited(CategoryGroup.PotentialCustomer, true), null, new Actor(userId, Role.Admin, Channel.Ui)));
+            category.Id, category.Edited(CategoryGroup.PotentialCustomer, true), null), new Actor(userId, Role.Admin, Channel.Ui));
 
         Assert.True(saved.Category.LeadStatusEnabled);
         Assert.Equal(0, saved.LockedPersons);
@@ -55,7 +56,7 @@ public sealed class CategoryListTests(RulesDatabase db) : IClassFixture<RulesDat
 
         var warned = await db.Run<ListService, int>(s => s.PersonsLockedBy(category.Id, CategoryGroup.PotentialCustomer, false));
         var saved = await db.Run<ListService, CategorySaved>(s => s.UpdateCategory(
-            category.Id, category.Edited(CategoryGroup.PotentialCustomer, false), null, RulesBuilders.Api));
+            category.Id, category.Edited(CategoryGroup.PotentialCustomer, false), null));
 
         Assert.Equal(2, warned);
         Assert.Equal(2, saved.LockedPersons);
@@ -97,7 +98,7 @@ public sealed class CategoryListTests(RulesDatabase db) : IClassFixture<RulesDat
         var category = await db.NewCategory(CategoryGroup.PotentialCustomer, leadStatusEnabled: true);
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => db.Run<ListService, CategorySaved>(s => s.UpdateCategory(
-            category.Id, category.Edited(CategoryGroup.Customer, true), null, RulesBuilders.Api)));
+            category.Id, category.Edited(CategoryGroup.Customer, true), null)));
 
         Assert.Equal(ErrorCodes.LeadStatusOnlyForPotentialCustomer, refused.Code);
         var stored = await db.Run<ListService, Category>(s => s.Category(category.Id));
@@ -189,7 +190,7 @@ public sealed class CategoryListTests(RulesDatabase db) : IClassFixture<RulesDat
         var second = await db.NewCategory(CategoryGroup.Other, false);
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => db.Run<ListService, CategorySaved>(s => s.UpdateCategory(
-            second.Id, RulesBuilders.CategoryRequest(first.NameEn, CategoryGroup.Other, false), null, RulesBuilders.Api)));
+            second.Id, RulesBuilders.CategoryRequest(first.NameEn, CategoryGroup.Other, false), null)));
 
         Assert.Equal(ErrorCodes.NameNotUnique, refused.Code);
     }

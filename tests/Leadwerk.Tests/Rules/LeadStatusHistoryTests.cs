@@ -1,3 +1,4 @@
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Persons;
@@ -129,12 +130,12 @@ public sealed class LeadStatusHistoryTests(RulesDatabase db) : IClassFixture<Rul
     }
 
     [Fact]
-    public async Task StatusChangeWithoutAnActorOnTheDbContextThrowsAndSavesNothing()
+    public async Task StatusChangeInAScopeWithoutAnActorThrowsAndSavesNothing()
     {
         var person = await db.NewPerson((await db.NewCompany("Lead")).Id);
         var qualified = await db.StatusId("Qualified");
 
-        await db.Run<LeadwerkDbContext>(async context =>
+        await db.RunWithoutActor<LeadwerkDbContext>(async context =>
         {
             var tracked = await context.Persons.SingleAsync(p => p.Id == person.Id);
             tracked.LeadStatusId = qualified;
@@ -146,12 +147,12 @@ public sealed class LeadStatusHistoryTests(RulesDatabase db) : IClassFixture<Rul
     }
 
     [Fact]
-    public async Task NewPersonWithAStatusAddedWithoutAnActorThrows()
+    public async Task NewPersonWithAStatusAddedInAScopeWithoutAnActorThrows()
     {
         var company = await db.NewCompany("Lead");
         var open = await db.DefaultStatusId();
 
-        await db.Run<LeadwerkDbContext>(async context =>
+        await db.RunWithoutActor<LeadwerkDbContext>(async context =>
         {
             context.Persons.Add(new Person { LastName = RulesBuilders.Unique("Sneaky"), CompanyId = company.Id, CategoryId = company.CategoryId, LeadStatusId = open });
             await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());

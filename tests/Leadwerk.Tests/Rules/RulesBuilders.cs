@@ -1,6 +1,7 @@
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Users;
@@ -33,12 +34,12 @@ internal static class RulesBuilders
     public static Task<PersonDto> NewPerson(
         this RulesDatabase db, int? companyId = null, int? categoryId = null, int? leadStatusId = null, Actor? actor = null) =>
         db.Run<PersonService, PersonDto>(s => s.Create(
-            new PersonRequest(companyId, "Test", Unique("Person"), null, null, null, null, categoryId, leadStatusId), actor ?? Api));
+            new PersonRequest(companyId, "Test", Unique("Person"), null, null, null, null, categoryId, leadStatusId)), actor);
 
     public static Task<PersonDto> Person(this RulesDatabase db, int id) => db.Run<PersonService, PersonDto>(s => s.Get(id));
 
     public static Task<PersonDto> ChangePerson(this RulesDatabase db, int id, PersonChanges changes, Actor? actor = null) =>
-        db.Run<PersonService, PersonDto>(s => s.Update(id, changes, null, actor ?? Api));
+        db.Run<PersonService, PersonDto>(s => s.Update(id, changes, null), actor);
 
     public static Task<PersonDto> SetLeadStatus(this RulesDatabase db, int personId, int? statusId, Actor? actor = null) =>
         db.ChangePerson(personId, new PersonChanges { LeadStatusId = new Opt<int?>(true, statusId) }, actor);
@@ -50,7 +51,7 @@ internal static class RulesBuilders
         db.ChangePerson(personId, new PersonChanges { CategoryId = new Opt<int?>(true, categoryId) }, actor);
 
     public static Task<CompanyDto> SetCompanyCategory(this RulesDatabase db, int companyId, int categoryId, Actor? actor = null) =>
-        db.Run<CompanyService, CompanyDto>(s => s.Update(companyId, new CompanyChanges { CategoryId = categoryId }, null, actor ?? Api));
+        db.Run<CompanyService, CompanyDto>(s => s.Update(companyId, new CompanyChanges { CategoryId = categoryId }, null), actor);
 
     public static Task<List<LeadStatusChangeDto>> History(this RulesDatabase db, int personId) =>
         db.Run<PersonService, List<LeadStatusChangeDto>>(s => s.History(personId));

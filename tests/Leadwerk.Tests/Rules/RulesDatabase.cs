@@ -1,5 +1,6 @@
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Users;
@@ -46,6 +47,7 @@ public sealed class RulesDatabase : IAsyncLifetime, IAsyncDisposable
         services.AddScoped<ListService>();
         services.AddScoped<CompanyService>();
         services.AddScoped<PersonService>();
+        services.AddScoped<LeadTransitions>();
         services.AddScoped<UserService>();
         services.AddSingleton<SessionCache>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
@@ -57,16 +59,31 @@ public sealed class RulesDatabase : IAsyncLifetime, IAsyncDisposable
         await Seed.WriteLists(db);
     }
 
-    public async Task<T> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    /// <summary>One scope, as one request: its changes are made by <paramref name="actor"/> (the API's system actor unless told).</summary>
+    public async Task<T> Run<TService, T>(Func<TService, Task<T>> work, Actor? actor = null) where TService : notnull
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Scope(actor);
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    public async Task Run<TService>(Func<TService, Task> work) where TService : notnull
+    public async Task Run<TService>(Func<TService, Task> work, Actor? actor = null) where TService : notnull
+    {
+        await using var scope = Scope(actor);
+        await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>A scope nobody set an actor for: a change that needs one (R13) must fail.</summary>
+    public async Task RunWithoutActor<TService>(Func<TService, Task> work) where TService : notnull
     {
         await using var scope = Services.CreateAsyncScope();
         await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    private AsyncServiceScope Scope(Actor? actor)
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(actor ?? Actor.System(Channel.Api));
+        return scope;
     }
 
     public async Task DisposeAsync()

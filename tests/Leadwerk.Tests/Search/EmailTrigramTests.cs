@@ -1,5 +1,6 @@
 using Leadwerk.Tests.Infrastructure;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Search;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +73,7 @@ public sealed class EmailTrigramTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
-        db.Actor = Actor.System(Channel.Api);
+        db.Actor.Set(Actor.System(Channel.Api));
         return await write(db);
     }
 

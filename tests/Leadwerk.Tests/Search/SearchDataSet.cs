@@ -1,6 +1,7 @@
 using Leadwerk.Tests.Infrastructure;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Users;
@@ -67,7 +68,7 @@ public sealed class SearchDataSet
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
-        db.Actor = Actor.System(Channel.Api);
+        db.Actor.Set(Actor.System(Channel.Api));
 
         // A deleted status and category whose ranks tie with live ones: sorting must break ties by id.
         db.LeadStatuses.Add(new LeadStatus { NameEn = "Old", NameNl = "Oud", Rank = 3, Deleted = true });

@@ -1,6 +1,6 @@
 using Leadwerk.Web.Localization;
 
-namespace Leadwerk.Web.Persons;
+namespace Leadwerk.Web.Leads;
 
 /// <summary>The names of the channels of R13 as people read them in the history.</summary>
 public static class ChannelNames

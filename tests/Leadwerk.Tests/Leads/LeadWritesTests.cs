@@ -1,14 +1,15 @@
 using Leadwerk.Tests.Infrastructure;
 using Leadwerk.Web.Bulk;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
 using Leadwerk.Web.Persons;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Leadwerk.Tests.Bulk;
+namespace Leadwerk.Tests.Leads;
 
 /// <summary>A bulk batch's persons written one UPDATE per group (issue 6): the same rows, stamps and history as a save.</summary>
-public abstract class PersonWritesTests(LeadwerkApp app)
+public abstract class LeadWritesTests(LeadwerkApp app)
 {
     [Fact]
     public async Task PersonsChangedDifferentlyAreWrittenPerGroupWithVersionsStampsAndHistory()
@@ -22,10 +23,10 @@ public abstract class PersonWritesTests(LeadwerkApp app)
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             var persons = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync();
-            var changes = persons.Take(3).Select(p => new PersonWrites.Change(p, p.LeadStatusId, p.Version)).ToList();
+            var changes = persons.Take(3).Select(p => new LeadWrites.Change(p, p.LeadStatusId, p.Version)).ToList();
             (persons[0].LeadStatusId, persons[1].LeadStatusId, persons[2].OwnerId) = (statuses[0], statuses[0], owner);
             persons[2].LeadStatusId = statuses[1];
-            await PersonWrites.Save(db, changes, DateTime.UtcNow);
+            await LeadWrites.Save(db, changes, DateTime.UtcNow);
             Assert.All(persons.Take(3), p => Assert.Equal(before[p.Id].Version + 1, p.Version));
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
@@ -53,9 +54,9 @@ public abstract class PersonWritesTests(LeadwerkApp app)
         await Assert.ThrowsAsync<InvalidOperationException>(() => Write(async db =>
         {
             var person = await db.Persons.AsNoTracking().SingleAsync(p => p.Id == ids[0]);
-            var change = new PersonWrites.Change(person, person.LeadStatusId, person.Version);
+            var change = new LeadWrites.Change(person, person.LeadStatusId, person.Version);
             person.OwnerId = owner;
-            await PersonWrites.Save(db, [change], DateTime.UtcNow);
+            await LeadWrites.Save(db, [change], DateTime.UtcNow);
         }));
 
         Assert.Null(await Read(db => db.Persons.Where(p => p.Id == ids[0]).Select(p => p.OwnerId).SingleAsync()));
@@ -73,10 +74,10 @@ public abstract class PersonWritesTests(LeadwerkApp app)
         {
             var persons = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync();
             await Write(other => other.Persons.Where(p => p.Id == ids[1]).ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1)));
-            var changes = persons.Select(p => new PersonWrites.Change(p, p.LeadStatusId, p.Version)).ToList();
+            var changes = persons.Select(p => new LeadWrites.Change(p, p.LeadStatusId, p.Version)).ToList();
             persons.ForEach(p => p.OwnerId = owner);
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await PersonWrites.Save(db, changes, DateTime.UtcNow);
+            await LeadWrites.Save(db, changes, DateTime.UtcNow);
         }));
 
         Assert.All(await Read(db => db.Persons.Where(p => ids.Contains(p.Id)).Select(p => p.OwnerId).ToListAsync()), Assert.Null);
@@ -103,11 +104,11 @@ public abstract class PersonWritesTests(LeadwerkApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
-        db.Actor = Actor.System(Channel.Bulk);
+        db.Actor.Set(Actor.System(Channel.Bulk));
         await write(db);
     }
 }
 
-public sealed class PersonWritesTestsOnSqlite(SqliteApp app) : PersonWritesTests(app), IClassFixture<SqliteApp>;
+public sealed class LeadWritesTestsOnSqlite(SqliteApp app) : LeadWritesTests(app), IClassFixture<SqliteApp>;
 
-public sealed class PersonWritesTestsOnPostgres(PostgresApp app) : PersonWritesTests(app), IClassFixture<PostgresApp>;
+public sealed class LeadWritesTestsOnPostgres(PostgresApp app) : LeadWritesTests(app), IClassFixture<PostgresApp>;

@@ -1,0 +1,54 @@
+using Leadwerk.Web.Leads;
+
+namespace Leadwerk.Web.Data;
+
+/// <summary>
+/// The actor of every change made in one DI scope: set once, by the request pipeline for an API
+/// call (<see cref="ActorMiddleware"/>), by <see cref="Components.UiActions"/> for a UI action, or by
+/// a background job for its batch. The history (R13) reads it from here, so no service passes it on
+/// and no caller can swap it in the middle of a change.
+/// </summary>
+public sealed class CurrentActor
+{
+    private Actor? _actor;
+
+    public Actor Value => _actor ?? throw new InvalidOperationException(
+        "A change was made without an actor for this scope; every change needs a user and a channel (R13).");
+
+    public bool IsSet => _actor is not null;
+
+    public CurrentActor Set(Actor actor)
+    {
+        if (_actor is not null && _actor != actor)
+        {
+            throw new InvalidOperationException($"The actor of this scope is already {_actor}; it is set once per request, UI action or job batch.");
+        }
+
+        _actor = actor;
+        return this;
+    }
+
+    /// <summary>For code that works on a context of its own outside a DI scope (data generators, tests).</summary>
+    public static CurrentActor Of(Actor actor) => new CurrentActor().Set(actor);
+}
+
+/// <summary>Marks an endpoint group whose changes come through another channel than the plain API (board, bulk, import).</summary>
+public sealed record ChannelMetadata(Channel Channel);
+
+/// <summary>Sets the actor of an API request: the logged-in user, on the channel its endpoint declares (API by default).</summary>
+public static class ActorMiddleware
+{
+    public static IApplicationBuilder UseRequestActor(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        if (http.User.Identity?.IsAuthenticated == true && http.Request.Path.StartsWithSegments("/api"))
+        {
+            var channel = http.GetEndpoint()?.Metadata.GetMetadata<ChannelMetadata>()?.Channel ?? Channel.Api;
+            http.RequestServices.GetRequiredService<CurrentActor>().Set(Common.ApiSupport.ToActor(http.User, channel));
+        }
+
+        return next(http);
+    });
+
+    public static TBuilder OnChannel<TBuilder>(this TBuilder builder, Channel channel) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ChannelMetadata(channel));
+}
