@@ -3,6 +3,7 @@ using Leadwerk.Web.Companies;
 using Leadwerk.Web.Import;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
+using Leadwerk.Web.Sales;
 using Leadwerk.Web.Search;
 using Leadwerk.Web.Selections;
 using Leadwerk.Web.Users;
@@ -35,6 +36,8 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<BulkUpdateItem> BulkUpdateItems => Set<BulkUpdateItem>();
     public DbSet<ImportJob> Imports => Set<ImportJob>();
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+    public DbSet<LostReason> LostReasons => Set<LostReason>();
+    public DbSet<Sale> Sales => Set<Sale>();
 
     /// <summary>
     /// Who is changing data and through which channel. The save interceptor refuses a lead
@@ -79,6 +82,7 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
         else
         {
             EmailTrigrams.Map(modelBuilder);
+            SaleConfiguration.MapForSqlite(modelBuilder);
         }
     }
 
