@@ -301,6 +301,24 @@ public abstract class SalesApiTests(LeadwerkApp app)
         var sale = await user.Client.CreateSale(company);
         Assert.Equal("open", sale.Str("status"));
     }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesSalesAndLostReasonsWithTheirTagsAndTypes()
+    {
+        var document = await app.Anonymous().GetOk("/openapi/v1.json");
+
+        var paths = document["paths"]!.AsObject();
+        var list = paths["/api/sales"]!["get"]!;
+        Assert.Equal("Sales", list["tags"]![0]!.GetValue<string>());
+        Assert.Contains(list["parameters"]!.AsArray(), p => p!.Str("name") == "status");
+        Assert.NotNull(paths["/api/sales"]!["post"]!["responses"]!["201"]);
+        Assert.NotNull(paths["/api/sales/{id}"]!["patch"]);
+        Assert.Equal("Lists", paths["/api/lost-reasons"]!["get"]!["tags"]![0]!.GetValue<string>());
+        Assert.NotNull(paths["/api/lost-reasons/{id}/restore"]!["post"]);
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        Assert.True(schemas.ContainsKey("SaleDto"), string.Join(", ", schemas.Select(s => s.Key)));
+        Assert.True(schemas.ContainsKey("LostReasonDto"));
+    }
 }
 
 public sealed class SalesApiTestsOnSqlite(SqliteApp app) : SalesApiTests(app), IClassFixture<SqliteApp>;
