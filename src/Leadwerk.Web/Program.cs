@@ -12,6 +12,7 @@ using Leadwerk.Web.Leads;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
+using Leadwerk.Web.Sales;
 using Leadwerk.Web.Search;
 using Leadwerk.Web.Selections;
 using Leadwerk.Web.Users;
@@ -37,6 +38,7 @@ builder.Services.AddScoped<ListService>();
 builder.Services.AddScoped<CompanyService>();
 builder.Services.AddScoped<PersonService>();
 builder.Services.AddScoped<LeadTransitions>();
+builder.Services.AddScoped<SaleService>();
 builder.Services.AddScoped<UserService>();
 builder.Services.AddScoped<UiActions>();
 builder.Services.AddSingleton<CriteriaCompiler>();
@@ -112,8 +114,10 @@ app.MapGet("/health", async (LeadwerkDbContext db) =>
 
 app.MapUsers();
 app.MapLists();
+app.MapLostReasons();
 app.MapCompanies();
 app.MapPersons();
+app.MapSales();
 app.MapSearch();
 app.MapSelections();
 app.MapBoard();

@@ -10,6 +10,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture, ITestOutputHelper ou
     [Theory]
     [InlineData("/admin/categories", "Company – Category", "Customer")]
     [InlineData("/admin/lead-statuses", "Person – Lead status", "Contacting")]
+    [InlineData("/admin/lost-reasons", "Sale – Lost reasons", "Competitor chosen")]
     [InlineData("/admin/users", "Users", LeadwerkServer.AdminUserName)]
     public async Task AnAdminPageOpensForAnAdminAndPassesTheAccessibilityScan(string path, string heading, string someRow)
     {

@@ -380,6 +380,45 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.ToTable("LeadStatuses", (string)null);
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Lists.LostReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameNl")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Deleted", "Rank");
+
+                    b.ToTable("LostReasons", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Persons.LeadStatusChange", b =>
                 {
                     b.Property<long>("Id")
@@ -499,6 +538,74 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.HasIndex("CompanyId", "LastNameKey", "Id");
 
                     b.ToTable("Persons", (string)null);
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Sales.Sale", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedCloseDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LostReasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LostReasonId");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("CompanyId", "CreatedAt", "Id");
+
+                    b.HasIndex("OwnerId", "CreatedAt", "Id");
+
+                    b.HasIndex("PersonId", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.ToTable("Sales", (string)null);
                 });
 
             modelBuilder.Entity("Leadwerk.Web.Search.PersonEmailTrigram", b =>
@@ -783,6 +890,38 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Sales.Sale", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Companies.Company", "Company")
+                        .WithMany("Sales")
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Leadwerk.Web.Lists.LostReason", "LostReason")
+                        .WithMany()
+                        .HasForeignKey("LostReasonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Leadwerk.Web.Users.User", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Leadwerk.Web.Persons.Person", "Person")
+                        .WithMany("Sales")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Company");
+
+                    b.Navigation("LostReason");
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Selections.Selection", b =>
                 {
                     b.HasOne("Leadwerk.Web.Users.User", "Owner")
@@ -810,6 +949,16 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Companies.Company", b =>
+                {
+                    b.Navigation("Sales");
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Persons.Person", b =>
+                {
+                    b.Navigation("Sales");
                 });
 #pragma warning restore 612, 618
         }

@@ -60,7 +60,11 @@ public sealed class PatchReader(JsonObject body)
         }
     }
 
-    public Opt<int?> Int(string name)
+    public Opt<int?> Int(string name) => Number<int>(name, L.T("a whole number", "een geheel getal"));
+
+    public Opt<decimal?> Decimal(string name) => Number<decimal>(name, L.T("a number", "een getal"));
+
+    private Opt<T?> Number<T>(string name, string expected) where T : struct
     {
         if (!body.TryGetPropertyValue(name, out var node))
         {
@@ -69,12 +73,27 @@ public sealed class PatchReader(JsonObject body)
 
         if (node is null)
         {
-            return new Opt<int?>(true, null);
+            return new Opt<T?>(true, null);
         }
 
-        return node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<int>(out var value)
+        return node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<T>(out var value)
             ? value
-            : throw WrongType(name, L.T("a whole number", "een geheel getal"));
+            : throw WrongType(name, expected);
+    }
+
+    /// <summary>A calendar day as yyyy-mm-dd, as System.Text.Json writes a DateOnly.</summary>
+    public Opt<DateOnly?> Date(string name)
+    {
+        var text = String(name);
+        if (!text.IsSet || text.Value is null)
+        {
+            return new Opt<DateOnly?>(text.IsSet, null);
+        }
+
+        return DateOnly.TryParseExact(text.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : throw WrongType(name, L.T("a date (yyyy-mm-dd)", "een datum (jjjj-mm-dd)"));
     }
 
     public Opt<bool> Bool(string name)

@@ -40,6 +40,7 @@ public static class ErrorCodes
     public const string NameNotUnique = "nameNotUnique";
     public const string UserNameTaken = "userNameTaken";
     public const string CompanyHasPersons = "companyHasPersons";
+    public const string CompanyHasSales = "companyHasSales";
     public const string InvalidCredentials = "invalidCredentials";
     public const string InvalidCursor = "invalidCursor";
     public const string Forbidden = "forbidden";

@@ -1,5 +1,6 @@
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Lists;
+using Leadwerk.Web.Sales;
 using Leadwerk.Web.Users;
 
 namespace Leadwerk.Web.Companies;
@@ -26,6 +27,8 @@ public sealed class Company : IAuditable
     public string? Website { get; set; }
     public string? Country { get; set; }
     public string? OrgNumber { get; set; }
+    /// <summary>Read only inside queries (Find's sale criteria); never loaded with the company.</summary>
+    public List<Sale> Sales { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }

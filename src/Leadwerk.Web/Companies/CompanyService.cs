@@ -81,7 +81,7 @@ public sealed class CompanyService(LeadwerkDbContext db, LeadTransitions transit
         return await Get(id);
     }
 
-    /// <summary>Refused while persons belong to the company, so no person loses its company unnoticed.</summary>
+    /// <summary>Refused while persons or sales belong to the company, so none of them loses its company unnoticed.</summary>
     public async Task Delete(int id, int? expectedVersion)
     {
         var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id) ?? throw NotFound();
@@ -92,6 +92,14 @@ public sealed class CompanyService(LeadwerkDbContext db, LeadTransitions transit
             throw DomainException.Conflict(ErrorCodes.CompanyHasPersons, L.T(
                 $"“{company.Name}” still has {persons} contact(s). Move or delete them first.",
                 $"“{company.Name}” heeft nog {persons} contactperso(o)n(en). Verplaats of verwijder die eerst."));
+        }
+
+        var sales = await db.Sales.CountAsync(s => s.CompanyId == id);
+        if (sales > 0)
+        {
+            throw DomainException.Conflict(ErrorCodes.CompanyHasSales, L.T(
+                $"“{company.Name}” still has {sales} sale(s). Delete them first.",
+                $"“{company.Name}” heeft nog {sales} verko(o)p(en). Verwijder die eerst."));
         }
 
         db.Companies.Remove(company);

@@ -4,6 +4,7 @@ using Leadwerk.Web.Companies;
 using Leadwerk.Web.Import;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
+using Leadwerk.Web.Sales;
 using Leadwerk.Web.Search;
 using Leadwerk.Web.Selections;
 using Leadwerk.Web.Users;
@@ -36,6 +37,8 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<BulkUpdateItem> BulkUpdateItems => Set<BulkUpdateItem>();
     public DbSet<ImportJob> Imports => Set<ImportJob>();
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+    public DbSet<LostReason> LostReasons => Set<LostReason>();
+    public DbSet<Sale> Sales => Set<Sale>();
 
     private CurrentActor? _actor;
 
@@ -96,6 +99,7 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
         else
         {
             EmailTrigrams.Map(modelBuilder);
+            SaleConfiguration.MapForSqlite(modelBuilder);
         }
     }
 

@@ -1,4 +1,5 @@
 using Leadwerk.Web.Lists;
+using Microsoft.EntityFrameworkCore;
 
 namespace Leadwerk.Web.Data;
 
@@ -24,6 +25,27 @@ public static class Seed
             Category(6, "Partner", "Partner", CategoryGroup.Partner, false, "Works with us.", "Werkt met ons samen."),
             Category(7, "Other", "Overig", CategoryGroup.Other, false, "Anything else.", "Al het andere."));
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// The lost reasons came after the first databases were made: they are written into any
+    /// database whose list is empty. Deletes are soft, so an emptied list is never refilled.
+    /// </summary>
+    public static async Task<bool> EnsureLostReasons(LeadwerkDbContext db)
+    {
+        if (await db.LostReasons.AnyAsync())
+        {
+            return false;
+        }
+
+        (string En, string Nl)[] reasons =
+        [
+            ("Price", "Prijs"), ("Competitor chosen", "Concurrent gekozen"), ("No budget", "Geen budget"),
+            ("Timing", "Timing"), ("No decision", "Geen besluit"),
+        ];
+        db.LostReasons.AddRange(reasons.Select((r, i) => new LostReason { Rank = i + 1, NameEn = r.En, NameNl = r.Nl }));
+        await db.SaveChangesAsync();
+        return true;
     }
 
     private static LeadStatus Status(int rank, string en, string nl, string descriptionEn, string descriptionNl, bool isDefault = false) =>

@@ -35,6 +35,11 @@ public static class DatabaseStartup
             logger.LogInformation("New database: seeded the category and lead status lists.");
         }
 
+        if (await Seed.EnsureLostReasons(db))
+        {
+            logger.LogInformation("Seeded the lost reasons list.");
+        }
+
         await EnsureAdmin(app, db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>());
 
         if (app.Configuration.GetValue<bool>("Leadwerk:DemoData") && !await db.Companies.AnyAsync())

@@ -34,3 +34,16 @@ public sealed class LeadStatusConfiguration : IEntityTypeConfiguration<LeadStatu
         builder.HasIndex(s => new { s.Deleted, s.Rank });
     }
 }
+
+public sealed class LostReasonConfiguration : IEntityTypeConfiguration<LostReason>
+{
+    public void Configure(EntityTypeBuilder<LostReason> builder)
+    {
+        builder.ToTable("LostReasons");
+        builder.Property(r => r.NameEn).HasMaxLength(ListRules.NameMaxLength);
+        builder.Property(r => r.NameNl).HasMaxLength(ListRules.NameMaxLength);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.Name);
+        builder.HasIndex(r => new { r.Deleted, r.Rank });
+    }
+}

@@ -32,3 +32,13 @@ public static class ListMapping
         s.Id, s.Name, new(s.NameEn, s.NameNl), s.Description, new(s.DescriptionEn, s.DescriptionNl),
         s.Rank, s.IsDefault, s.Deleted, s.Version);
 }
+
+public sealed record LostReasonDto(int Id, string Name, LocalizedText Names, int Rank, bool Deleted, int Version);
+
+/// <summary>Body of POST and PUT for a lost reason; `name` fills both languages when `names` is absent.</summary>
+public sealed record LostReasonRequest(string? Name, LocalizedText? Names, int? Rank);
+
+public static class LostReasonMapping
+{
+    public static LostReasonDto ToDto(this LostReason r) => new(r.Id, r.Name, new(r.NameEn, r.NameNl), r.Rank, r.Deleted, r.Version);
+}

@@ -1,6 +1,7 @@
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Lists;
+using Leadwerk.Web.Sales;
 using Leadwerk.Web.Users;
 
 namespace Leadwerk.Web.Persons;
@@ -54,6 +55,9 @@ public sealed class Person : IAuditable
     public int? LeadStatusId { get; set; }
     public LeadStatus? LeadStatus { get; set; }
     public DateTime? LeadStatusChangedAt { get; set; }
+
+    /// <summary>Read only inside queries (Find's sale criteria); never loaded with the person.</summary>
+    public List<Sale> Sales { get; set; } = [];
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Localization;
+using Leadwerk.Web.Sales;
 using Microsoft.EntityFrameworkCore;
 
 namespace Leadwerk.Web.Search;
@@ -83,11 +84,11 @@ public sealed class CriteriaCompiler(TimeProvider time)
             return;
         }
 
-        if (!Operators.For(field.Type).Contains(line!.Operator ?? ""))
+        if (!field.Operators.Contains(line!.Operator ?? ""))
         {
             v.Add($"{at}.operator", L.T(
-                $"{where}: operator “{line.Operator}” does not fit {field.Label()}; use one of {string.Join(", ", Operators.For(field.Type))}.",
-                $"{where}: operator “{line.Operator}” past niet bij {field.Label()}; gebruik een van {string.Join(", ", Operators.For(field.Type))}."));
+                $"{where}: operator “{line.Operator}” does not fit {field.Label()}; use one of {string.Join(", ", field.Operators)}.",
+                $"{where}: operator “{line.Operator}” past niet bij {field.Label()}; gebruik een van {string.Join(", ", field.Operators)}."));
             return;
         }
 
@@ -125,6 +126,9 @@ public sealed class CriteriaCompiler(TimeProvider time)
                 {
                     FieldType.List when field.Source == ListSource.CategoryGroup => L.T(
                         "values must be category group ids such as potentialCustomer.", "waarden moeten categoriegroep-id's zijn, zoals potentialCustomer."),
+                    FieldType.List when field.Source == ListSource.SaleStatus => L.T(
+                        "values must be open, sold, lost or stalled.", "waarden moeten open, sold, lost of stalled zijn."),
+                    FieldType.List when field.Source == ListSource.YesNo => L.T("values must be true or false.", "waarden moeten true of false zijn."),
                     FieldType.List when field.Source == ListSource.User => L.T(
                         "values must be user ids or \"me\".", "waarden moeten gebruikers-id's of \"me\" zijn."),
                     FieldType.List => L.T("values must be ids (whole numbers).", "waarden moeten id's (gehele getallen) zijn."),
@@ -155,6 +159,7 @@ public sealed class CriteriaCompiler(TimeProvider time)
         string? Text() => values.Select(v => v.GetString()!.Trim()).FirstOrDefault();
         return field.Type switch
         {
+            FieldType.List when field.Many => AnyLine(selector, line.Operator!, values.Select(v => ListValue(field, v, userId)).ToList()),
             FieldType.List => ListLine(selector, line.Operator!, values.Select(v => ListValue(field, v, userId)).ToList()),
             FieldType.Text when field.KeyOn(entity) is { } key => KeyLine(Inline(key, x), line.Operator!, Text() is { } text ? TextKey.Of(text) : null),
             FieldType.Text => TextLine(selector, line.Operator!, Text()?.ToLowerInvariant()),
@@ -173,6 +178,16 @@ public sealed class CriteriaCompiler(TimeProvider time)
             Operators.IsEmpty => isNull,
             _ => Expression.Not(isNull),
         };
+    }
+
+    /// <summary>A field of several related rows: EXISTS one whose value is one of them, or NOT EXISTS.</summary>
+    private static Expression AnyLine(Expression many, string op, List<int?> values)
+    {
+        var v = Expression.Parameter(typeof(int?), "v");
+        var contains = Expression.Lambda<Func<int?, bool>>(
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int?)], Parameter(values), v), v);
+        var any = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(int?)], many, contains);
+        return op == Operators.OneOf ? any : Expression.Not(any);
     }
 
     private static Expression TextLine(Expression selector, string op, string? value)
@@ -274,6 +289,23 @@ public sealed class CriteriaCompiler(TimeProvider time)
         if (field.Source == ListSource.CategoryGroup)
         {
             return value.ValueKind == JsonValueKind.String && CategoryGroups.FromKey(value.GetString()) is { } group ? (int)group : null;
+        }
+
+        if (field.Source == ListSource.SaleStatus)
+        {
+            return value.ValueKind == JsonValueKind.String && SaleRules.FromKey(value.GetString()) is { } status ? (int)status : null;
+        }
+
+        if (field.Source == ListSource.YesNo)
+        {
+            // The UI sends list choices as text, scripts send JSON booleans; both mean the same.
+            return value.ValueKind switch
+            {
+                JsonValueKind.True => 1,
+                JsonValueKind.False => 0,
+                JsonValueKind.String when bool.TryParse(value.GetString(), out var yes) => yes ? 1 : 0,
+                _ => null,
+            };
         }
 
         if (field.Source == ListSource.User && value.ValueKind == JsonValueKind.String && value.GetString() == "me")

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
+using Leadwerk.Web.Sales;
 
 namespace Leadwerk.Web.Search;
 
@@ -20,6 +21,8 @@ public enum ListSource
     CategoryGroup,
     User,
     Company,
+    SaleStatus,
+    YesNo,
 }
 
 /// <summary>
@@ -48,6 +51,20 @@ public sealed class SearchField
 
     /// <summary>Entities on which the value can never be null, so sorting needs no null flag (and keeps its index).</summary>
     public IReadOnlySet<string> NeverNullOn { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// The selector yields the values of several related rows (a company's sales): "is one of"
+    /// holds when any of them is, "is not one of" when none is, as EXISTS subqueries.
+    /// </summary>
+    public bool Many { get; init; }
+
+    /// <summary>Only for criteria: not a result column, not a sort or group key.</summary>
+    public bool CriterionOnly { get; init; }
+
+    /// <summary>The operators when not all of its type's make sense.</summary>
+    public IReadOnlyList<string>? OnlyOperators { get; init; }
+
+    public IReadOnlyList<string> Operators => OnlyOperators ?? Search.Operators.For(Type);
 
     /// <summary>Hidden fields serve the app itself (e.g. a company's Contacts tab) and are not offered in Find.</summary>
     public bool Hidden { get; init; }
@@ -100,6 +117,12 @@ public static class SearchFields
         },
         new()
         {
+            Key = "person.hasOpenSale", Type = FieldType.List, Source = ListSource.YesNo, Label = () => L.T("Has an open sale", "Heeft een open verkoop"),
+            OnPerson = P(p => (int?)(p.Sales.Any(s => s.Status == SaleStatus.Open) ? 1 : 0)),
+            CriterionOnly = true, OnlyOperators = [Operators.OneOf],
+        },
+        new()
+        {
             Key = "company.name", Type = FieldType.Text, Label = () => L.T("Company", "Bedrijf"),
             OnPerson = P(p => p.Company!.Name), OnCompany = C(c => c.Name),
             KeyOnPerson = P(p => p.Company!.NameKey), KeyOnCompany = C(c => c.NameKey), NeverNullOn = new HashSet<string> { Entities.Company },
@@ -142,6 +165,12 @@ public static class SearchFields
             Key = "company.createdAt", Type = FieldType.Date, Label = () => L.T("Company created", "Bedrijf aangemaakt"),
             OnPerson = P(p => (DateTime?)p.Company!.CreatedAt), OnCompany = C(c => (DateTime?)c.CreatedAt),
             NeverNullOn = new HashSet<string> { Entities.Company },
+        },
+        new()
+        {
+            Key = "company.saleStatus", Type = FieldType.List, Source = ListSource.SaleStatus, Label = () => L.T("Sale status", "Verkoopstatus"),
+            OnCompany = C(c => c.Sales.Select(s => (int?)s.Status)), Many = true,
+            CriterionOnly = true, OnlyOperators = [Operators.OneOf, Operators.NotOneOf],
         },
     ];
 

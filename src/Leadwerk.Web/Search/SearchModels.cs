@@ -13,7 +13,9 @@ public sealed record SearchCount(int Count);
 
 public sealed record GroupCount(string? Key, string Name, int Count, bool Deleted);
 
-public sealed record FieldDescription(string Key, string Label, string Type, IReadOnlyList<string> Operators, IReadOnlyList<ListValue>? Values);
+/// <summary>A field clients can build criteria on; only those with `column` true can be shown and sorted on.</summary>
+public sealed record FieldDescription(string Key, string Label, string Type, IReadOnlyList<string> Operators, IReadOnlyList<ListValue>? Values,
+    bool Column = true);
 
 public sealed record ListValue(string Id, string Name, bool Deleted);
 

@@ -7,6 +7,7 @@ using Leadwerk.Web.Data;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
+using Leadwerk.Web.Sales;
 using Microsoft.EntityFrameworkCore;
 
 namespace Leadwerk.Web.Search;
@@ -91,7 +92,7 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
     public async Task<List<GroupCount>> Groups(IQueryable<Person> query, string fieldKey)
     {
         var field = SearchFields.Find(fieldKey);
-        if (field is not { Type: FieldType.List } || !field.AppliesTo(Entities.Person))
+        if (field is not { Type: FieldType.List, CriterionOnly: false } || !field.AppliesTo(Entities.Person))
         {
             throw DomainException.Invalid("groupBy", L.T($"Cannot group by “{fieldKey}”; pick a list column.",
                 $"Kan niet groeperen op “{fieldKey}”; kies een lijstkolom."));
@@ -126,7 +127,7 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
                     .Select(v => new ListValue(v.Id, v.Name, v.Deleted)).ToList();
             }
 
-            result.Add(new FieldDescription(field.Key, field.Label(), field.Type.ToString().ToLowerInvariant(), Operators.For(field.Type), values));
+            result.Add(new FieldDescription(field.Key, field.Label(), field.Type.ToString().ToLowerInvariant(), field.Operators, values, !field.CriterionOnly));
         }
 
         return result;
@@ -145,6 +146,10 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
                 return (await db.Categories.AsNoTracking().ToListAsync()).ToDictionary(c => c.Id, c => (c.Id.ToString(), c.Name, c.Deleted, c.Rank));
             case ListSource.CategoryGroup:
                 return CategoryGroups.All.ToDictionary(g => (int)g, g => (g.Key(), g.DisplayName(), false, (int)g));
+            case ListSource.SaleStatus:
+                return SaleRules.Statuses.ToDictionary(x => (int)x, x => (x.Key(), x.DisplayName(), false, (int)x));
+            case ListSource.YesNo:
+                return new() { [1] = ("true", L.T("Yes", "Ja"), false, 0), [0] = ("false", L.T("No", "Nee"), false, 1) };
             case ListSource.User:
                 var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync();
                 return users.Select((u, i) => (u, i)).ToDictionary(x => x.u.Id, x => (x.u.Id.ToString(), x.u.DisplayName, x.u.Disabled, x.i));
@@ -164,7 +169,7 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
         foreach (var column in wanted)
         {
             var field = SearchFields.Find(column);
-            if (field is null || !field.AppliesTo(entity))
+            if (field is null || !field.AppliesTo(entity) || field.CriterionOnly)
             {
                 v.Add("columns", L.T($"Unknown column “{column}”.", $"Onbekende kolom “{column}”."));
             }
@@ -183,7 +188,7 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
         var text = string.IsNullOrWhiteSpace(sort) ? SearchFields.DefaultSort(entity) : sort.Trim();
         var descending = text.StartsWith('-');
         var field = SearchFields.Find(text.TrimStart('-', '+'));
-        if (field is null || !field.AppliesTo(entity))
+        if (field is null || !field.AppliesTo(entity) || field.CriterionOnly)
         {
             throw DomainException.Invalid("sort", L.T($"Cannot sort by “{sort}”.", $"Kan niet sorteren op “{sort}”."));
         }

@@ -31,6 +31,8 @@ public sealed class DbSnapshot
         ["BulkUpdates"] = Json(await db.BulkUpdates.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["BulkUpdateItems"] = Json(await db.BulkUpdateItems.AsNoTracking().OrderBy(r => r.BulkUpdateId).ThenBy(r => r.EntityId).ToListAsync()),
         ["Imports"] = Json(await db.Imports.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["LostReasons"] = Json(await db.LostReasons.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["Sales"] = Json(await db.Sales.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["ImportRows"] = Json(await db.ImportRows.AsNoTracking().OrderBy(r => r.ImportId).ThenBy(r => r.Line).ToListAsync()),
     });
 

@@ -26,14 +26,15 @@ public static class CriteriaGen
         var line = Gen.OneOf(fields).SelectMany(field => Line(data, field));
         var set = line.List[1, 3].Select(lines => new CriteriaSet(lines));
         var criteria = set.List[1, 3].Select(sets => new Criteria("person", sets));
-        var sort = Gen.Select(Gen.OneOf(fields), Gen.Bool, (field, descending) => descending ? "-" + field : field);
+        var sortable = fields.Where(f => !SearchFields.Find(f)!.CriterionOnly).ToArray();
+        var sort = Gen.Select(Gen.OneOf(sortable), Gen.Bool, (field, descending) => descending ? "-" + field : field);
         return Gen.Select(criteria, sort, Gen.Int[3, 7], Gen.OneOf(data.Users.Select(u => u.Id).ToArray()),
             (c, s, limit, me) => new SearchCase(c, s, limit, me));
     }
 
     private static Gen<CriteriaLine> Line(SearchDataSet data, string field) => ReferenceSearch.PersonFields[field] switch
     {
-        RefType.List => Gen.OneOf(ListOperators).SelectMany(op => op is "oneOf" or "notOneOf"
+        RefType.List => Gen.OneOf(ListOperators.Intersect(SearchFields.Find(field)!.Operators).ToArray()).SelectMany(op => op is "oneOf" or "notOneOf"
             ? Gen.OneOf(ListValues(data, field)).Array[1, 3].Select(values => CriteriaLine.Of(field, op, values))
             : Gen.Const(CriteriaLine.Of(field, op))),
         RefType.Text => Gen.OneOf(TextOperators).SelectMany(op => op is "isEmpty" or "isNotEmpty"
@@ -58,6 +59,7 @@ public static class CriteriaGen
             "person.owner" or "company.owner" => [.. data.Users.Select(u => (object)u.Id), "me", unknown],
             "person.category" or "company.category" => [.. data.Categories.Keys.Cast<object>(), unknown],
             "person.company" => [.. data.Companies.Keys.Cast<object>(), unknown],
+            "person.hasOpenSale" => [true, false],
             _ => GroupKeys,
         };
     }

@@ -34,6 +34,7 @@ public static class ReferenceSearch
         ["person.category"] = RefType.List,
         ["person.categoryGroup"] = RefType.List,
         ["person.company"] = RefType.List,
+        ["person.hasOpenSale"] = RefType.List,
         ["company.name"] = RefType.Text,
         ["company.category"] = RefType.List,
         ["company.categoryGroup"] = RefType.List,
@@ -114,6 +115,8 @@ public static class ReferenceSearch
     private static int? ListValue(JsonElement value, int meId) => value.ValueKind switch
     {
         JsonValueKind.Number => value.GetInt32(),
+        JsonValueKind.True => 1,
+        JsonValueKind.False => 0,
         _ when value.GetString() == "me" => meId,
         _ => Array.IndexOf(GroupKeys, value.GetString()) + 1,
     };
@@ -141,6 +144,8 @@ public static class ReferenceSearch
         "person.category" => p.CategoryId,
         "person.categoryGroup" => p.CategoryId is { } c ? data.Categories[c].Group : null,
         "person.company" => p.CompanyId,
+        // The data set has no sales: nobody has an open one (1 yes, 0 no).
+        "person.hasOpenSale" => 0,
         "company.category" => Company(data, p)?.CategoryId,
         "company.categoryGroup" => Company(data, p) is { } c ? data.Categories[c.CategoryId].Group : null,
         "company.owner" => Company(data, p)?.OwnerId,
