@@ -45,6 +45,8 @@ public static class BenchServices
         services.AddScoped<CompanyService>();
         services.AddScoped<PersonService>();
         services.AddScoped<LeadTransitions>();
+        services.AddScoped<Leadwerk.Web.Automation.LeadAutomation>();
+        services.AddScoped<Leadwerk.Web.Automation.SuggestionService>();
         services.AddSingleton<CriteriaCompiler>();
         services.AddScoped<SearchService>();
         services.AddScoped<SelectionService>();

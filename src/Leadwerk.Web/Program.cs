@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Leadwerk.Web.Automation;
 using Leadwerk.Web.Board;
 using Leadwerk.Web.Bulk;
 using Leadwerk.Web.Common;
@@ -38,6 +39,10 @@ builder.Services.AddScoped<ListService>();
 builder.Services.AddScoped<CompanyService>();
 builder.Services.AddScoped<PersonService>();
 builder.Services.AddScoped<LeadTransitions>();
+builder.Services.AddScoped<LeadAutomation>();
+builder.Services.AddScoped<SuggestionService>();
+builder.Services.AddScoped<AutomationService>();
+builder.Services.AddScoped<CategoryHistory>();
 builder.Services.AddScoped<SaleService>();
 builder.Services.AddScoped<UserService>();
 builder.Services.AddScoped<UiActions>();
@@ -123,6 +128,7 @@ app.MapSelections();
 app.MapBoard();
 app.MapBulk();
 app.MapImports();
+app.MapAutomation();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

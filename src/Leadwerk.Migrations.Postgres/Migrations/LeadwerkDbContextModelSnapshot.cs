@@ -22,6 +22,114 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Leadwerk.Web.Automation.AutomationRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AskUser")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LeadStatusIdList")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OnNonInteractive")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetCategoryId");
+
+                    b.HasIndex("Trigger", "Order");
+
+                    b.ToTable("AutomationRules", (string)null);
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Automation.Suggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FromCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TriggerPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TriggerSaleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TriggerStatusId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("TriggerPersonId");
+
+                    b.HasIndex("UserId", "State", "ExpiresAt");
+
+                    b.ToTable("Suggestions", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Bulk.BulkUpdate", b =>
                 {
                     b.Property<int>("Id")
@@ -54,6 +162,9 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("RuleId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Skipped")
                         .HasColumnType("integer");
 
@@ -77,6 +188,8 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RuleId");
 
                     b.HasIndex("State");
 
@@ -289,6 +402,99 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.ToTable("ImportRows", (string)null);
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Leads.CompanyCategoryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FromCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Trigger")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TriggerPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TriggerSaleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TriggerStatusId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("TriggerPersonId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CompanyId", "At");
+
+                    b.ToTable("CompanyCategoryChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Leads.LeadStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FromId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ToId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromId");
+
+                    b.HasIndex("ToId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.ToTable("LeadStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Lists.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -435,45 +641,6 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.HasIndex("Deleted", "Rank");
 
                     b.ToTable("LostReasons", (string)null);
-                });
-
-            modelBuilder.Entity("Leadwerk.Web.Persons.LeadStatusChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("FromId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("ToId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("UserId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromId");
-
-                    b.HasIndex("ToId");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("PersonId", "At");
-
-                    b.ToTable("LeadStatusChanges", (string)null);
                 });
 
             modelBuilder.Entity("Leadwerk.Web.Persons.Person", b =>
@@ -794,8 +961,53 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.ToTable("UserSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Automation.AutomationRule", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Lists.Category", "TargetCategory")
+                        .WithMany()
+                        .HasForeignKey("TargetCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("TargetCategory");
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Automation.Suggestion", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Leadwerk.Web.Automation.AutomationRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Leadwerk.Web.Persons.Person", "TriggerPerson")
+                        .WithMany()
+                        .HasForeignKey("TriggerPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Leadwerk.Web.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+
+                    b.Navigation("TriggerPerson");
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Bulk.BulkUpdate", b =>
                 {
+                    b.HasOne("Leadwerk.Web.Automation.AutomationRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Leadwerk.Web.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -848,7 +1060,35 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Leadwerk.Web.Persons.LeadStatusChange", b =>
+            modelBuilder.Entity("Leadwerk.Web.Leads.CompanyCategoryChange", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Leadwerk.Web.Automation.AutomationRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Leadwerk.Web.Persons.Person", "TriggerPerson")
+                        .WithMany()
+                        .HasForeignKey("TriggerPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Leadwerk.Web.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Company");
+
+                    b.Navigation("TriggerPerson");
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Leads.LeadStatusChange", b =>
                 {
                     b.HasOne("Leadwerk.Web.Lists.LeadStatus", null)
                         .WithMany()

@@ -17,6 +17,110 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Leadwerk.Web.Automation.AutomationRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AskUser")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadStatusIdList")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnNonInteractive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetCategoryId");
+
+                    b.HasIndex("Trigger", "Order");
+
+                    b.ToTable("AutomationRules", (string)null);
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Automation.Suggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TriggerPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TriggerSaleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TriggerStatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("TriggerPersonId");
+
+                    b.HasIndex("UserId", "State", "ExpiresAt");
+
+                    b.ToTable("Suggestions", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Bulk.BulkUpdate", b =>
                 {
                     b.Property<int>("Id")
@@ -47,6 +151,9 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RuleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Skipped")
                         .HasColumnType("INTEGER");
 
@@ -70,6 +177,8 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RuleId");
 
                     b.HasIndex("State");
 
@@ -277,6 +386,95 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.ToTable("ImportRows", (string)null);
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Leads.CompanyCategoryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TriggerPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TriggerSaleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TriggerStatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("TriggerPersonId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CompanyId", "At");
+
+                    b.ToTable("CompanyCategoryChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Leads.LeadStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromId");
+
+                    b.HasIndex("ToId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.ToTable("LeadStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Lists.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -417,43 +615,6 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.HasIndex("Deleted", "Rank");
 
                     b.ToTable("LostReasons", (string)null);
-                });
-
-            modelBuilder.Entity("Leadwerk.Web.Persons.LeadStatusChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("FromId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ToId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("UserId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromId");
-
-                    b.HasIndex("ToId");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("PersonId", "At");
-
-                    b.ToTable("LeadStatusChanges", (string)null);
                 });
 
             modelBuilder.Entity("Leadwerk.Web.Persons.Person", b =>
@@ -779,8 +940,53 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.ToTable("UserSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Automation.AutomationRule", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Lists.Category", "TargetCategory")
+                        .WithMany()
+                        .HasForeignKey("TargetCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("TargetCategory");
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Automation.Suggestion", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Leadwerk.Web.Automation.AutomationRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Leadwerk.Web.Persons.Person", "TriggerPerson")
+                        .WithMany()
+                        .HasForeignKey("TriggerPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Leadwerk.Web.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+
+                    b.Navigation("TriggerPerson");
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Bulk.BulkUpdate", b =>
                 {
+                    b.HasOne("Leadwerk.Web.Automation.AutomationRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Leadwerk.Web.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -833,7 +1039,35 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Leadwerk.Web.Persons.LeadStatusChange", b =>
+            modelBuilder.Entity("Leadwerk.Web.Leads.CompanyCategoryChange", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Leadwerk.Web.Automation.AutomationRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Leadwerk.Web.Persons.Person", "TriggerPerson")
+                        .WithMany()
+                        .HasForeignKey("TriggerPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Leadwerk.Web.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Company");
+
+                    b.Navigation("TriggerPerson");
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Leads.LeadStatusChange", b =>
                 {
                     b.HasOne("Leadwerk.Web.Lists.LeadStatus", null)
                         .WithMany()

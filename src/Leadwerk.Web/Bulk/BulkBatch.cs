@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Leadwerk.Web.Automation;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
@@ -75,7 +76,7 @@ internal static class BulkBatch
         {
             var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id);
             verdicts = (await db.Companies.AsNoTracking().Include(c => c.Category).Where(c => ids.Contains(c.Id)).ToListAsync())
-                .ToDictionary(c => c.Id, c => BulkRules.Judge(c, actions, categories));
+                .ToDictionary(c => c.Id, c => BulkRules.Judge(c, actions, categories, Channel.Bulk));
         }
 
         return ids.Select(id => (id, verdicts.GetValueOrDefault(id) ?? Missing())).ToList();
@@ -85,8 +86,8 @@ internal static class BulkBatch
     /// Runs the next batch of pending items after record <paramref name="after"/>; returns the last
     /// record it handled, or 0 when none were left.
     /// </summary>
-    public static async Task<int> Run(LeadwerkDbContext db, BulkUpdate run, List<BulkAction> actions, int batchSize, int defaultStatusId,
-        DateTime now, int after)
+    public static async Task<int> Run(LeadwerkDbContext db, LeadAutomation automation, BulkUpdate run, List<BulkAction> actions, int batchSize,
+        int defaultStatusId, DateTime now, int after)
     {
         var items = await BulkItems.Next(db, run.Id, BulkItemState.Pending, after, batchSize);
         if (items.Count == 0)
@@ -126,6 +127,7 @@ internal static class BulkBatch
             var companies = await db.Companies.Include(c => c.Category).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
             var persons = (await db.Persons.Where(p => p.CompanyId != null && ids.Contains(p.CompanyId.Value)).ToListAsync())
                 .ToLookup(p => p.CompanyId!.Value);
+            var rule = run.RuleId is { } ruleId ? await db.AutomationRules.AsNoTracking().FirstOrDefaultAsync(r => r.Id == ruleId) : null;
             foreach (var item in items)
             {
                 if (!companies.TryGetValue(item.EntityId, out var company))
@@ -134,8 +136,17 @@ internal static class BulkBatch
                     continue;
                 }
 
-                var verdict = BulkRules.Judge(company, actions, categories);
+                var verdict = BulkRules.Judge(company, actions, categories, rule is null ? Channel.Bulk : Channel.Automation);
                 Record(item, verdict, () => BulkRules.Apply(company, persons[company.Id].ToList(), actions, id => categories[id], defaultStatusId));
+                if (rule is not null && item.State == BulkItemState.Changed)
+                {
+                    // R17: the company moved because an administrator applied this rule to existing data (R18).
+                    var cause = new ChangeCause(rule.Id, rule.Trigger, null, null, null);
+                    foreach (var changed in persons[company.Id].Append<object>(company))
+                    {
+                        db.Actor.Because(changed, cause);
+                    }
+                }
                 versions[item.EntityId] = () => VersionAfterSave(db, company);
             }
         }
@@ -153,9 +164,33 @@ internal static class BulkBatch
             item.VersionAfter = versions[item.EntityId]();
         }
 
+        await FireRules(db, automation, changes);
+
         await BulkItems.WriteOutcomes(db, run.Id, items);
         await db.SaveChangesAsync();
         return items[^1].EntityId;
+    }
+
+    /// <summary>
+    /// R11/R15: each status the run set lets the lead categorization rules look at the person's
+    /// company, in the batch's transaction. A company a rule moves carries its persons along, so
+    /// their undo is then skipped as "changed since" rather than undoing the rule's move.
+    /// </summary>
+    private static async Task FireRules(LeadwerkDbContext db, LeadAutomation automation, List<LeadWrites.Change> changes)
+    {
+        var moved = changes.Where(c => c.FromStatusId != c.Person.LeadStatusId && c.Person.CompanyId is not null).ToList();
+        if (moved.Count == 0 || !await db.AutomationRules.AnyAsync(r => r.Enabled))
+        {
+            return;
+        }
+
+        var companyIds = moved.Select(c => c.Person.CompanyId!.Value).Distinct().ToList();
+        var companies = await db.Companies.Include(c => c.Category).Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        foreach (var change in moved)
+        {
+            await automation.Fire(companies[change.Person.CompanyId!.Value],
+                new TriggerEvent(AutomationTrigger.LeadStatusSet, change.Person, change.Person.LeadStatusId, null));
+        }
     }
 
     private static int VersionAfterSave<T>(LeadwerkDbContext db, T entity) where T : class, IAuditable

@@ -18,7 +18,7 @@ public sealed record BulkPreview(int Matched, int ToChange, int Unchanged, int S
 public sealed record BulkStarted(int Id);
 
 public sealed record BulkStatus(int Id, string Entity, string State, int Total, int Done, int Changed, int Skipped, int UndoSkipped,
-    IReadOnlyList<BulkAction> Actions, DateTime CreatedAt, DateTime? FinishedAt);
+    IReadOnlyList<BulkAction> Actions, DateTime CreatedAt, DateTime? FinishedAt, int? RuleId = null);
 
 public static class BulkFields
 {

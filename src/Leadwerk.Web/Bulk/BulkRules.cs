@@ -52,7 +52,8 @@ public static class BulkRules
     }
 
     /// <param name="company">With its category.</param>
-    public static Verdict Judge(Company company, IReadOnlyList<BulkAction> actions, IReadOnlyDictionary<int, Category> categories)
+    /// <param name="channel">Bulk, or automation when the run applies a rule (R12 then keeps customers where they are).</param>
+    public static Verdict Judge(Company company, IReadOnlyList<BulkAction> actions, IReadOnlyDictionary<int, Category> categories, Channel channel)
     {
         var changes = false;
         foreach (var action in actions)
@@ -61,7 +62,7 @@ public static class BulkRules
             {
                 case BulkFields.CompanyCategory:
                     var verdict = LeadRules.CompanyCategoryChange(company, action.Value,
-                        action.Value is { } id ? categories.GetValueOrDefault(id) : null, Channel.Bulk);
+                        action.Value is { } id ? categories.GetValueOrDefault(id) : null, channel);
                     if (verdict.IsRefused)
                     {
                         return new Verdict(Outcome.Skip, verdict.Code, verdict.Reason);

@@ -1,5 +1,6 @@
 using Leadwerk.Web.Leads;
 using System.Text.Json;
+using Leadwerk.Web.Automation;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Lists;
@@ -78,7 +79,7 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
             after = undoing == afterUndoing ? after : 0;
             var last = undoing
                 ? await BulkBatch.Undo(db, run, BatchSize, defaultStatusId, now, after)
-                : await BulkBatch.Run(db, run, JsonSerializer.Deserialize<List<BulkAction>>(run.ActionsJson, Json)!, BatchSize, defaultStatusId, now, after);
+                : await BulkBatch.Run(db, scope.ServiceProvider.GetRequiredService<LeadAutomation>(), run, JsonSerializer.Deserialize<List<BulkAction>>(run.ActionsJson, Json)!, BatchSize, defaultStatusId, now, after);
             if (last == 0)
             {
                 run.State = undoing ? BulkState.Undone : BulkState.Done;

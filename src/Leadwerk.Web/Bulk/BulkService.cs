@@ -60,12 +60,13 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
     }
 
     /// <summary>Fixes the targets as items and queues the run; the caller follows it with <see cref="Get"/>.</summary>
-    public async Task<BulkStatus> Start(BulkRequest request, Actor user)
+    /// <param name="ruleId">A lead categorization rule applied to existing companies (R18): its changes are recorded as the rule's.</param>
+    public async Task<BulkStatus> Start(BulkRequest request, Actor user, int? ruleId = null)
     {
         var (entity, ids, actions) = await Resolve(request, user);
         var run = new BulkUpdate
         {
-            Entity = entity, ActionsJson = JsonSerializer.Serialize(actions, Json), Total = ids.Count, UserId = user.UserId!.Value,
+            Entity = entity, ActionsJson = JsonSerializer.Serialize(actions, Json), Total = ids.Count, UserId = user.UserId!.Value, RuleId = ruleId,
         };
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
@@ -191,5 +192,5 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
 
     private static BulkStatus ToStatus(BulkUpdate run) => new(
         run.Id, run.Entity, run.State.Key(), run.Total, run.Done, run.Changed, run.Skipped, run.UndoSkipped,
-        JsonSerializer.Deserialize<List<BulkAction>>(run.ActionsJson, Json) ?? [], run.CreatedAt, run.FinishedAt);
+        JsonSerializer.Deserialize<List<BulkAction>>(run.ActionsJson, Json) ?? [], run.CreatedAt, run.FinishedAt, run.RuleId);
 }

@@ -43,6 +43,9 @@ public sealed class BulkUpdate : IAuditable
     public int UndoSkipped { get; set; }
     public bool CancelRequested { get; set; }
     public int UserId { get; set; }
+
+    /// <summary>Set when the run applies a lead categorization rule to existing companies (R18).</summary>
+    public int? RuleId { get; set; }
     public DateTime? FinishedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -74,6 +77,7 @@ public sealed class BulkUpdateConfiguration : IEntityTypeConfiguration<BulkUpdat
         builder.Property(b => b.Version).IsConcurrencyToken();
         builder.HasOne<Users.User>().WithMany().HasForeignKey(b => b.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(b => b.State);
+        builder.HasOne<Automation.AutomationRule>().WithMany().HasForeignKey(b => b.RuleId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -60,6 +60,8 @@ public sealed class Validation
 
     public bool HasErrors => _errors.Count > 0;
 
+    public int Count => _errors.Values.Sum(e => e.Count);
+
     public Validation Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))

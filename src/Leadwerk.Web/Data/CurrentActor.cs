@@ -10,6 +10,7 @@ namespace Leadwerk.Web.Data;
 /// </summary>
 public sealed class CurrentActor
 {
+    private readonly Dictionary<object, ChangeCause> _causes = new(ReferenceEqualityComparer.Instance);
     private Actor? _actor;
 
     public Actor Value => _actor ?? throw new InvalidOperationException(
@@ -27,6 +28,14 @@ public sealed class CurrentActor
         _actor = actor;
         return this;
     }
+
+    /// <summary>A rule changed this company or person in this unit of work (R15, R17); the history names it.</summary>
+    public void Because(object entity, ChangeCause cause) => _causes[entity] = cause;
+
+    public ChangeCause? CauseOf(object entity) => _causes.GetValueOrDefault(entity);
+
+    /// <summary>A rule's own change comes through channel automation; one a user confirmed, through the user's channel.</summary>
+    public Channel ChannelOf(object entity) => CauseOf(entity) is { ConfirmedByUser: false } ? Channel.Automation : Value.Channel;
 
     /// <summary>For code that works on a context of its own outside a DI scope (data generators, tests).</summary>
     public static CurrentActor Of(Actor actor) => new CurrentActor().Set(actor);

@@ -30,6 +30,9 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<LeadStatusChange> LeadStatusChanges => Set<LeadStatusChange>();
+    public DbSet<CompanyCategoryChange> CompanyCategoryChanges => Set<CompanyCategoryChange>();
+    public DbSet<Automation.AutomationRule> AutomationRules => Set<Automation.AutomationRule>();
+    public DbSet<Automation.Suggestion> Suggestions => Set<Automation.Suggestion>();
     public DbSet<Selection> Selections => Set<Selection>();
     public DbSet<SelectionMember> SelectionMembers => Set<SelectionMember>();
     public DbSet<UserSetting> UserSettings => Set<UserSetting>();

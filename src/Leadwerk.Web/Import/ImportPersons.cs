@@ -1,3 +1,4 @@
+using Leadwerk.Web.Automation;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
@@ -29,7 +30,8 @@ internal sealed record PersonBefore(string FirstName, string LastName, string? E
 /// the company, R5 default status, R2 a status only where it is active). A dry run runs the same
 /// code and saves nothing.
 /// </summary>
-internal sealed class ImportPersons(LeadwerkDbContext db, ImportSettings settings, ImportLookups lookups, Dictionary<string, Company> companies)
+internal sealed class ImportPersons(
+    LeadwerkDbContext db, ImportSettings settings, ImportLookups lookups, Dictionary<string, Company> companies, LeadAutomation automation)
 {
     /// <summary>Judges and applies the rows to tracked entities; the returned steps fill in ids and versions after saving.</summary>
     public async Task<List<Action>> Process(IReadOnlyList<ImportRow> rows)
@@ -60,14 +62,10 @@ internal sealed class ImportPersons(LeadwerkDbContext db, ImportSettings setting
                 }
 
                 var email = values.GetValueOrDefault("email");
-                if (email is not null && matches.TryGetValue(TextKey.Of(email), out var person))
-                {
-                    Update(row, values, person, after);
-                }
-                else
-                {
-                    Create(row, values, after);
-                }
+                var person = email is not null && matches.TryGetValue(TextKey.Of(email), out var found) ? found : null;
+                var statusBefore = person?.LeadStatusId;
+                person = person is null ? Create(row, values, after) : Update(row, values, person, after);
+                await FireRules(person, statusBefore, values);
             }
             catch (RowError e)
             {
@@ -79,7 +77,17 @@ internal sealed class ImportPersons(LeadwerkDbContext db, ImportSettings setting
         return after;
     }
 
-    private void Create(ImportRow row, Dictionary<string, string> values, List<Action> after)
+    /// <summary>R11: a status the row sets lets the lead categorization rules look at the person's company, as on every channel.</summary>
+    private async Task FireRules(Person person, int? statusBefore, Dictionary<string, string> values)
+    {
+        var status = lookups.Status(values.GetValueOrDefault("leadStatus"));
+        if (status is not null && person.LeadStatusId == status.Id && statusBefore != status.Id && person.Company is { } company)
+        {
+            await automation.Fire(company, new TriggerEvent(AutomationTrigger.LeadStatusSet, person, status.Id, null));
+        }
+    }
+
+    private Person Create(ImportRow row, Dictionary<string, string> values, List<Action> after)
     {
         var person = new Person
         {
@@ -105,9 +113,10 @@ internal sealed class ImportPersons(LeadwerkDbContext db, ImportSettings setting
             (row.EntityId, row.VersionAfter) = (person.Id, person.Version);
             row.CreatedCompanyId = isNew ? company!.Id : null;
         });
+        return person;
     }
 
-    private void Update(ImportRow row, Dictionary<string, string> values, Person person, List<Action> after)
+    private Person Update(ImportRow row, Dictionary<string, string> values, Person person, List<Action> after)
     {
         var before = PersonBefore.Of(person);
 
@@ -145,7 +154,7 @@ internal sealed class ImportPersons(LeadwerkDbContext db, ImportSettings setting
         if (!moves && PersonBefore.Of(person) == before)
         {
             row.State = ImportRowState.Unchanged;
-            return;
+            return person;
         }
 
         row.State = ImportRowState.Updated;
@@ -156,6 +165,7 @@ internal sealed class ImportPersons(LeadwerkDbContext db, ImportSettings setting
             row.VersionAfter = person.Version;
             row.CreatedCompanyId = isNew ? company!.Id : null;
         });
+        return person;
     }
 
     /// <summary>R1: the company named in the row, case-insensitively; created with the default category when there is none yet.</summary>

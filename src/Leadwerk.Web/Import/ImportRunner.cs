@@ -1,4 +1,5 @@
 using Leadwerk.Web.Leads;
+using Leadwerk.Web.Automation;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
@@ -62,7 +63,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
             await using var transaction = await db.Database.BeginTransactionAsync(stop);
             var handled = rollingBack
                 ? await ImportRollback.Batch(db, job, BatchSize, lookups.DefaultStatusId)
-                : await Run(db, job, lookups);
+                : await Run(db, job, lookups, scope.ServiceProvider.GetRequiredService<LeadAutomation>());
             if (handled == 0)
             {
                 job.State = rollingBack ? ImportState.RolledBack : ImportState.Done;
@@ -78,7 +79,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
         }
     }
 
-    private async Task<int> Run(LeadwerkDbContext db, ImportJob job, ImportLookups lookups)
+    private async Task<int> Run(LeadwerkDbContext db, ImportJob job, ImportLookups lookups, LeadAutomation automation)
     {
         var rows = await db.ImportRows.Where(r => r.ImportId == job.Id && r.State == ImportRowState.Pending)
             .OrderBy(r => r.Line).Take(BatchSize).ToListAsync();
@@ -89,7 +90,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
 
         var settings = ImportValues.Deserialize<ImportSettings>(job.SettingsJson);
         var after = job.Entity == ImportFields.Person
-            ? await new ImportPersons(db, settings, lookups, new Dictionary<string, Company>()).Process(rows)
+            ? await new ImportPersons(db, settings, lookups, new Dictionary<string, Company>(), automation).Process(rows)
             : await new ImportCompanies(db, settings, lookups).Process(rows);
         job.Done += rows.Count;
         job.Created += rows.Count(r => r.State == ImportRowState.Created);

@@ -1,3 +1,4 @@
+using Leadwerk.Web.Automation;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Import;
 
 /// <summary>Check, dry-run, start, follow, resume and roll back CSV imports. The work itself runs in <see cref="ImportRunner"/>.</summary>
-public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queue, IConfiguration config)
+public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queue, IConfiguration config, LeadAutomation automation)
 {
     public const string StateConflict = "importStateConflict";
     public const string FileTooLarge = "fileTooLarge";
@@ -71,7 +72,7 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
         {
             // The tracker keeps the would-be changes of earlier chunks, so later rows see them as the run would.
             _ = settings.Entity == ImportFields.Person
-                ? await new ImportPersons(db, settings, lookups, companies).Process(chunk)
+                ? await new ImportPersons(db, settings, lookups, companies, automation).Process(chunk)
                 : await new ImportCompanies(db, settings, lookups).Process(chunk);
         }
 

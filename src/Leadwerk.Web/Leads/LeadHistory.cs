@@ -1,3 +1,4 @@
+using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Persons;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,21 @@ namespace Leadwerk.Web.Leads;
 /// </summary>
 public static class LeadHistory
 {
-    /// <summary>Stamps and records every tracked person whose status differs from what was read.</summary>
+    /// <summary>
+    /// Stamps and records every tracked person whose status differs from what was read, and every
+    /// company whose category was set or changed (R17).
+    /// </summary>
     public static void RecordTracked(LeadwerkDbContext db, DateTime now)
     {
+        foreach (var entry in db.ChangeTracker.Entries<Company>().ToList())
+        {
+            var from = entry.State == EntityState.Modified ? entry.Property(c => c.CategoryId).OriginalValue : (int?)null;
+            if (entry.State is EntityState.Added or EntityState.Modified && from != entry.Entity.CategoryId)
+            {
+                db.CompanyCategoryChanges.Add(CompanyRow(db, from, entry.Entity, now));
+            }
+        }
+
         foreach (var entry in db.ChangeTracker.Entries<Person>().ToList())
         {
             var from = entry.State switch
@@ -55,6 +68,33 @@ public static class LeadHistory
     private static LeadStatusChange Row(LeadwerkDbContext db, int? from, int? to, DateTime at, Person? person)
     {
         var actor = db.Actor.Value;
-        return new LeadStatusChange { At = at, UserId = actor.UserId, FromId = from, ToId = to, Channel = actor.Channel, Person = person! };
+        var channel = person is null ? actor.Channel : db.Actor.ChannelOf(person);
+        return new LeadStatusChange { At = at, UserId = actor.UserId, FromId = from, ToId = to, Channel = channel, Person = person! };
+    }
+
+    private static CompanyCategoryChange CompanyRow(LeadwerkDbContext db, int? from, Company company, DateTime at)
+    {
+        var cause = db.Actor.CauseOf(company);
+        var row = new CompanyCategoryChange
+        {
+            Company = company, At = at, UserId = db.Actor.Value.UserId, FromCategoryId = from, ToCategoryId = company.CategoryId,
+            Channel = db.Actor.ChannelOf(company), RuleId = cause?.RuleId, Trigger = cause?.Trigger,
+            TriggerStatusId = cause?.TriggerStatusId, TriggerSaleId = cause?.TriggerSaleId,
+        };
+
+        // A person saved in this same unit of work has no id yet: the row then refers to the entity itself.
+        if (cause?.TriggerPerson is { } person)
+        {
+            if (db.Entry(person).State == EntityState.Added)
+            {
+                row.TriggerPerson = person;
+            }
+            else
+            {
+                row.TriggerPersonId = person.Id;
+            }
+        }
+
+        return row;
     }
 }

@@ -1,3 +1,4 @@
+using Leadwerk.Web.Automation;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Lists;
@@ -11,9 +12,12 @@ namespace Leadwerk.Web.Leads;
 /// card, API, board): each asks <see cref="LeadRules"/> for the verdict, throws the refusal with its
 /// code and reason, and applies the change; the save records it (<see cref="LeadHistory"/>).
 /// </summary>
-public sealed class LeadTransitions(LeadwerkDbContext db, ListService lists)
+public sealed class LeadTransitions(LeadwerkDbContext db, ListService lists, LeadAutomation automation)
 {
-    /// <summary>R2/R6: the person (with its effective category loaded) gets the status.</summary>
+    /// <summary>
+    /// R2/R6: the person (with its effective category and its company's loaded) gets the status;
+    /// then the lead categorization rules look at its company (R11, R15, R16).
+    /// </summary>
     public async Task<LeadVerdict> SetStatus(Person person, int? statusId)
     {
         var target = statusId is { } id ? await db.LeadStatuses.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id) : null;
@@ -21,6 +25,10 @@ public sealed class LeadTransitions(LeadwerkDbContext db, ListService lists)
         if (verdict.IsAllowed)
         {
             person.LeadStatusId = statusId;
+            if (person.Company is { } company)
+            {
+                await automation.Fire(company, new TriggerEvent(AutomationTrigger.LeadStatusSet, person, statusId, null));
+            }
         }
 
         return verdict;

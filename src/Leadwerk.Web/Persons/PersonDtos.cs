@@ -20,6 +20,10 @@ public sealed record PersonDto(
     DateTime CreatedAt, DateTime UpdatedAt, int Version)
 {
     public string FullName => $"{FirstName} {LastName}".Trim();
+
+    /// <summary>What lead categorization rules propose after this change (R16); only in the answer to a change.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Automation.SuggestionDto>? Suggestions { get; init; }
 }
 
 /// <summary>Body of POST /api/persons. `categoryId` only for a person without a company (R1).</summary>

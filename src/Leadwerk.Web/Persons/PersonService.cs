@@ -1,3 +1,4 @@
+using Leadwerk.Web.Automation;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Persons;
 
 /// <summary>Persons and their lead status, for every channel: the UI and the API call the same methods.</summary>
-public sealed class PersonService(LeadwerkDbContext db, ListService lists, LeadTransitions transitions)
+public sealed class PersonService(LeadwerkDbContext db, ListService lists, LeadTransitions transitions, LeadAutomation automation, SuggestionService suggestions)
 {
     private sealed record ListPosition(string L, int I);
 
@@ -110,7 +111,7 @@ public sealed class PersonService(LeadwerkDbContext db, ListService lists, LeadT
         }
 
         await Save();
-        return await Get(id);
+        return await Get(id) with { Suggestions = await suggestions.Describe(automation.Raised) };
     }
 
     public async Task Delete(int id, int? expectedVersion)

@@ -52,7 +52,12 @@ public static class SaleRules
 public sealed record SaleDto(
     int Id, int CompanyId, string CompanyName, int? PersonId, string? PersonName, string Title, decimal Amount, string Currency,
     int? OwnerId, string? OwnerName, SaleStatus Status, DateOnly? ExpectedCloseDate, int? LostReasonId, string? LostReason,
-    DateTime CreatedAt, DateTime UpdatedAt, DateTime? ClosedAt, int Version);
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? ClosedAt, int Version)
+{
+    /// <summary>What lead categorization rules propose after this change (R16); only in the answer to a change.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Automation.SuggestionDto>? Suggestions { get; init; }
+}
 
 /// <summary>Body of POST /api/sales. `status` is open (default), sold, lost or stalled; `ownerId` defaults to the company's owner.</summary>
 public sealed record SaleRequest(

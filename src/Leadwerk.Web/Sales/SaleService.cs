@@ -1,3 +1,4 @@
+using Leadwerk.Web.Automation;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Localization;
@@ -7,9 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Sales;
 
 /// <summary>Sales (F16), for every channel. Every status change passes <see cref="TransitionStatus"/>.</summary>
-public sealed class SaleService(LeadwerkDbContext db, TimeProvider time)
+public sealed class SaleService(LeadwerkDbContext db, TimeProvider time, LeadAutomation automation, SuggestionService suggestions)
 {
     private sealed record ListPosition(DateTime C, int I);
+
+    /// <summary>The triggers the transitions of this unit of work raised, fired once the sale has its id.</summary>
+    private readonly List<AutomationTrigger> _triggers = [];
 
     public async Task<SaleDto> Get(int id) =>
         (await Rows(db.Sales.Where(s => s.Id == id)).FirstOrDefaultAsync())?.ToDto() ?? throw NotFound();
@@ -69,8 +73,9 @@ public sealed class SaleService(LeadwerkDbContext db, TimeProvider time)
         sale.OwnerId = request.OwnerId is null ? company.OwnerId : await UserService.ValidOwner(db, request.OwnerId);
         db.Sales.Add(sale);
         await Save();
+        await FireRules(sale);
         await transaction.CommitAsync();
-        return await Get(sale.Id);
+        return await Get(sale.Id) with { Suggestions = await suggestions.Describe(automation.Raised) };
     }
 
     public async Task<SaleDto> Update(int id, SaleChanges changes, int? expectedVersion)
@@ -85,8 +90,9 @@ public sealed class SaleService(LeadwerkDbContext db, TimeProvider time)
         }
 
         await Save();
+        await FireRules(sale);
         await transaction.CommitAsync();
-        return await Get(id);
+        return await Get(id) with { Suggestions = await suggestions.Describe(automation.Raised) };
     }
 
     public async Task Delete(int id, int? expectedVersion)
@@ -120,6 +126,37 @@ public sealed class SaleService(LeadwerkDbContext db, TimeProvider time)
         {
             sale.LostReasonId = null;
         }
+
+        if (from is null)
+        {
+            _triggers.Add(AutomationTrigger.SaleRegistered);
+        }
+
+        if (to is SaleStatus.Sold or SaleStatus.Lost && from != to)
+        {
+            _triggers.Add(to == SaleStatus.Sold ? AutomationTrigger.SaleSold : AutomationTrigger.SaleLost);
+        }
+    }
+
+    /// <summary>
+    /// R11/R15: lead categorization rules on sale registered, sold or lost move the company in the
+    /// transaction of the sale's change, or propose the move (R16).
+    /// </summary>
+    private async Task FireRules(Sale sale)
+    {
+        if (_triggers.Count == 0)
+        {
+            return;
+        }
+
+        var company = await db.Companies.Include(c => c.Category).FirstAsync(c => c.Id == sale.CompanyId);
+        foreach (var trigger in _triggers)
+        {
+            await automation.Fire(company, new TriggerEvent(trigger, null, null, sale.Id));
+        }
+
+        _triggers.Clear();
+        await Save();
     }
 
     /// <summary>Validates and applies the given fields; a new sale gets its first status (registered) here too.</summary>

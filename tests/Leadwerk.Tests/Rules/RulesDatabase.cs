@@ -48,6 +48,8 @@ public sealed class RulesDatabase : IAsyncLifetime, IAsyncDisposable
         services.AddScoped<CompanyService>();
         services.AddScoped<PersonService>();
         services.AddScoped<LeadTransitions>();
+        services.AddScoped<Leadwerk.Web.Automation.LeadAutomation>();
+        services.AddScoped<Leadwerk.Web.Automation.SuggestionService>();
         services.AddScoped<UserService>();
         services.AddSingleton<SessionCache>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
