@@ -43,6 +43,7 @@ builder.Services.AddScoped<LeadAutomation>();
 builder.Services.AddScoped<SuggestionService>();
 builder.Services.AddScoped<AutomationService>();
 builder.Services.AddScoped<CategoryHistory>();
+builder.Services.AddScoped<SuggestionsNotifier>();
 builder.Services.AddScoped<SaleService>();
 builder.Services.AddScoped<UserService>();
 builder.Services.AddScoped<UiActions>();

@@ -31,7 +31,11 @@ public sealed record BoardMove(int PersonId, string? GroupBy, string? ToKey, int
 public sealed record ColumnCount(string Key, int Count);
 
 /// <summary>The moved card and the new counts; `onBoard` is false when the card no longer matches the selection or the filters.</summary>
-public sealed record BoardMoved(BoardCard Card, IReadOnlyList<ColumnCount> Counts, bool OnBoard = true);
+public sealed record BoardMoved(BoardCard Card, IReadOnlyList<ColumnCount> Counts, bool OnBoard = true)
+{
+    /// <summary>What lead categorization rules propose after the move (R16).</summary>
+    public IReadOnlyList<Automation.SuggestionDto> Suggestions { get; init; } = [];
+}
 
 public static class BoardKeys
 {

@@ -44,6 +44,9 @@ public sealed partial class BoardPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private Automation.SuggestionsNotifier Suggestions { get; set; } = default!;
+
     private string Title => _selection is null ? L.T("Board", "Bord") : $"{_selection.Name} – {L.T("Board", "Bord")}";
 
     protected override async Task OnParametersSetAsync()
@@ -197,6 +200,13 @@ public sealed partial class BoardPage
             foreach (var column in _columns)
             {
                 column.Count = moved.Counts.FirstOrDefault(c => c.Key == column.Key)?.Count ?? 0;
+            }
+
+            // R16: a rule that asks first proposes a company category; accepting may change cards on this board.
+            if (await Suggestions.Ask(moved.Suggestions))
+            {
+                await LoadBoard();
+                return;
             }
 
             if (moved.OnBoard)

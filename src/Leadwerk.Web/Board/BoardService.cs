@@ -76,14 +76,14 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
         };
 
         // The rules of every channel decide (LeadTransitions); the scope's actor is on channel board.
-        await persons.Update(move.PersonId, changes, move.Version);
+        var moved = await persons.Update(move.PersonId, changes, move.Version);
 
         // The card is read outside the selection: after the move a dynamic selection may no longer hold it.
         var lookups = await search.Lookups();
         var card = (await Cards(db.Persons.Where(p => p.Id == move.PersonId), group, null, query, null, lookups)).Items.Single();
         var counts = await Counts(shown, group);
         var onBoard = await shown.AnyAsync(p => p.Id == move.PersonId);
-        return new BoardMoved(card, counts.Select(c => new ColumnCount(c.Key, c.Value)).ToList(), onBoard);
+        return new BoardMoved(card, counts.Select(c => new ColumnCount(c.Key, c.Value)).ToList(), onBoard) { Suggestions = moved.Suggestions ?? [] };
     }
 
     private async Task<(BoardGroup Group, IQueryable<Person> Persons)> Persons(int selectionId, BoardQuery query, Actor user)
