@@ -25,59 +25,25 @@ public sealed record Verdict(Outcome Outcome, string? Code = null, string? Reaso
 /// </summary>
 public static class BulkRules
 {
-    public static Verdict Judge(Person person, IReadOnlyList<BulkAction> actions, IReadOnlyDictionary<int, LeadStatus> statuses)
-    {
-        var changes = false;
-        foreach (var action in actions)
+    public static Verdict Judge(Person person, IReadOnlyList<BulkAction> actions, IReadOnlyDictionary<int, LeadStatus> statuses) =>
+        Judge(actions, action => action.Field switch
         {
-            switch (action.Field)
-            {
-                case BulkFields.PersonLeadStatus:
-                    var verdict = LeadRules.StatusChange(person.Category, person.LeadStatusId, action.Value,
-                        action.Value is { } id ? statuses.GetValueOrDefault(id) : null);
-                    if (verdict.IsRefused)
-                    {
-                        return new Verdict(Outcome.Skip, verdict.Code, verdict.Reason);
-                    }
-
-                    changes |= verdict.IsAllowed;
-                    break;
-                case BulkFields.PersonOwner:
-                    changes |= person.OwnerId != Target(action);
-                    break;
-            }
-        }
-
-        return new Verdict(changes ? Outcome.Change : Outcome.Unchanged);
-    }
+            BulkFields.PersonLeadStatus => LeadRules.StatusChange(person.Category, person.LeadStatusId, action.Value,
+                action.Value is { } id ? statuses.GetValueOrDefault(id) : null),
+            BulkFields.PersonOwner => Changes(person.OwnerId != Target(action)),
+            _ => LeadVerdict.Unchanged,
+        });
 
     /// <param name="company">With its category.</param>
     /// <param name="channel">Bulk, or automation when the run applies a rule (R12 then keeps customers where they are).</param>
-    public static Verdict Judge(Company company, IReadOnlyList<BulkAction> actions, IReadOnlyDictionary<int, Category> categories, Channel channel)
-    {
-        var changes = false;
-        foreach (var action in actions)
+    public static Verdict Judge(Company company, IReadOnlyList<BulkAction> actions, IReadOnlyDictionary<int, Category> categories, Channel channel) =>
+        Judge(actions, action => action.Field switch
         {
-            switch (action.Field)
-            {
-                case BulkFields.CompanyCategory:
-                    var verdict = LeadRules.CompanyCategoryChange(company, action.Value,
-                        action.Value is { } id ? categories.GetValueOrDefault(id) : null, channel);
-                    if (verdict.IsRefused)
-                    {
-                        return new Verdict(Outcome.Skip, verdict.Code, verdict.Reason);
-                    }
-
-                    changes |= verdict.IsAllowed;
-                    break;
-                case BulkFields.CompanyOwner:
-                    changes |= company.OwnerId != Target(action);
-                    break;
-            }
-        }
-
-        return new Verdict(changes ? Outcome.Change : Outcome.Unchanged);
-    }
+            BulkFields.CompanyCategory => LeadRules.CompanyCategoryChange(company, action.Value,
+                action.Value is { } id ? categories.GetValueOrDefault(id) : null, channel),
+            BulkFields.CompanyOwner => Changes(company.OwnerId != Target(action)),
+            _ => LeadVerdict.Unchanged,
+        });
 
     /// <summary>Applies a judged change and returns the previous values for undo.</summary>
     public static string Apply(Person person, IReadOnlyList<BulkAction> actions)
@@ -119,6 +85,25 @@ public static class BulkRules
     }
 
     public static int? Target(BulkAction action) => action.Op == "clear" ? null : action.Value;
+
+    /// <summary>The first refusal skips the record with its code and reason; otherwise it changes if any action changes it.</summary>
+    private static Verdict Judge(IEnumerable<BulkAction> actions, Func<BulkAction, LeadVerdict> judge)
+    {
+        var changes = false;
+        foreach (var verdict in actions.Select(judge))
+        {
+            if (verdict.IsRefused)
+            {
+                return new Verdict(Outcome.Skip, verdict.Code, verdict.Reason);
+            }
+
+            changes |= verdict.IsAllowed;
+        }
+
+        return new Verdict(changes ? Outcome.Change : Outcome.Unchanged);
+    }
+
+    private static LeadVerdict Changes(bool changes) => changes ? LeadVerdict.Allowed : LeadVerdict.Unchanged;
 
     public static string Undoable(string entity) => entity == "person"
         ? L.T("This person was changed by someone else after the bulk update; it was left as it is now.",

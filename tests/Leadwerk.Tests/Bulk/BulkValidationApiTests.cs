@@ -92,7 +92,7 @@ public abstract class BulkValidationApiTests(LeadwerkApp app)
 
         Assert.Contains(started.Str("state"), new[] { "queued", "running", "done" });
         Assert.Equal(
-            ["id", "entity", "state", "total", "done", "changed", "skipped", "undoSkipped", "actions", "createdAt", "finishedAt"],
+            ["id", "entity", "state", "total", "done", "changed", "skipped", "undoSkipped", "actions", "createdAt", "finishedAt", "ruleId"],
             done.AsObject().Select(p => p.Key));
         Assert.Equal((1, 1, 1, 0, 0), (done.Int("total"), done.Int("done"), done.Int("changed"), done.Int("skipped"), done.Int("undoSkipped")));
         Assert.Equal("person.leadStatus", done["actions"]![0]!.Str("field"));

@@ -50,6 +50,7 @@ public sealed class RulesDatabase : IAsyncLifetime, IAsyncDisposable
         services.AddScoped<LeadTransitions>();
         services.AddScoped<Leadwerk.Web.Automation.LeadAutomation>();
         services.AddScoped<Leadwerk.Web.Automation.SuggestionService>();
+        services.AddScoped<CategoryHistory>();
         services.AddScoped<UserService>();
         services.AddSingleton<SessionCache>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
