@@ -61,6 +61,25 @@ public sealed class LeadCategorizationTests(BrowserFixture fixture, ITestOutputH
     }
 
     [Fact]
+    public async Task TheKeyboardMovesANewRuleAboveASavedOneAndKeepsFocusOnItsMoveButton()
+    {
+        await WithoutRules(() => AsAdmin(async page =>
+        {
+            var view = new LeadCategorizationView(page);
+            var rule = await view.OpenAndAddRule("Qualified");
+            await view.Choose(rule, "Target category", "Opportunity");
+            await view.Button("Save").ClickAsync();
+            await view.Button("Add rule").ClickAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Move rule 2 (New rule) up", Exact = true }).FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 }).First).ToHaveTextAsync("New rule");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move rule 1 (New rule) down", Exact = true })).ToBeFocusedAsync();
+        }));
+    }
+
+    [Fact]
     public async Task ADutchAdminReadsThePageInDutchAndItPassesTheAccessibilityScan()
     {
         var admin = await Data.User(role: "admin", language: "nl");
