@@ -1,3 +1,4 @@
+using Leadwerk.Web.Automation;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Leads;
@@ -41,6 +42,11 @@ public sealed class TestData(IServiceProvider services)
         await Run<UserService, User>(s => s.Create(new UserRequest(userName, password, userName, role, language)));
         return (userName, password);
     }
+
+    public Task<RuleSet> Rules() => Run<AutomationService, RuleSet>(s => s.Get());
+
+    /// <summary>Lead categorization rules are global: a test that saves some puts back none, so no other test's status change fires them.</summary>
+    public Task<RuleSet> NoRules() => Run<AutomationService, RuleSet>(s => s.Put(new RuleSet([])));
 
     public Task<int> CategoryId(string englishName) =>
         Run<ListService, int>(async s => (await s.Categories()).Single(c => c.NameEn == englishName).Id);
