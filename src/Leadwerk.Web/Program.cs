@@ -66,6 +66,9 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    // {"name":"a","name":"b"} means nothing certain; refused (400) rather than the last one winning.
+    o.SerializerOptions.AllowDuplicateProperties = false;
+    o.SerializerOptions.Converters.Add(new StrictJsonObjectConverter());
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -111,12 +111,12 @@ public sealed class Validation
         }
     }
 
-    /// <summary>Trims, and drops NUL characters: nobody types them and PostgreSQL cannot store them.</summary>
+    /// <summary>Trims, and drops the characters <see cref="StoredText"/> keeps out of the database.</summary>
     public static string? Clean(string? value)
     {
-        if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+        if (value is not null)
         {
-            value = value.Replace("\0", "", StringComparison.Ordinal);
+            value = StoredText.Storable(value);
         }
 
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -13,7 +13,7 @@ public static class TextKey
 {
     public static string Of(string value)
     {
-        var lower = value.ToLowerInvariant();
+        var lower = StoredText.Storable(value).ToLowerInvariant();
         if (Ascii.IsValid(lower))
         {
             return lower;

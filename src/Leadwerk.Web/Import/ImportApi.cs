@@ -26,7 +26,7 @@ public static class ImportApi
                     "Send multipart/form-data with a `file` and `options`.", "Stuur multipart/form-data met een `file` en `options`."));
             }
 
-            var form = await http.Request.ReadFormAsync();
+            var form = await ReadForm(http);
             var options = Options(form["options"].ToString());
             var file = form.Files.GetFile("file") ?? throw DomainException.Invalid("file", L.T("Attach a CSV file as `file`.", "Voeg een CSV-bestand toe als `file`."));
             if (file.Length > imports.MaxBytes)
@@ -52,6 +52,27 @@ public static class ImportApi
         group.MapPost("/{id:int}/rollback", async (int id, ImportService imports, HttpContext http) =>
             TypedResults.Accepted($"/api/imports/{id}", await imports.Rollback(id, http.User.ToActor(Channel.Import))));
         return app;
+    }
+
+    /// <summary>The upload's form; a body that is not the multipart it claims is the sender's mistake, a 400 that says so.</summary>
+    private static async Task<IFormCollection> ReadForm(HttpContext http)
+    {
+        try
+        {
+            return await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException e)
+        {
+            // Thrown for a missing boundary and for passing the form reader's limits (fields, field and header sizes).
+            throw new DomainException(400, ErrorCodes.MalformedRequest, L.T(
+                $"The form cannot be read: {e.Message}", $"Het formulier kan niet worden gelezen: {e.Message}"));
+        }
+        catch (IOException e) when (e is not BadHttpRequestException && !http.RequestAborted.IsCancellationRequested)
+        {
+            // A multipart body that ends before its closing boundary.
+            throw new DomainException(400, ErrorCodes.MalformedRequest, L.T(
+                $"The form ends before it is complete: {e.Message}", $"Het formulier houdt op voordat het compleet is: {e.Message}"));
+        }
     }
 
     private static ImportOptions Options(string text)

@@ -35,6 +35,11 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
         }
 
         var table = ImportCsv.Read(file);
+        if (table.Records.Count == 0)
+        {
+            throw ImportCsv.Unreadable(L.T("The file has a header line but no rows under it.", "Het bestand heeft een kopregel maar geen rijen eronder."));
+        }
+
         var mapping = ImportMapping.Map(settings.Entity, table.Header, options!.Columns);
         return (settings, ImportMapping.Rows(settings, table, mapping));
     }

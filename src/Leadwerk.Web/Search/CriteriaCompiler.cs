@@ -55,6 +55,11 @@ public sealed class CriteriaCompiler(TimeProvider time)
         }
 
         var sets = criteria.Sets ?? [];
+        if (!CriteriaLimits.Check(v, criteria))
+        {
+            v.ThrowIfInvalid(ErrorCodes.InvalidCriteria);
+        }
+
         for (var s = 0; s < sets.Count; s++)
         {
             var lines = sets[s]?.Lines ?? [];

@@ -29,10 +29,17 @@ public sealed record UserDto(
 
 public sealed record UserRequest(string? UserName, string? Password, string? DisplayName, string? Role, string? Language);
 
+/// <summary>What users change of themselves (<c>PATCH /api/users/me</c>); a new password needs the current one.</summary>
+public sealed record MeRequest(string? DisplayName, string? Language, string? Password, string? CurrentPassword);
+
 public sealed record UserChanges
 {
     public Common.Opt<string?> DisplayName { get; init; }
     public Common.Opt<string?> Password { get; init; }
+
+    /// <summary>Asked of a user who changes their own password, so a session left open cannot be taken over for good.</summary>
+    public Common.Opt<string?> CurrentPassword { get; init; }
+
     public Common.Opt<string?> Role { get; init; }
     public Common.Opt<string?> Language { get; init; }
     public Common.Opt<bool> Away { get; init; }

@@ -132,6 +132,12 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
         if (changes.Password.IsSet)
         {
             ValidatePassword(v, changes.Password.Value);
+            if (!byAdmin && (changes.CurrentPassword.Value is not { } current
+                || hasher.VerifyHashedPassword(user, user.PasswordHash, current) == PasswordVerificationResult.Failed))
+            {
+                v.Add("currentPassword", L.T("Give your current password to set a new one.", "Geef uw huidige wachtwoord om een nieuw in te stellen."));
+            }
+
             if (!v.HasErrors)
             {
                 user.PasswordHash = hasher.HashPassword(user, changes.Password.Value!);

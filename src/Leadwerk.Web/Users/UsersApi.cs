@@ -43,10 +43,11 @@ public static class UsersApi
                 DisplayName = patch.String("displayName"),
                 Language = patch.String("language"),
                 Password = patch.String("password"),
+                CurrentPassword = patch.String("currentPassword"),
             };
             var u = await users.Update(http.User.UserId(), changes, http.IfMatch(), byAdmin: false);
             return TypedResults.Ok(http.WithETag(u.ToDto(), u.Version));
-        }).Accepts<UserRequest>("application/json");
+        }).Accepts<MeRequest>("application/json");
         me.MapGet("/settings/{key}", async (string key, UserSettings settings, HttpContext http) =>
             await settings.GetRaw(http.User.UserId(), key) is { } value ? Results.Ok(value) : Results.NotFound());
         me.MapPut("/settings/{key}", async (string key, JsonNode value, UserSettings settings, HttpContext http) =>

@@ -40,7 +40,7 @@ public abstract class UsersApiTests(LeadwerkApp app)
         var user = await app.NewUser();
         const string newPassword = "a-brand-new-password";
 
-        await (await user.Client.PatchJson("/api/users/me", new { password = newPassword })).ShouldBe(200);
+        await (await user.Client.PatchJson("/api/users/me", new { password = newPassword, currentPassword = user.Password })).ShouldBe(200);
 
         await (await user.Client.Get("/api/users/me")).ShouldBeProblem(401, "unauthorized");
         using var anonymous = app.Anonymous();
@@ -48,6 +48,21 @@ public abstract class UsersApiTests(LeadwerkApp app)
             .ShouldBeProblem(401, "invalidCredentials");
         using var relogged = await app.LogIn(user.UserName, newPassword);
         Assert.Equal(user.Id, (await relogged.GetOk("/api/users/me")).Int("id"));
+    }
+
+    [Fact]
+    public async Task AUserChangingTheirOwnPasswordMustGiveTheCurrentOneAndWithoutItNothingChanges()
+    {
+        var user = await app.NewUser();
+        var before = await app.Snapshot();
+
+        await (await user.Client.PatchJson("/api/users/me", new { password = "a-brand-new-password" })).ShouldBeInvalid("currentPassword");
+        await (await user.Client.PatchJson("/api/users/me", new { password = "a-brand-new-password", currentPassword = "a guess" }))
+            .ShouldBeInvalid("currentPassword");
+
+        await app.AssertUnchangedSince(before);
+        using var stillIn = await app.LogIn(user.UserName, user.Password);
+        Assert.Equal(user.Id, (await stillIn.GetOk("/api/users/me")).Int("id"));
     }
 
     [Fact]
