@@ -27,7 +27,7 @@ public static class Http
     public static Task<HttpResponseMessage> SendRaw(this HttpClient client, HttpMethod method, string url, string body, string contentType = "application/json")
     {
         var request = new HttpRequestMessage(method, url) { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new(contentType);
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         return client.SendAsync(request);
     }
 
