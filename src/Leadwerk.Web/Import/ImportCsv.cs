@@ -93,7 +93,9 @@ public static class ImportCsv
         var starts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] == '\n')
+            // A line ends where the parser ends a record: at \n, \r\n or a lone \r (old Mac files),
+            // so no two records get the same line number.
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
             {
                 starts.Add(i + 1);
             }

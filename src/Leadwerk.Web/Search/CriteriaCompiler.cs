@@ -23,7 +23,8 @@ public sealed class CriteriaCompiler(TimeProvider time)
         var entity = Validate(criteria);
         var x = Expression.Parameter(typeof(T), "x");
         Expression? any = null;
-        var sets = criteria.Sets!;
+        // No sets at all is no condition: every record, as an empty criteria builder means.
+        var sets = criteria.Sets ?? [];
         for (var s = 0; s < sets.Count; s++)
         {
             Expression? all = null;

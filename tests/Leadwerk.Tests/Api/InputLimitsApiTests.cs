@@ -93,6 +93,20 @@ public abstract class InputLimitsApiTests(LeadwerkApp app)
     }
 
     [Fact]
+    public async Task CriteriaWithoutSetsMeanNoConditionAndCountEveryPerson()
+    {
+        var admin = await app.Admin();
+        await admin.CreatePerson(null);
+        var all = (await (await admin.SendRaw(HttpMethod.Post, "/api/search/count", """{"entity":"person","sets":[]}""")).ShouldBe(200)).Int("count");
+
+        var missing = await (await admin.SendRaw(HttpMethod.Post, "/api/search/count", """{"entity":"person"}""")).ShouldBe(200);
+        var nulls = await (await admin.SendRaw(HttpMethod.Post, "/api/search/count", """{"entity":"person","sets":null}""")).ShouldBe(200);
+
+        Assert.True(all >= 1);
+        Assert.Equal((all, all), (missing.Int("count"), nulls.Int("count")));
+    }
+
+    [Fact]
     public async Task NoncharactersInNamesAndEmailsAreDroppedOnCreateAndPatch()
     {
         var admin = await app.Admin();

@@ -131,11 +131,15 @@ public sealed class SchemaGen(JsonObject document)
         }
 
         var item = Value(schema?["items"], depth + 1);
-        return Gen.Frequency(
-            (6, item.List[0, 4].Select(items => (FuzzJson)new FuzzJson.Arr(items))),
-            // Past the limits a script might try (criteria: 100 lines, 1,000 values).
-            (1, Gen.OneOf(Gen.Const(101), Gen.Const(1_001), Gen.Const(3_000)).SelectMany(n =>
-                item.Select(one => (FuzzJson)new FuzzJson.Arr(Enumerable.Repeat(one, n).ToList())))));
+        var few = item.List[0, 4].Select(items => (FuzzJson)new FuzzJson.Arr(items));
+        if (depth > 2)
+        {
+            return few;
+        }
+
+        // Past the limits a script might try (criteria: 100 lines, 1,000 values), once per body at most.
+        return Gen.Frequency((8, few), (1, Gen.OneOf(Gen.Const(101), Gen.Const(1_001), Gen.Const(2_001)).SelectMany(n =>
+            item.Select(one => (FuzzJson)new FuzzJson.Arr(Enumerable.Repeat(one, n).ToList())))));
     }
 
     private JsonObject? Resolve(JsonNode? schema)

@@ -58,6 +58,19 @@ public abstract class ImportUploadApiTests(LeadwerkApp app)
     }
 
     [Fact]
+    public async Task AFileWithOldMacLineBreaksImportsEachRowUnderItsOwnLineNumber()
+    {
+        var admin = await app.Admin();
+        var (first, second) = (Email("cr1"), Email("cr2"));
+
+        var run = await admin.RunImport(Persons(dryRun: false), $"lastName,email\rEen,{first}\r\r,not-an-email\rTwee,{second}\r");
+
+        Assert.Equal((2, 0, 0, 1), run.Counts());
+        Assert.Equal(4, Assert.Single(run.Errors()).Line);
+        Assert.Equal(2, (await app.PersonsByEmail(first, second)).Count);
+    }
+
+    [Fact]
     public async Task ACompanyNameOfAThousandCharactersIsARowErrorNotAFailedImport()
     {
         var admin = await app.Admin();
