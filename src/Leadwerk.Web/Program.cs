@@ -71,13 +71,19 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddRateLimiter(o =>
 {
+    var loginsPerMinute = new FixedWindowRateLimiterOptions
+    {
+        PermitLimit = builder.Configuration.GetValue("Leadwerk:TokenRateLimitPerMinute", 20),
+        Window = TimeSpan.FromMinutes(1),
+    };
     o.AddPolicy(UsersApi.TokenRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = builder.Configuration.GetValue("Leadwerk:TokenRateLimitPerMinute", 20),
-            Window = TimeSpan.FromMinutes(1),
-        }));
+        LoginClient.AddressOf(http.Connection.RemoteIpAddress), _ => loginsPerMinute));
+    // The login form is the other door for password guesses; pages are a Razor component endpoint,
+    // so it is singled out here rather than by endpoint.
+    o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals("/login", StringComparison.OrdinalIgnoreCase)
+            ? RateLimitPartition.GetFixedWindowLimiter(LoginClient.AddressOf(http.Connection.RemoteIpAddress), _ => loginsPerMinute)
+            : RateLimitPartition.GetNoLimiter(""));
     o.OnRejected = async (context, _) =>
     {
         context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
