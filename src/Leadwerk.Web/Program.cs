@@ -84,10 +84,22 @@ builder.Services.AddRateLimiter(o =>
         HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals("/login", StringComparison.OrdinalIgnoreCase)
             ? RateLimitPartition.GetFixedWindowLimiter(LoginClient.AddressOf(http.Connection.RemoteIpAddress), _ => loginsPerMinute)
             : RateLimitPartition.GetNoLimiter(""));
-    o.OnRejected = async (context, _) =>
+    o.OnRejected = async (context, cancellationToken) =>
     {
-        context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        await ProblemExceptionHandler.WriteStatusProblem(new StatusCodeContext(context.HttpContext, new StatusCodePagesOptions(), _ => Task.CompletedTask));
+        var http = context.HttpContext;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            await ProblemExceptionHandler.WriteStatusProblem(new StatusCodeContext(http, new StatusCodePagesOptions(), _ => Task.CompletedTask));
+        }
+        else
+        {
+            // The login form: a body of its own, or the status page would call it "not found".
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(L.T(
+                "Too many login attempts from your address; wait a minute and try again.",
+                "Te veel inlogpogingen vanaf uw adres; wacht een minuut en probeer het opnieuw."), cancellationToken);
+        }
     };
 });
 builder.Services.AddOpenApi();
