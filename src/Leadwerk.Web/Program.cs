@@ -74,17 +74,35 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddRateLimiter(o =>
 {
-    o.AddPolicy(UsersApi.TokenRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = builder.Configuration.GetValue("Leadwerk:TokenRateLimitPerMinute", 20),
-            Window = TimeSpan.FromMinutes(1),
-        }));
-    o.OnRejected = async (context, _) =>
+    var loginsPerMinute = new FixedWindowRateLimiterOptions
     {
-        context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        await ProblemExceptionHandler.WriteStatusProblem(new StatusCodeContext(context.HttpContext, new StatusCodePagesOptions(), _ => Task.CompletedTask));
+        PermitLimit = builder.Configuration.GetValue("Leadwerk:TokenRateLimitPerMinute", 20),
+        Window = TimeSpan.FromMinutes(1),
+    };
+    o.AddPolicy(UsersApi.TokenRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+        LoginClient.AddressOf(http.Connection.RemoteIpAddress), _ => loginsPerMinute));
+    // The login form is the other door for password guesses; pages are a Razor component endpoint,
+    // so it is singled out here rather than by endpoint.
+    o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals("/login", StringComparison.OrdinalIgnoreCase)
+            ? RateLimitPartition.GetFixedWindowLimiter(LoginClient.AddressOf(http.Connection.RemoteIpAddress), _ => loginsPerMinute)
+            : RateLimitPartition.GetNoLimiter(""));
+    o.OnRejected = async (context, cancellationToken) =>
+    {
+        var http = context.HttpContext;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            await ProblemExceptionHandler.WriteStatusProblem(new StatusCodeContext(http, new StatusCodePagesOptions(), _ => Task.CompletedTask));
+        }
+        else
+        {
+            // The login form: a body of its own, or the status page would call it "not found".
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(L.T(
+                "Too many login attempts from your address; wait a minute and try again.",
+                "Te veel inlogpogingen vanaf uw adres; wacht een minuut en probeer het opnieuw."), cancellationToken);
+        }
     };
 });
 builder.Services.AddOpenApi();
@@ -94,15 +112,8 @@ builder.Services.AddMudServices();
 var app = builder.Build();
 await app.PrepareDatabase();
 
+app.UseSecurityHeaders(hsts: !app.Environment.IsDevelopment());
 app.UseExceptionHandler();
-app.Use((http, next) =>
-{
-    // The app is never framed (clickjacking) and its responses are never sniffed into another type.
-    http.Response.Headers.XContentTypeOptions = "nosniff";
-    http.Response.Headers.XFrameOptions = "DENY";
-    http.Response.Headers["Referrer-Policy"] = "same-origin";
-    return next(http);
-});
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"),
     api => api.UseStatusCodePages(ProblemExceptionHandler.WriteStatusProblem));
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
@@ -116,7 +127,8 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapOpenApi();
-app.MapScalarApiReference("/api/reference");
+// Fonts from its CDN and telemetry off: the reference page asks nothing of another origin, as the policy says.
+app.MapScalarApiReference("/api/reference", (o, http) => o.WithNonce(http.ContentSecurityPolicy().Nonce).DisableDefaultFonts().DisableTelemetry());
 app.MapGet("/health", async (LeadwerkDbContext db) =>
     await db.Database.CanConnectAsync() ? Results.Ok(new { status = "healthy" }) : Results.StatusCode(503))
     .WithTags("Health").AllowAnonymous();
@@ -135,7 +147,8 @@ app.MapImports();
 app.MapAutomation();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The circuit's own "frame-ancestors 'self'" is off: every page carries a full policy of ours.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
 

@@ -870,6 +870,28 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.ToTable("SelectionMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Users.LoginFailure", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Client");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.ToTable("LoginFailures", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Users.User", b =>
                 {
                     b.Property<int>("Id")
@@ -892,15 +914,9 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int>("FailedLogins")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Language")
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
-
-                    b.Property<DateTime?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("NormalizedUserName")
                         .IsRequired()
@@ -938,6 +954,33 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Users.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("Leadwerk.Web.Users.UserSetting", b =>
@@ -1193,6 +1236,24 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.HasOne("Leadwerk.Web.Selections.Selection", null)
                         .WithMany()
                         .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Users.LoginFailure", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Users.UserSession", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

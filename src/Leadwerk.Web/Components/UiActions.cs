@@ -1,6 +1,8 @@
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Leads;
+using Leadwerk.Web.Localization;
+using Leadwerk.Web.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Leadwerk.Web.Components;
@@ -8,7 +10,9 @@ namespace Leadwerk.Web.Components;
 /// <summary>
 /// How components reach the domain: each call gets a fresh DI scope (so a fresh DbContext, as a
 /// long-lived circuit must not share one) whose <see cref="CurrentActor"/> is the logged-in user,
-/// on channel UI unless the action says otherwise (a board move is channel board).
+/// on channel UI unless the action says otherwise (a board move is channel board). Each action first
+/// runs the session check, so a user who was disabled, demoted or logged out elsewhere is refused
+/// at their next click, not only at the circuit's next revalidation.
 /// </summary>
 public sealed class UiActions(IServiceScopeFactory scopes, AuthenticationStateProvider auth)
 {
@@ -36,6 +40,11 @@ public sealed class UiActions(IServiceScopeFactory scopes, AuthenticationStatePr
 
     private async Task<AsyncServiceScope> Scope(Channel channel)
     {
+        if (auth is CircuitSessionCheck circuit && !await circuit.Confirm())
+        {
+            throw SessionEnded();
+        }
+
         var scope = scopes.CreateAsyncScope();
         var user = (await auth.GetAuthenticationStateAsync()).User;
         if (user.Identity?.IsAuthenticated == true)
@@ -45,4 +54,14 @@ public sealed class UiActions(IServiceScopeFactory scopes, AuthenticationStatePr
 
         return scope;
     }
+
+    private static SessionEndedException SessionEnded() => new(L.T(
+        "Your session has ended. Please log in again.", "Uw sessie is beëindigd. Log opnieuw in."));
 }
+
+/// <summary>
+/// The action was refused because the session check failed. A cancellation, so a component's event
+/// handler ends quietly (Blazor ignores cancelled handlers) instead of taking the circuit down,
+/// while the router, seeing the user logged out, moves the tab to the login page.
+/// </summary>
+public sealed class SessionEndedException(string message) : OperationCanceledException(message);

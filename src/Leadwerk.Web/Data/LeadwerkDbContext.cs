@@ -25,6 +25,8 @@ namespace Leadwerk.Web.Data;
 public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> options) : DbContext(options)
 {
     public DbSet<User> Users => Set<User>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<LeadStatus> LeadStatuses => Set<LeadStatus>();
     public DbSet<Company> Companies => Set<Company>();

@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using Leadwerk.Web.Common;
-using Leadwerk.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Leadwerk.Web.Users;
@@ -17,12 +16,21 @@ public static class AuthSetup
     public const string Bearer = BearerTokenDefaults.AuthenticationScheme;
     public const string Cookie = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string StampClaim = "leadwerk:stamp";
+    public const string SessionClaim = "leadwerk:session";
     public const string LanguageItem = "leadwerk:language";
+
+    /// <summary>A cookie unused this long has expired (it slides while used).</summary>
+    public static readonly TimeSpan CookieLifetime = TimeSpan.FromHours(12);
 
     public static IServiceCollection AddLeadwerkAuth(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<SessionCache>();
+        services.AddSingleton<SessionCheck>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<LoginService>();
+        // Registered before AddRazorComponents, whose plain provider is only added when none is.
+        services.AddScoped<AuthenticationStateProvider, CircuitSessionCheck>();
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Bearer : Cookie)
@@ -39,7 +47,7 @@ public static class AuthSetup
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.SlidingExpiration = true;
-                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.ExpireTimeSpan = CookieLifetime;
                 o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, 401);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, 403);
             });
@@ -49,14 +57,24 @@ public static class AuthSetup
         return services;
     }
 
-    public static ClaimsPrincipal Principal(User user, string scheme) => new(new ClaimsIdentity(
-    [
-        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
-        new Claim(ClaimTypes.Name, user.UserName),
-        new Claim(ClaimTypes.GivenName, user.DisplayName),
-        new Claim(ClaimTypes.Role, user.Role.RoleKey()),
-        new Claim(StampClaim, user.SecurityStamp),
-    ], scheme, ClaimTypes.Name, ClaimTypes.Role));
+    /// <summary>The principal of a cookie (with the id of its <see cref="UserSession"/>) or of a bearer token (without).</summary>
+    public static ClaimsPrincipal Principal(User user, string scheme, string? sessionId = null)
+    {
+        List<Claim> claims =
+        [
+            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new Claim(ClaimTypes.Name, user.UserName),
+            new Claim(ClaimTypes.GivenName, user.DisplayName),
+            new Claim(ClaimTypes.Role, user.Role.RoleKey()),
+            new Claim(StampClaim, user.SecurityStamp),
+        ];
+        if (sessionId is not null)
+        {
+            claims.Add(new Claim(SessionClaim, sessionId));
+        }
+
+        return new(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
 
     /// <summary>An access token for the API, protected like the framework's own bearer tokens.</summary>
     public static (string Token, DateTime ExpiresAt) IssueToken(HttpContext http, User user)
@@ -68,20 +86,17 @@ public static class AuthSetup
     }
 
     /// <summary>
-    /// After authentication: a disabled user, or one whose password changed, loses every session and
-    /// token at once (see <see cref="SessionCache"/> for how soon). Also remembers the user's
+    /// After authentication, the session check (<see cref="SessionCheck"/>): a disabled user, one
+    /// whose password or role changed, or a logged-out cookie loses access at once (see
+    /// <see cref="SessionCache"/> for how soon on other instances). Also remembers the user's
     /// language for the request culture.
     /// </summary>
     public static IApplicationBuilder UseSessionValidation(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         if (http.User.Identity?.IsAuthenticated == true)
         {
-            var id = int.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var value) ? value : 0;
-            var user = await http.RequestServices.GetRequiredService<SessionCache>().Get(id, http.RequestServices, static (id, services) =>
-                services.GetRequiredService<LeadwerkDbContext>().Users.AsNoTracking().Where(u => u.Id == id)
-                    .Select(u => new SessionCache.Session(u.SecurityStamp, u.Disabled, u.Language, u.Role)).FirstOrDefaultAsync());
-            if (user is null || user.Disabled || user.SecurityStamp != http.User.FindFirstValue(StampClaim)
-                || user.Role.RoleKey() != http.User.FindFirstValue(ClaimTypes.Role))
+            var user = await http.RequestServices.GetRequiredService<SessionCheck>().Validate(http.User, http.RequestServices);
+            if (user is null)
             {
                 http.User = new ClaimsPrincipal(new ClaimsIdentity());
                 if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

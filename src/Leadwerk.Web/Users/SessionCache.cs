@@ -3,60 +3,101 @@ using System.Collections.Concurrent;
 namespace Leadwerk.Web.Users;
 
 /// <summary>
-/// What the session check needs of a user (stamp, disabled, role, language), kept for a moment so
-/// that not every API request costs a query of its own before its real work (issue 6: the
-/// session check was about a quarter of the cost of <c>GET /api/persons/{id}</c>).
+/// What the session check (<see cref="SessionCheck"/>) needs of a user (stamp, disabled, role,
+/// language) and of a cookie's session row (whose, ended or not), kept for a moment so that not
+/// every request costs queries of its own before its real work (issue 6: the session check was
+/// about a quarter of the cost of <c>GET /api/persons/{id}</c>).
 /// </summary>
 /// <remarks>
 /// How stale an entry can be: <see cref="UserService.Update"/> forgets the user right after its
-/// save, so once a user is disabled, demoted or given a new password through this app, their old
-/// sessions and tokens are refused from the next request on. Only a change this process did not
-/// make (another instance on the same database, or SQL by hand) is seen up to
-/// <see cref="Lifetime"/> late.
+/// save, and <see cref="SessionService.End"/> forgets the session right after ending it, so once a
+/// user is disabled, demoted, given a new password or logs out through this app, their old sessions
+/// and tokens are refused from the next request on. Only a change this process did not make
+/// (another instance on the same database, or SQL by hand) is seen up to <see cref="Lifetime"/> late.
 /// </remarks>
 public sealed class SessionCache
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
 
-    private readonly ConcurrentDictionary<int, Entry> _entries = new();
-
-    // Bumped by every Forget: a load that started before a user changed may have read the old row,
-    // and must not keep it after the change forgot it.
-    private long _generation;
+    private readonly Entries<int, Session> _users = new();
+    private readonly Entries<string, SessionRow> _sessions = new();
 
     public sealed record Session(string SecurityStamp, bool Disabled, string? Language, Role Role);
 
-    public async ValueTask<Session?> Get<TState>(int userId, TState state, Func<int, TState, Task<Session?>> load)
+    /// <summary>A cookie's row in <c>UserSessions</c>: whose it is, and whether it has ended (logout).</summary>
+    public sealed record SessionRow(int UserId, bool Ended);
+
+    public ValueTask<Session?> Get<TState>(int userId, TState state, Func<int, TState, Task<Session?>> load) =>
+        _users.Get(userId, state, load);
+
+    public void Forget(int userId) => _users.Forget(userId);
+
+    public ValueTask<SessionRow?> GetSession<TState>(string sessionId, TState state, Func<string, TState, Task<SessionRow?>> load) =>
+        _sessions.Get(sessionId, state, load);
+
+    public void ForgetSession(string sessionId) => _sessions.Forget(sessionId);
+
+    private sealed class Entries<TKey, TValue> where TKey : notnull where TValue : class
     {
-        var now = Environment.TickCount64;
-        if (_entries.TryGetValue(userId, out var entry) && now < entry.ExpiresAt)
+        // Every this many stores, expired entries are dropped: sessions come and go, and a
+        // long-running process must not keep one entry per login it ever saw.
+        private const int SweepEvery = 1024;
+
+        private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
+
+        // Bumped by every Forget: a load that started before a change may have read the old row,
+        // and must not keep it after the change forgot it.
+        private long _generation;
+        private int _stores;
+
+        public async ValueTask<TValue?> Get<TState>(TKey key, TState state, Func<TKey, TState, Task<TValue?>> load)
         {
-            return entry.Session;
+            var now = Environment.TickCount64;
+            if (_entries.TryGetValue(key, out var entry) && now < entry.ExpiresAt)
+            {
+                return entry.Value;
+            }
+
+            var generation = Interlocked.Read(ref _generation);
+            var value = await load(key, state);
+            // A miss is not remembered: keys come from tokens and cookies this app issued, so
+            // there are no more of them than users and sessions, and a miss is always asked again.
+            if (value is not null)
+            {
+                _entries[key] = new Entry(value, now + (long)Lifetime.TotalMilliseconds);
+                if (Interlocked.Read(ref _generation) != generation)
+                {
+                    // Checked after storing, so a Forget in between is never lost: either it
+                    // removed this entry, or this removes it.
+                    _entries.TryRemove(key, out _);
+                }
+
+                if (Interlocked.Increment(ref _stores) % SweepEvery == 0)
+                {
+                    Sweep(now);
+                }
+            }
+
+            return value;
         }
 
-        var generation = Interlocked.Read(ref _generation);
-        var session = await load(userId, state);
-        // An unknown user is not remembered: ids come from tokens this app issued, so there are
-        // as many entries as users, and a miss is always asked again.
-        if (session is not null)
+        public void Forget(TKey key)
         {
-            _entries[userId] = new Entry(session, now + (long)Lifetime.TotalMilliseconds);
-            if (Interlocked.Read(ref _generation) != generation)
+            Interlocked.Increment(ref _generation);
+            _entries.TryRemove(key, out _);
+        }
+
+        private void Sweep(long now)
+        {
+            foreach (var (key, entry) in _entries)
             {
-                // Checked after storing, so a Forget in between is never lost: either it removed
-                // this entry, or this removes it.
-                _entries.TryRemove(userId, out _);
+                if (now >= entry.ExpiresAt)
+                {
+                    _entries.TryRemove(new KeyValuePair<TKey, Entry>(key, entry));
+                }
             }
         }
 
-        return session;
+        private sealed record Entry(TValue Value, long ExpiresAt);
     }
-
-    public void Forget(int userId)
-    {
-        Interlocked.Increment(ref _generation);
-        _entries.TryRemove(userId, out _);
-    }
-
-    private sealed record Entry(Session Session, long ExpiresAt);
 }

@@ -23,8 +23,6 @@ public sealed class User : IAuditable
     public string? Language { get; set; }
     public bool Away { get; set; }
     public bool Disabled { get; set; }
-    public int FailedLogins { get; set; }
-    public DateTime? LockedUntil { get; set; }
 
     /// <summary>Changes on password change or disabling, which ends every session and token.</summary>
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");

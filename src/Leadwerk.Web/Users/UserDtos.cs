@@ -8,8 +8,6 @@ public static class UserRules
     public const int DisplayNameMaxLength = 100;
     public const int PasswordMinLength = 8;
     public const int PasswordMaxLength = 200;
-    public const int MaxFailedLogins = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(5);
 
     public static string RoleKey(this Role role) => role == Role.Admin ? "admin" : "user";
 

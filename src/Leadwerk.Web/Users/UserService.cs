@@ -6,55 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Leadwerk.Web.Users;
 
-/// <summary>Users, passwords (Identity's hasher) and login with lockout.</summary>
-public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hasher, TimeProvider time, SessionCache sessions)
+/// <summary>Users and their passwords (Identity's hasher); logging in is <see cref="LoginService"/>.</summary>
+public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hasher, SessionCache sessions)
 {
     public async Task<List<User>> List() => await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Id).ToListAsync();
 
     public async Task<User> Get(int id) => await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id) ?? throw NotFound();
-
-    /// <summary>Checks a password; the same refusal whether the user exists, is disabled or is locked out.</summary>
-    public async Task<User> Authenticate(string? userName, string? password)
-    {
-        var normalized = (userName ?? "").Trim().ToUpperInvariant();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized);
-        var now = time.GetUtcNow().UtcDateTime;
-        if (user is null || string.IsNullOrEmpty(password))
-        {
-            // Hash anyway so a missing user takes as long as a wrong password.
-            hasher.HashPassword(new User(), password ?? "");
-            throw InvalidCredentials();
-        }
-
-        if (user.Disabled || user.LockedUntil > now)
-        {
-            throw InvalidCredentials();
-        }
-
-        var result = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
-        if (result == PasswordVerificationResult.Failed)
-        {
-            user.FailedLogins++;
-            if (user.FailedLogins >= UserRules.MaxFailedLogins)
-            {
-                user.LockedUntil = now + UserRules.LockoutDuration;
-                user.FailedLogins = 0;
-            }
-
-            await db.SaveChangesAsync();
-            throw InvalidCredentials();
-        }
-
-        if (result == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            user.PasswordHash = hasher.HashPassword(user, password);
-        }
-
-        user.FailedLogins = 0;
-        user.LockedUntil = null;
-        await db.SaveChangesAsync();
-        return user;
-    }
 
     public async Task<User> Create(UserRequest request)
     {
@@ -226,9 +183,6 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
 
         return normalized;
     }
-
-    private static DomainException InvalidCredentials() => new(401, ErrorCodes.InvalidCredentials, L.T(
-        "The user name or password is wrong.", "De gebruikersnaam of het wachtwoord is onjuist."));
 
     private static DomainException NotFound() => DomainException.NotFound(L.T("The user was not found.", "De gebruiker is niet gevonden."));
 }

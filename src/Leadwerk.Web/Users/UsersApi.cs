@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Leadwerk.Web.Common;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Leadwerk.Web.Users;
@@ -15,17 +14,17 @@ public static class UsersApi
 
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/token", async (TokenRequest request, UserService users, HttpContext http) =>
+        app.MapPost("/api/auth/token", async (TokenRequest request, LoginService logins, HttpContext http) =>
         {
-            var user = await users.Authenticate(request.UserName, request.Password);
+            var user = await logins.Authenticate(request.UserName, request.Password, LoginClient.Of(http));
             var (token, expires) = AuthSetup.IssueToken(http, user);
             return TypedResults.Ok(new TokenResponse(token, expires));
         }).WithTags("Auth").AllowAnonymous().RequireRateLimiting(TokenRateLimit);
 
         // The UI's logout: a form post with an antiforgery token.
-        app.MapPost("/logout", async (HttpContext http, [FromForm] string? returnUrl) =>
+        app.MapPost("/logout", async (HttpContext http, LoginService logins, [FromForm] string? returnUrl) =>
         {
-            await http.SignOutAsync(AuthSetup.Cookie);
+            await logins.SignOut(http);
             return TypedResults.LocalRedirect("/login");
         }).ExcludeFromDescription();
 

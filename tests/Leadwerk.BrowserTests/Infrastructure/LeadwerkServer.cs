@@ -38,6 +38,10 @@ public sealed class LeadwerkServer : WebApplicationFactory<Program>
         builder.UseSetting("Leadwerk:Admin:UserName", AdminUserName);
         builder.UseSetting("Leadwerk:Admin:Password", AdminPassword);
         builder.UseSetting("Leadwerk:DemoData", "false");
+        // Open tabs re-check their session every 2 s instead of 30, so a test sees a tab stop working quickly.
+        builder.UseSetting("Leadwerk:CircuitRevalidationSeconds", "2");
+        // Every test user logs in through the form, from the same address.
+        builder.UseSetting("Leadwerk:TokenRateLimitPerMinute", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
     }

@@ -43,6 +43,10 @@ public sealed class TestData(IServiceProvider services)
         return (userName, password);
     }
 
+    /// <summary>Changes a user as an administrator would (disable, demote).</summary>
+    public Task<User> ChangeUser(string userName, UserChanges changes) => Run<UserService, User>(async s =>
+        await s.Update((await s.List()).Single(u => u.UserName == userName).Id, changes, null, byAdmin: true));
+
     public Task<RuleSet> Rules() => Run<AutomationService, RuleSet>(s => s.Get());
 
     /// <summary>Lead categorization rules are global: a test that saves some puts back none, so no other test's status change fires them.</summary>

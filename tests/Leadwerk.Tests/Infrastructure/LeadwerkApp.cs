@@ -1,10 +1,12 @@
 using System.Net.Http.Headers;
 using Leadwerk.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Leadwerk.Tests.Infrastructure;
 
@@ -27,6 +29,12 @@ public abstract class LeadwerkApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     /// <summary>Simulates another writer racing a save; see <see cref="ConcurrentWriter"/>.</summary>
     public ConcurrentWriter Race { get; } = new();
+
+    /// <summary>The app's clock; tests in one class share it, so they only ever move it forward.</summary>
+    public TestClock Clock { get; } = new();
+
+    /// <summary>What the app logged at warning level and above.</summary>
+    public LogSink Logs { get; } = new();
 
     /// <summary>High by default, so that logging in many test users never trips the limiter.</summary>
     protected virtual int TokenRateLimitPerMinute => 100_000;
@@ -71,12 +79,36 @@ public abstract class LeadwerkApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Leadwerk:Admin:Password", AdminPassword);
         builder.UseSetting("Leadwerk:DemoData", "false");
         builder.UseSetting("Leadwerk:TokenRateLimitPerMinute", TokenRateLimitPerMinute.ToString());
-        builder.ConfigureTestServices(services => services.ConfigureDbContext<LeadwerkDbContext>(
-            (_, options) => options.AddInterceptors(Race), ServiceLifetime.Singleton));
+        builder.ConfigureTestServices(services =>
+        {
+            services.ConfigureDbContext<LeadwerkDbContext>((_, options) => options.AddInterceptors(Race), ServiceLifetime.Singleton);
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
+            services.AddSingleton<ILoggerProvider>(Logs);
+        });
     }
 
-    /// <summary>A client without credentials.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client without credentials, from the given address if one is named.</summary>
+    public HttpClient Anonymous(string? clientAddress = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (clientAddress is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestClientAddress.Header, clientAddress);
+        }
+
+        return client;
+    }
+
+    /// <summary>
+    /// A second instance of the app on the same database, sharing this one's data-protection keys as
+    /// a multi-server deployment must (ADR 0003), but nothing held in memory. Disposed with this one.
+    /// </summary>
+    public WebApplicationFactory<Program> AnotherInstance()
+    {
+        var keys = Services.GetRequiredService<IDataProtectionProvider>();
+        return WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton(keys)));
+    }
 
     /// <summary>The seeded administrator's client, logged in once per fixture.</summary>
     public async Task<HttpClient> Admin()

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+
+namespace Leadwerk.Web.Users;
+
+/// <summary>
+/// An open tab (a Blazor circuit) keeps the principal its page was loaded with. This runs the session
+/// check on it every <c>Leadwerk:CircuitRevalidationSeconds</c> (at most 30, the default), and
+/// <see cref="Components.UiActions"/> runs it before each action. A principal that fails becomes
+/// anonymous, and the router sends the tab to the login page.
+/// </summary>
+public sealed class CircuitSessionCheck(ILoggerFactory loggers, IServiceScopeFactory scopes, SessionCheck check, IConfiguration config)
+    : RevalidatingServerAuthenticationStateProvider(loggers)
+{
+    public const int MaxRevalidationSeconds = 30;
+
+    protected override TimeSpan RevalidationInterval { get; } = TimeSpan.FromSeconds(
+        Math.Clamp(config.GetValue("Leadwerk:CircuitRevalidationSeconds", MaxRevalidationSeconds), 1, MaxRevalidationSeconds));
+
+    /// <summary>Runs the check now; on failure the circuit's user is logged out at once.</summary>
+    public async Task<bool> Confirm()
+    {
+        var state = await GetAuthenticationStateAsync();
+        if (await IsValid(state.User))
+        {
+            return true;
+        }
+
+        SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+        return false;
+    }
+
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken) =>
+        IsValid(state.User);
+
+    private async Task<bool> IsValid(ClaimsPrincipal user)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await check.Validate(user, scope.ServiceProvider) is not null;
+    }
+}
