@@ -46,6 +46,11 @@ public static class DatabaseSetup
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
         services.AddScoped<CurrentActor>();
+
+        // Whatever writes with a context may need these: admin changes write the audit log in their
+        // own transaction, imports consult the erased addresses (app, benchmark and rule tests alike).
+        services.AddScoped<Audit.AuditLog>();
+        services.AddSingleton<Privacy.Suppression>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LeadwerkDbContext>>().CreateDbContext()
             .WithActor(sp.GetRequiredService<CurrentActor>()));
         return services;
