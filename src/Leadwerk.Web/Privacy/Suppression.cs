@@ -51,7 +51,7 @@ public sealed class AppSecretConfiguration : IEntityTypeConfiguration<AppSecret>
 /// when configured, else 32 random bytes the app creates once and keeps in <c>AppSecrets</c>.
 /// Changing the key forgets every earlier suppression.
 /// </summary>
-public sealed class Suppression(IDbContextFactory<LeadwerkDbContext> contexts, IConfiguration config)
+public sealed class Suppression(IDbContextFactory<LeadwerkDbContext> contexts, string? configuredKey)
 {
     public const string KeySetting = "Leadwerk:Privacy:SuppressionKey";
     public const string ErasedPersonCode = "erasedPerson";
@@ -118,7 +118,7 @@ public sealed class Suppression(IDbContextFactory<LeadwerkDbContext> contexts, I
                 return _key;
             }
 
-            if (config[KeySetting] is { Length: > 0 } configured)
+            if (configuredKey is { Length: > 0 } configured)
             {
                 return _key = Encoding.UTF8.GetBytes(configured);
             }
