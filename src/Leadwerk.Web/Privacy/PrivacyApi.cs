@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 
 namespace Leadwerk.Web.Privacy;
 
@@ -39,7 +40,16 @@ public static class PrivacyApi
 
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"person-{id}-personal-data.json\"";
             return TypedResults.Ok(export);
-        }).Produces<string>(200, "text/html");
+        }).AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            // The typed result describes the JSON; format=html answers the same 200 as a page.
+            if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is { } content)
+            {
+                content["text/html"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
+
+            return Task.CompletedTask;
+        });
 
         // ?dryRun=true counts what would go and changes nothing.
         group.MapPost("/{id:int}/erase", async (int id, bool? dryRun, PrivacyService privacy, HttpContext http) =>

@@ -120,6 +120,20 @@ public abstract class PersonExportApiTests(LeadwerkApp app)
         await user.Client.GetPerson(person);
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesExportErasureAndTheAuditLog()
+    {
+        using var anonymous = app.Anonymous();
+
+        var paths = (await anonymous.GetOk("/openapi/v1.json"))["paths"]!.AsObject();
+
+        var export = paths["/api/persons/{id}/export"]!["get"]!;
+        Assert.NotNull(export["responses"]!["200"]!["content"]!["text/html"]);
+        Assert.NotNull(export["responses"]!["200"]!["content"]!["application/json"]);
+        Assert.NotNull(paths["/api/persons/{id}/erase"]!["post"]);
+        Assert.NotNull(paths["/api/audit"]!["get"]);
+    }
+
     private static List<JsonNode> Rows(JsonNode export, string part) => export[part]!.Items();
 }
 
