@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Leadwerk.Web.Audit;
 using Leadwerk.Web.Automation;
 using Leadwerk.Web.Board;
 using Leadwerk.Web.Bulk;
@@ -13,6 +14,7 @@ using Leadwerk.Web.Leads;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
+using Leadwerk.Web.Privacy;
 using Leadwerk.Web.Sales;
 using Leadwerk.Web.Search;
 using Leadwerk.Web.Selections;
@@ -60,6 +62,10 @@ builder.Services.AddHostedService<ImportRunner>();
 builder.Services.AddScoped<SelectionExport>();
 builder.Services.AddScoped<ContactsTab>();
 builder.Services.AddScoped<UserSettings>();
+builder.Services.AddScoped<AuditService>();
+builder.Services.AddHostedService<AuditRetention>();
+builder.Services.AddScoped<PersonData>();
+builder.Services.AddScoped<PrivacyService>();
 builder.Services.AddLeadwerkAuth(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -145,6 +151,8 @@ app.MapBoard();
 app.MapBulk();
 app.MapImports();
 app.MapAutomation();
+app.MapPrivacy();
+app.MapAudit();
 
 app.MapStaticAssets();
 // The circuit's own "frame-ancestors 'self'" is off: every page carries a full policy of ours.

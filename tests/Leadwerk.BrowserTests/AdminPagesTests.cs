@@ -13,6 +13,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture, ITestOutputHelper ou
     [InlineData("/admin/lost-reasons", "Sale – Lost reasons", "Competitor chosen")]
     [InlineData("/admin/users", "Users", LeadwerkServer.AdminUserName)]
     [InlineData("/admin/automation/lead-categorization", "Lead categorization", "Add rule")]
+    [InlineData("/admin/audit", "Audit log", "Apply")]
     public async Task AnAdminPageOpensForAnAdminAndPassesTheAccessibilityScan(string path, string heading, string loaded)
     {
         await AsAdmin(async page =>

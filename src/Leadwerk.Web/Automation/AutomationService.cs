@@ -1,3 +1,4 @@
+using Leadwerk.Web.Audit;
 using Leadwerk.Web.Bulk;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Automation;
 
 /// <summary>Admin › Automation › Lead categorization (F10): the ordered rules, their preview and application to existing data (R18), and a dry test.</summary>
-public sealed class AutomationService(LeadwerkDbContext db, LeadAutomation automation, BulkService bulk)
+public sealed class AutomationService(LeadwerkDbContext db, LeadAutomation automation, BulkService bulk, AuditLog audit)
 {
     public const int MaxRules = 100;
     private const int PreviewListed = 20;
@@ -31,6 +32,7 @@ public sealed class AutomationService(LeadwerkDbContext db, LeadAutomation autom
     {
         var requested = set?.Rules ?? throw DomainException.Invalid("rules", L.T("Give the list of rules.", "Geef de lijst met regels."));
         var existing = await db.AutomationRules.ToDictionaryAsync(r => r.Id);
+        var before = existing.Values.Select(Audited).ToDictionary();
         var statuses = await db.LeadStatuses.AsNoTracking().ToDictionaryAsync(s => s.Id);
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id);
         var v = new Validation();
@@ -67,7 +69,18 @@ public sealed class AutomationService(LeadwerkDbContext db, LeadAutomation autom
         v.ThrowIfInvalid();
         db.AutomationRules.RemoveRange(existing.Values.Except(kept));
         db.AutomationRules.AddRange(kept.Where(r => r.Id == 0));
+
+        // New rules get their ids from the insert; the entry, which names them, follows in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
+        var changes = AuditChanges.Diff(before, kept.Select(Audited).ToDictionary());
+        if (!changes.IsEmpty)
+        {
+            await audit.Add("automation.rules.updated", "automationRules", null, changes);
+            await db.SaveChangesAsync();
+        }
+
+        await transaction.CommitAsync();
         return await Get();
     }
 
@@ -93,9 +106,21 @@ public sealed class AutomationService(LeadwerkDbContext db, LeadAutomation autom
                 "The rule matches no company now; there is nothing to apply.", "De regel past nu op geen enkel bedrijf; er is niets toe te passen."));
         }
 
-        return await bulk.Start(new BulkRequest(new BulkTarget(null, null, Entities.Company, ids),
+        var started = await bulk.Start(new BulkRequest(new BulkTarget(null, null, Entities.Company, ids),
             [new BulkAction(BulkFields.CompanyCategory, "set", rule.TargetCategoryId)], false), user, rule.Id);
+
+        // The run is queued in its own transaction (BulkService.Start); the entry names it once it exists.
+        await audit.Add("automation.rule.applied", "automationRule", rule.Id, AuditChanges.Of("bulkUpdateId", null, started.Id));
+        await db.SaveChangesAsync();
+        return started;
     }
+
+    /// <summary>A rule as the audit log records it: "rules.{id}" → its settings, so the entry shows each rule added, changed or removed.</summary>
+    private static KeyValuePair<string, object?> Audited(AutomationRule r) => new($"rules.{r.Id}", new Dictionary<string, object?>
+    {
+        ["order"] = r.Order, ["enabled"] = r.Enabled, ["trigger"] = r.Trigger.Key(), ["leadStatusIds"] = r.LeadStatusIds,
+        ["targetCategoryId"] = r.TargetCategoryId, ["askUser"] = r.AskUser, ["onNonInteractive"] = r.OnNonInteractive.Key(),
+    });
 
     /// <summary>The "Test with…" box: what the rules would do if this person got this status now; nothing is saved.</summary>
     public async Task<RuleTestResult> Test(RuleTestRequest request)

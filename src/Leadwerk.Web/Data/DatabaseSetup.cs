@@ -46,6 +46,12 @@ public static class DatabaseSetup
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
         services.AddScoped<CurrentActor>();
+
+        // Whatever writes with a context may need these: admin changes write the audit log in their
+        // own transaction, imports consult the erased addresses (app, benchmark and rule tests alike).
+        services.AddScoped<Audit.AuditLog>();
+        services.AddSingleton(sp => new Privacy.Suppression(
+            sp.GetRequiredService<IDbContextFactory<LeadwerkDbContext>>(), config[Privacy.Suppression.KeySetting]));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LeadwerkDbContext>>().CreateDbContext()
             .WithActor(sp.GetRequiredService<CurrentActor>()));
         return services;

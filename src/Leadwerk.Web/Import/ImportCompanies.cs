@@ -56,7 +56,7 @@ internal sealed class ImportCompanies(LeadwerkDbContext db, ImportSettings setti
             catch (RowError e)
             {
                 row.State = ImportRowState.Error;
-                row.Reason = ImportValues.Truncate(e.Message);
+                (row.Reason, row.Code) = (ImportValues.Truncate(e.Message), e.Code);
             }
         }
 

@@ -65,6 +65,9 @@ public sealed class ImportRow
     public ImportRowState State { get; set; } = ImportRowState.Pending;
     public string? Reason { get; set; }
 
+    /// <summary>A stable code for some reasons (e.g. "erasedPerson"); null for the others.</summary>
+    public string? Code { get; set; }
+
     /// <summary>The person or company the row created or updated.</summary>
     public int? EntityId { get; set; }
 
@@ -97,6 +100,7 @@ public sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRow>
         builder.ToTable("ImportRows");
         builder.HasKey(r => new { r.ImportId, r.Line });
         builder.Property(r => r.Reason).HasMaxLength(500);
+        builder.Property(r => r.Code).HasMaxLength(50);
         builder.HasOne<ImportJob>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.ImportId, r.State });
     }

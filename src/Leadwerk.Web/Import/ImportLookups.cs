@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Leadwerk.Web.Import;
 
-/// <summary>A reason a row cannot be imported; the row is reported with it and the others go on.</summary>
-internal sealed class RowError(string reason) : Exception(reason);
+/// <summary>A reason a row cannot be imported; the row is reported with it and the others go on. A code marks reasons a script may act on.</summary>
+internal sealed class RowError(string reason, string? code = null) : Exception(reason)
+{
+    public string? Code { get; } = code;
+}
 
 /// <summary>The lists a row's names are looked up in, loaded once per batch: they are small.</summary>
 internal sealed class ImportLookups

@@ -10,7 +10,8 @@ public sealed record ImportOptions(string? Entity, Dictionary<string, string>? C
 /// <summary>The checked options a run works with; stored on the job.</summary>
 public sealed record ImportSettings(string Entity, string MatchBy, ImportDefaults Defaults);
 
-public sealed record ImportError(int Line, string Reason);
+/// <summary>A row that was not imported: its line, why, and for some reasons a stable code (e.g. "erasedPerson").</summary>
+public sealed record ImportError(int Line, string Reason, string? Code = null);
 
 /// <summary>A column of an uploaded file and the field its header suggests (null: none).</summary>
 public sealed record ImportColumn(string Header, string? Field);

@@ -5,6 +5,7 @@ using Leadwerk.Web.Data;
 using Leadwerk.Web.Leads;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
+using Leadwerk.Web.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Leadwerk.Web.Import;
@@ -31,7 +32,8 @@ internal sealed record PersonBefore(string FirstName, string LastName, string? E
 /// code and saves nothing.
 /// </summary>
 internal sealed class ImportPersons(
-    LeadwerkDbContext db, ImportSettings settings, ImportLookups lookups, Dictionary<string, Company> companies, LeadAutomation automation)
+    LeadwerkDbContext db, ImportSettings settings, ImportLookups lookups, Dictionary<string, Company> companies, LeadAutomation automation,
+    Suppression suppression)
 {
     /// <summary>Judges and applies the rows to tracked entities; the returned steps fill in ids and versions after saving.</summary>
     public async Task<List<Action>> Process(IReadOnlyList<ImportRow> rows)
@@ -41,6 +43,9 @@ internal sealed class ImportPersons(
         var matches = emails.Count == 0 ? [] : (await db.Persons.Include(p => p.Category).Include(p => p.Company)
                 .Where(p => p.EmailKey != null && emails.Contains(p.EmailKey)).OrderBy(p => p.Id).ToListAsync())
             .GroupBy(p => p.EmailKey!).ToDictionary(g => g.Key, g => g.First());
+
+        // B9: an address of an erased person creates nobody; a person that exists with it is still updated.
+        var erased = await suppression.Erased(db, emails.Where(e => !matches.ContainsKey(e)));
         var names = parsed.Select(p => p.Values.GetValueOrDefault("company")).OfType<string>()
             .Select(ImportLookups.Key).Distinct().Where(n => !companies.ContainsKey(n)).ToList();
         if (names.Count > 0)
@@ -63,6 +68,11 @@ internal sealed class ImportPersons(
 
                 var email = values.GetValueOrDefault("email");
                 var person = email is not null && matches.TryGetValue(TextKey.Of(email), out var found) ? found : null;
+                if (person is null && email is not null && erased.Contains(TextKey.Of(email)))
+                {
+                    throw new RowError(PrivacyWords.ErasedPersonRow(), Suppression.ErasedPersonCode);
+                }
+
                 var statusBefore = person?.LeadStatusId;
                 person = person is null ? Create(row, values, after) : Update(row, values, person, after);
                 await FireRules(person, statusBefore, values);
@@ -70,7 +80,7 @@ internal sealed class ImportPersons(
             catch (RowError e)
             {
                 row.State = ImportRowState.Error;
-                row.Reason = ImportValues.Truncate(e.Message);
+                (row.Reason, row.Code) = (ImportValues.Truncate(e.Message), e.Code);
             }
         }
 

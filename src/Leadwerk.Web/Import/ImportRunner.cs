@@ -63,7 +63,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
             await using var transaction = await db.Database.BeginTransactionAsync(stop);
             var handled = rollingBack
                 ? await ImportRollback.Batch(db, job, BatchSize, lookups.DefaultStatusId)
-                : await Run(db, job, lookups, scope.ServiceProvider.GetRequiredService<LeadAutomation>());
+                : await Run(db, job, lookups, scope.ServiceProvider.GetRequiredService<LeadAutomation>(), scope.ServiceProvider.GetRequiredService<Privacy.Suppression>());
             if (handled == 0)
             {
                 job.State = rollingBack ? ImportState.RolledBack : ImportState.Done;
@@ -79,7 +79,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
         }
     }
 
-    private async Task<int> Run(LeadwerkDbContext db, ImportJob job, ImportLookups lookups, LeadAutomation automation)
+    private async Task<int> Run(LeadwerkDbContext db, ImportJob job, ImportLookups lookups, LeadAutomation automation, Privacy.Suppression suppression)
     {
         var rows = await db.ImportRows.Where(r => r.ImportId == job.Id && r.State == ImportRowState.Pending)
             .OrderBy(r => r.Line).Take(BatchSize).ToListAsync();
@@ -90,7 +90,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
 
         var settings = ImportValues.Deserialize<ImportSettings>(job.SettingsJson);
         var after = job.Entity == ImportFields.Person
-            ? await new ImportPersons(db, settings, lookups, new Dictionary<string, Company>(), automation).Process(rows)
+            ? await new ImportPersons(db, settings, lookups, new Dictionary<string, Company>(), automation, suppression).Process(rows)
             : await new ImportCompanies(db, settings, lookups).Process(rows);
         job.Done += rows.Count;
         job.Created += rows.Count(r => r.State == ImportRowState.Created);

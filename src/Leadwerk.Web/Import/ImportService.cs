@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Import;
 
 /// <summary>Check, dry-run, start, follow, resume and roll back CSV imports. The work itself runs in <see cref="ImportRunner"/>.</summary>
-public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queue, IConfiguration config, LeadAutomation automation)
+public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queue, IConfiguration config, LeadAutomation automation,
+    Privacy.Suppression suppression)
 {
     public const string StateConflict = "importStateConflict";
     public const string FileTooLarge = "fileTooLarge";
@@ -77,13 +78,13 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
         {
             // The tracker keeps the would-be changes of earlier chunks, so later rows see them as the run would.
             _ = settings.Entity == ImportFields.Person
-                ? await new ImportPersons(db, settings, lookups, companies, automation).Process(chunk)
+                ? await new ImportPersons(db, settings, lookups, companies, automation, suppression).Process(chunk)
                 : await new ImportCompanies(db, settings, lookups).Process(chunk);
         }
 
         db.ChangeTracker.Clear();
         return new ImportPreview(rows.Count, Count(rows, ImportRowState.Created), Count(rows, ImportRowState.Updated),
-            Count(rows, ImportRowState.Unchanged), rows.Where(r => r.State == ImportRowState.Error).Select(r => new ImportError(r.Line, r.Reason!)).ToList());
+            Count(rows, ImportRowState.Unchanged), rows.Where(r => r.State == ImportRowState.Error).Select(r => new ImportError(r.Line, r.Reason!, r.Code)).ToList());
     }
 
     /// <summary>Stores the rows with the job and queues it; the caller follows it with <see cref="Get"/>.</summary>
@@ -157,7 +158,7 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
 
     private async Task<List<ImportError>> Listed(int id, ImportRowState state) =>
         await db.ImportRows.AsNoTracking().Where(r => r.ImportId == id && r.State == state).OrderBy(r => r.Line).Take(ListedErrors)
-            .Select(r => new ImportError(r.Line, r.Reason ?? "")).ToListAsync();
+            .Select(r => new ImportError(r.Line, r.Reason ?? "", r.Code)).ToListAsync();
 
     /// <summary>An import is the business of the user who started it and of administrators.</summary>
     private async Task<ImportJob> Find(int id, Actor user) =>

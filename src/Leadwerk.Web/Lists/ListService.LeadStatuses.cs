@@ -1,3 +1,4 @@
+using Leadwerk.Web.Audit;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Leads;
@@ -15,7 +16,7 @@ public sealed partial class ListService
         var status = new LeadStatus { Rank = request.Rank ?? await NextRank(db.LeadStatuses) };
         await Apply(status, request);
         db.LeadStatuses.Add(status);
-        await SaveWithSingleDefault(status);
+        await SaveWithSingleDefault(status, "list.leadStatus.created", null);
         return status;
     }
 
@@ -30,8 +31,9 @@ public sealed partial class ListService
                 "De lijst heeft een standaardstatus nodig: maak in plaats daarvan een andere status de standaard."), "isDefault");
         }
 
+        var before = ListAudit.Of(status);
         await Apply(status, request);
-        await SaveWithSingleDefault(status);
+        await SaveWithSingleDefault(status, "list.leadStatus.updated", before);
         return status;
     }
 
@@ -47,7 +49,9 @@ public sealed partial class ListService
                 $"“{status.Name}” is de standaard leadstatus en kan niet worden verwijderd. Maak eerst een andere status de standaard."));
         }
 
+        var before = ListAudit.Of(status);
         status.Deleted = true;
+        await Record("list.leadStatus.deleted", "leadStatus", id, before, ListAudit.Of(status));
         await db.SaveChangesAsync();
     }
 
@@ -59,6 +63,7 @@ public sealed partial class ListService
             await EnsureUnique(db.LeadStatuses.Where(s => s.Id != id && !s.Deleted).Select(s => new { s.NameEn, s.NameNl }).ToListAsync(),
                 status.NameEn, status.NameNl, n => (n.NameEn, n.NameNl));
             status.Deleted = false;
+            await audit.Add("list.leadStatus.restored", "leadStatus", id, AuditChanges.Of("deleted", true, false));
             await db.SaveChangesAsync();
         }
 
@@ -78,7 +83,8 @@ public sealed partial class ListService
         status.IsDefault = request.IsDefault || status.IsDefault;
     }
 
-    private async Task SaveWithSingleDefault(LeadStatus status)
+    /// <summary>Saves the status (the only default if it is one) and its audit entry; <paramref name="before"/> is null for a new status.</summary>
+    private async Task SaveWithSingleDefault(LeadStatus status, string action, Dictionary<string, object?>? before)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (status.IsDefault)
@@ -89,6 +95,16 @@ public sealed partial class ListService
             {
                 other.IsDefault = false;
             }
+        }
+
+        await db.SaveChangesAsync();
+        if (before is null)
+        {
+            await audit.Add(action, "leadStatus", status.Id, AuditChanges.Diff(null, ListAudit.Of(status)));
+        }
+        else
+        {
+            await Record(action, "leadStatus", status.Id, before, ListAudit.Of(status));
         }
 
         await db.SaveChangesAsync();

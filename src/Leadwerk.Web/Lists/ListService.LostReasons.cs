@@ -1,3 +1,4 @@
+using Leadwerk.Web.Audit;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -19,14 +20,16 @@ public sealed partial class ListService
         var reason = new LostReason { Rank = request.Rank ?? await NextRank(db.LostReasons) };
         await Apply(reason, request);
         db.LostReasons.Add(reason);
-        await db.SaveChangesAsync();
+        await audit.SaveNew("list.lostReason.created", "lostReason", () => reason.Id, () => AuditChanges.Diff(null, ListAudit.Of(reason)));
         return reason;
     }
 
     public async Task<LostReason> UpdateLostReason(int id, LostReasonRequest request, int? expectedVersion)
     {
         var reason = await TrackedLostReason(id, expectedVersion);
+        var before = ListAudit.Of(reason);
         await Apply(reason, request);
+        await Record("list.lostReason.updated", "lostReason", id, before, ListAudit.Of(reason));
         await db.SaveChangesAsync();
         return reason;
     }
@@ -35,7 +38,9 @@ public sealed partial class ListService
     public async Task DeleteLostReason(int id, int? expectedVersion)
     {
         var reason = await TrackedLostReason(id, expectedVersion);
+        var before = ListAudit.Of(reason);
         reason.Deleted = true;
+        await Record("list.lostReason.deleted", "lostReason", id, before, ListAudit.Of(reason));
         await db.SaveChangesAsync();
     }
 
@@ -46,6 +51,7 @@ public sealed partial class ListService
         {
             await EnsureUniqueLostReason(id, reason.NameEn, reason.NameNl);
             reason.Deleted = false;
+            await audit.Add("list.lostReason.restored", "lostReason", id, AuditChanges.Of("deleted", true, false));
             await db.SaveChangesAsync();
         }
 
@@ -53,7 +59,7 @@ public sealed partial class ListService
     }
 
     public async Task MoveLostReason(int id, bool up, bool includeDeleted = true) =>
-        await Move(db.LostReasons, id, up, includeDeleted, r => r.Id, r => r.Deleted, r => r.Rank, (r, rank) => r.Rank = rank);
+        await Move(db.LostReasons, "lostReason", id, up, includeDeleted, r => r.Id, r => r.Deleted, r => r.Rank, (r, rank) => r.Rank = rank);
 
     private async Task<LostReason> TrackedLostReason(int id, int? expectedVersion)
     {

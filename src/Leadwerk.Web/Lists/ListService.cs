@@ -1,3 +1,4 @@
+using Leadwerk.Web.Audit;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Leads;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Lists;
 
 /// <summary>The admin lists "Company – Category" and "Person – Lead status" (F9, R3, R9, R10).</summary>
-public sealed partial class ListService(LeadwerkDbContext db)
+public sealed partial class ListService(LeadwerkDbContext db, AuditLog audit)
 {
     public async Task<List<Category>> Categories(bool includeDeleted = false) =>
         await db.Categories.AsNoTracking().Where(c => includeDeleted || !c.Deleted)
@@ -33,7 +34,7 @@ public sealed partial class ListService(LeadwerkDbContext db)
         var category = new Category { Rank = request.Rank ?? await NextRank(db.Categories) };
         await Apply(category, request);
         db.Categories.Add(category);
-        await db.SaveChangesAsync();
+        await audit.SaveNew("list.category.created", "category", () => category.Id, () => AuditChanges.Diff(null, ListAudit.Of(category)));
         return category;
     }
 
@@ -55,6 +56,7 @@ public sealed partial class ListService(LeadwerkDbContext db)
         Concurrency.Check(category.Version, expectedVersion);
         var wasActive = LeadRules.IsActive(category);
         var locked = 0;
+        var before = ListAudit.Of(category);
         await Apply(category, request);
         if (wasActive && !LeadRules.IsActive(category))
         {
@@ -62,6 +64,7 @@ public sealed partial class ListService(LeadwerkDbContext db)
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
+        await Record("list.category.updated", "category", id, before, ListAudit.Of(category));
         await db.SaveChangesAsync();
         if (!wasActive && LeadRules.IsActive(category))
         {
@@ -76,7 +79,9 @@ public sealed partial class ListService(LeadwerkDbContext db)
     {
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id) ?? throw CategoryNotFound();
         Concurrency.Check(category.Version, expectedVersion);
+        var before = ListAudit.Of(category);
         category.Deleted = true;
+        await Record("list.category.deleted", "category", id, before, ListAudit.Of(category));
         await db.SaveChangesAsync();
     }
 
@@ -88,6 +93,7 @@ public sealed partial class ListService(LeadwerkDbContext db)
             await EnsureUnique(db.Categories.Where(c => c.Id != id && !c.Deleted).Select(c => new { c.NameEn, c.NameNl }).ToListAsync(),
                 category.NameEn, category.NameNl, n => (n.NameEn, n.NameNl));
             category.Deleted = false;
+            await audit.Add("list.category.restored", "category", id, AuditChanges.Of("deleted", true, false));
             await db.SaveChangesAsync();
         }
 
@@ -100,13 +106,13 @@ public sealed partial class ListService(LeadwerkDbContext db)
     /// shows only those; deleted items keep their places.
     /// </summary>
     public async Task MoveCategory(int id, bool up, bool includeDeleted = true) =>
-        await Move(db.Categories, id, up, includeDeleted, c => c.Id, c => c.Deleted, c => c.Rank, (c, r) => c.Rank = r);
+        await Move(db.Categories, "category", id, up, includeDeleted, c => c.Id, c => c.Deleted, c => c.Rank, (c, r) => c.Rank = r);
 
     public async Task MoveLeadStatus(int id, bool up, bool includeDeleted = true) =>
-        await Move(db.LeadStatuses, id, up, includeDeleted, s => s.Id, s => s.Deleted, s => s.Rank, (s, r) => s.Rank = r);
+        await Move(db.LeadStatuses, "leadStatus", id, up, includeDeleted, s => s.Id, s => s.Deleted, s => s.Rank, (s, r) => s.Rank = r);
 
     private async Task Move<T>(
-        DbSet<T> set, int id, bool up, bool includeDeleted, Func<T, int> key, Func<T, bool> deleted, Func<T, int> rank, Action<T, int> setRank)
+        DbSet<T> set, string kind, int id, bool up, bool includeDeleted, Func<T, int> key, Func<T, bool> deleted, Func<T, int> rank, Action<T, int> setRank)
         where T : class
     {
         var items = (await set.ToListAsync()).OrderBy(rank).ThenBy(key).ToList();
@@ -123,7 +129,9 @@ public sealed partial class ListService(LeadwerkDbContext db)
             return;
         }
 
-        var (a, b) = (items.IndexOf(shown[index]), items.IndexOf(shown[other]));
+        var moved = shown[index];
+        var rankBefore = rank(moved);
+        var (a, b) = (items.IndexOf(moved), items.IndexOf(shown[other]));
         (items[a], items[b]) = (items[b], items[a]);
         for (var i = 0; i < items.Count; i++)
         {
@@ -133,6 +141,7 @@ public sealed partial class ListService(LeadwerkDbContext db)
             }
         }
 
+        await audit.Add($"list.{kind}.moved", kind, id, AuditChanges.Of("rank", rankBefore, rank(moved)));
         await db.SaveChangesAsync();
     }
 
@@ -157,6 +166,16 @@ public sealed partial class ListService(LeadwerkDbContext db)
 
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>An entry for a changed item; a save that changed nothing is not an action worth a line.</summary>
+    private async Task Record(string action, string type, int id, Dictionary<string, object?> before, Dictionary<string, object?> after)
+    {
+        var changes = AuditChanges.Diff(before, after);
+        if (!changes.IsEmpty)
+        {
+            await audit.Add(action, type, id, changes);
         }
     }
 

@@ -1,3 +1,4 @@
+using Leadwerk.Web.Audit;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Localization;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Users;
 
 /// <summary>Users and their passwords (Identity's hasher); logging in is <see cref="LoginService"/>.</summary>
-public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hasher, SessionCache sessions)
+public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hasher, SessionCache sessions, AuditLog audit)
 {
     public async Task<List<User>> List() => await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Id).ToListAsync();
 
@@ -48,12 +49,15 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
         };
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
         db.Users.Add(user);
+        await using var transaction = await db.Database.BeginTransactionAsync();
         try
         {
             await db.SaveChangesAsync();
         }
         catch (DbUpdateException)
         {
+            // PostgreSQL refuses every statement of a failed transaction: look again outside it.
+            await transaction.RollbackAsync();
             if (!await db.Users.AsNoTracking().AnyAsync(u => u.NormalizedUserName == normalized && u.Id != user.Id))
             {
                 throw;
@@ -64,6 +68,9 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
                 $"The user name “{userName}” is already taken.", $"De gebruikersnaam “{userName}” is al in gebruik."), "userName");
         }
 
+        await audit.Add("user.created", "user", user.Id, AuditChanges.Diff(null, Audited(user)));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return user;
     }
 
@@ -72,6 +79,7 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id) ?? throw NotFound();
         Concurrency.Check(user.Version, expectedVersion);
+        var before = Audited(user);
         var v = new Validation();
         if (changes.DisplayName.IsSet)
         {
@@ -137,9 +145,50 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
                 "Dit is de laatste actieve beheerder; maak eerst iemand anders beheerder."));
         }
 
+        if (byAdmin)
+        {
+            await AuditUpdate(user, before, changes.Password.IsSet);
+        }
+
         await db.SaveChangesAsync();
         sessions.Forget(id);
         return user;
+    }
+
+    /// <summary>What the audit log records of a user: never the password or its hash.</summary>
+    private static Dictionary<string, object?> Audited(User u) => new()
+    {
+        ["userName"] = u.UserName, ["displayName"] = u.DisplayName, ["role"] = u.Role.RoleKey(), ["language"] = u.Language,
+        ["away"] = u.Away, ["disabled"] = u.Disabled,
+    };
+
+    /// <summary>An administrator's change of a user: role, disabling and password each under their own action, the rest as "user.updated".</summary>
+    private async Task AuditUpdate(User user, Dictionary<string, object?> before, bool passwordSet)
+    {
+        var after = Audited(user);
+        var role = AuditChanges.Of("role", before["role"], after["role"]);
+        if (!role.IsEmpty)
+        {
+            await audit.Add("user.roleChanged", "user", user.Id, role);
+        }
+
+        var disabled = AuditChanges.Of("disabled", before["disabled"], after["disabled"]);
+        if (!disabled.IsEmpty)
+        {
+            await audit.Add(user.Disabled ? "user.disabled" : "user.enabled", "user", user.Id, disabled);
+        }
+
+        if (passwordSet)
+        {
+            await audit.Add("user.passwordChanged", "user", user.Id);
+        }
+
+        var rest = AuditChanges.Diff(before.Where(f => f.Key is not ("role" or "disabled")).ToDictionary(),
+            after.Where(f => f.Key is not ("role" or "disabled")).ToDictionary());
+        if (!rest.IsEmpty)
+        {
+            await audit.Add("user.updated", "user", user.Id, rest);
+        }
     }
 
     /// <summary>An owner must be an existing user that is not disabled.</summary>

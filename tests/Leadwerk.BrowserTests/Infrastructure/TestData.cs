@@ -18,9 +18,9 @@ public sealed class TestData(IServiceProvider services)
         await Run<CompanyService, CompanyDto>(async s =>
             await s.Create(new CompanyRequest(name ?? Unique("Company"), await CategoryId(category), null, null, null, null, null, null)));
 
-    public async Task<PersonDto> Person(int? companyId, string? firstName = null, string? lastName = null) =>
+    public async Task<PersonDto> Person(int? companyId, string? firstName = null, string? lastName = null, string? email = null) =>
         await Run<PersonService, PersonDto>(s => s.Create(
-            new PersonRequest(companyId, firstName ?? Unique("Ann"), lastName ?? "Tester", null, null, null, null, null, null)));
+            new PersonRequest(companyId, firstName ?? Unique("Ann"), lastName ?? "Tester", email, null, null, null, null, null)));
 
     public async Task<PersonDto> PersonWithCompany(string category = "Lead")
     {
@@ -46,6 +46,10 @@ public sealed class TestData(IServiceProvider services)
     /// <summary>Changes a user as an administrator would (disable, demote).</summary>
     public Task<User> ChangeUser(string userName, UserChanges changes) => Run<UserService, User>(async s =>
         await s.Update((await s.List()).Single(u => u.UserName == userName).Id, changes, null, byAdmin: true));
+
+    /// <summary>A lost reason added by the system actor, so the audit log has an entry of it.</summary>
+    public Task<LostReason> LostReason(string english, string dutch) =>
+        Run<ListService, LostReason>(s => s.CreateLostReason(new LostReasonRequest(null, new LocalizedText(english, dutch), null)));
 
     public Task<RuleSet> Rules() => Run<AutomationService, RuleSet>(s => s.Get());
 

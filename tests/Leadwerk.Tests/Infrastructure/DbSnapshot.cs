@@ -34,6 +34,8 @@ public sealed class DbSnapshot
         ["LostReasons"] = Json(await db.LostReasons.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["Sales"] = Json(await db.Sales.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["ImportRows"] = Json(await db.ImportRows.AsNoTracking().OrderBy(r => r.ImportId).ThenBy(r => r.Line).ToListAsync()),
+        ["AuditEntries"] = Json(await db.AuditEntries.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["ErasedEmails"] = Json(await db.ErasedEmails.AsNoTracking().OrderBy(r => r.Hash).ToListAsync()),
     });
 
     public void AssertSameAs(DbSnapshot before)
