@@ -73,7 +73,9 @@ public static class SecurityHeaders
                 headers.XFrameOptions = "DENY";
             }
 
-            if (http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+            // An endpoint that set a stricter policy of its own (the personal data export page) keeps it.
+            if (http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                && Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(headers.ContentSecurityPolicy))
             {
                 headers.ContentSecurityPolicy = policy.ToString();
             }

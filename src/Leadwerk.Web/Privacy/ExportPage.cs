@@ -15,7 +15,7 @@ namespace Leadwerk.Web.Privacy;
 public static class ExportPage
 {
     /// <summary>The page loads nothing and runs nothing; the response sends this policy with it.</summary>
-    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     public static string Render(JsonObject export)
     {
