@@ -14,7 +14,7 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddLeadwerkDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
-        var provider = (config["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
+        var provider = ProviderName(config);
         var connectionString = config.GetConnectionString("Leadwerk");
         services.AddSingleton<Search.LookupCache>();
         services.AddSingleton<AuditInterceptor>();
@@ -30,7 +30,7 @@ public static class DatabaseSetup
                         o => o.MigrationsAssembly(MigrationsAssembly("Leadwerk.Migrations.Sqlite")))
                         .AddInterceptors(new SqliteConnectionSetup(config.GetValue(SqliteConnectionSetup.MmapSetting, SqliteConnectionSetup.DefaultMmapBytes)));
                     break;
-                case Postgres or "postgresql" or "npgsql":
+                case Postgres:
                     if (string.IsNullOrWhiteSpace(connectionString))
                     {
                         throw new InvalidOperationException(
@@ -39,8 +39,6 @@ public static class DatabaseSetup
 
                     options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsAssembly(MigrationsAssembly("Leadwerk.Migrations.Postgres")));
                     break;
-                default:
-                    throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'sqlite' or 'postgres'.");
             }
 
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
