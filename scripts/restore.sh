@@ -32,7 +32,7 @@ if [[ $# -lt 2 ]]; then usage >&2; exit 2; fi
 BACKUP="$1"; TARGET="$2"; shift 2
 [[ $BACKUP == /* ]] || BACKUP="$PWD/$BACKUP"
 # A SQLite target is a path, relative to the caller; a PostgreSQL target is a database name.
-if [[ $(head -c 15 -- "$BACKUP" 2>/dev/null) == "SQLite format 3" && $TARGET != /* ]]; then
+if [[ $(head -c 15 -- "$BACKUP" 2>/dev/null | tr -d '\0') == "SQLite format 3" && $TARGET != /* ]]; then
     TARGET="$PWD/$TARGET"
 fi
 
