@@ -79,8 +79,10 @@ public abstract class AppDatabase : IAsyncDisposable
 
         public override string RestoreTarget => database;
 
+        // Pooled: every check opens connections, and a new one costs PostgreSQL a process; the pool
+        // is cleared and the database dropped WITH (FORCE) at the end.
         public override LeadwerkDbContext Open() => new(new DbContextOptionsBuilder<LeadwerkDbContext>()
-            .UseNpgsql($"{ConnectionString};Pooling=False").Options);
+            .UseNpgsql(ConnectionString).Options);
 
         /// <summary>
         /// amcheck over every B-tree index of the app's tables, heap included: each index entry
@@ -88,7 +90,7 @@ public abstract class AppDatabase : IAsyncDisposable
         /// </summary>
         public override async Task<List<string>> IntegrityProblems()
         {
-            await using var connection = new NpgsqlConnection($"{ConnectionString};Pooling=False");
+            await using var connection = new NpgsqlConnection(ConnectionString);
             await connection.OpenAsync();
             await using (var extension = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS amcheck", connection))
             {

@@ -114,6 +114,11 @@ public abstract class BackupTests(string provider, ITestOutputHelper output) : I
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(root, "scripts", name));
         arguments.ToList().ForEach(start.ArgumentList.Add);
+        foreach (var (key, value) in Bulk.AppProcess.ShortLivedRuntime)
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment["LEADWERK_APP_DLL"] = Path.Combine(AppContext.BaseDirectory, "Leadwerk.Web.dll");
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__Leadwerk"] = database.ConnectionString;

@@ -56,10 +56,10 @@ public sealed class CrashRound(int number, CrashApp app)
 /// <summary>The app process of the crash tests on its database, restarted after each kill; one admin client per process.</summary>
 public sealed class CrashApp(AppDatabase database) : IDisposable
 {
-    /// <summary>Small batches, so a kill lands between many commits of a bulk update or an import.</summary>
+    /// <summary>Small batches, and a pause between a bulk update's, so that a kill lands between many commits.</summary>
     public const int BatchSize = 10;
 
-    private static readonly Dictionary<string, string> Settings = new() { ["Leadwerk:Bulk:PauseBetweenBatchesMs"] = "5" };
+    private static readonly Dictionary<string, string> Settings = new() { ["Leadwerk:Bulk:PauseBetweenBatchesMs"] = "20" };
 
     private AppProcess? _process;
 
@@ -163,6 +163,8 @@ public sealed class CrashRounds(AppDatabase database, ITestOutputHelper output)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         await using var db = database.Open();
+        // One connection for all the polls: a new one each time costs PostgreSQL a backend process.
+        await db.Database.OpenConnectionAsync();
         while (!await scenario.Reached(round, db, fraction))
         {
             Assert.True(DateTime.UtcNow < deadline, $"The {scenario.Name} did not get {fraction:P0} of the way within 60 s.");
@@ -171,7 +173,7 @@ public sealed class CrashRounds(AppDatabase database, ITestOutputHelper output)
                 await failed;
             }
 
-            await Task.Delay(3);
+            await Task.Delay(5);
         }
 
         await Task.Delay(jitter);

@@ -19,7 +19,7 @@ namespace Leadwerk.Tests.Safety;
 /// </summary>
 public sealed class BulkUpdateScenario : ICrashScenario
 {
-    private const int Count = 200;
+    private const int Count = 120;
 
     private List<int> _ids = [];
     private List<int> _statuses = [];
@@ -114,7 +114,7 @@ public sealed class BulkUpdateScenario : ICrashScenario
 /// </summary>
 public sealed class ImportScenario : ICrashScenario
 {
-    private const int Count = 160;
+    private const int Count = 100;
 
     private string _company = "";
     private int _lastImportId;
