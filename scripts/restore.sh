@@ -6,6 +6,7 @@
 #   scripts/restore.sh BACKUP.dump DATABASE   PostgreSQL: that database (created when missing) on the
 #                                             server of ConnectionStrings:Leadwerk, whose Database it replaces
 #   ... --force                               overwrite an existing file or a database with tables
+#   scripts/restore.sh --verify BACKUP        only check a backup (integrity_check / pg_restore --list)
 #
 # The kind of backup is read from the file itself. The backup is checked before anything is
 # written (PRAGMA integrity_check / pg_restore --list) and the result after.
@@ -24,12 +25,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_GENERATE_ASPNET_CERT
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; }
+COMMAND=restore
 case "${1:-}" in
     -h|--help) usage; exit 0 ;;
+    --verify) COMMAND=verify; shift ;;
 esac
-if [[ $# -lt 2 ]]; then usage >&2; exit 2; fi
+if [[ $COMMAND == restore && $# -lt 2 || $# -lt 1 ]]; then usage >&2; exit 2; fi
 
-BACKUP="$1"; TARGET="$2"; shift 2
+BACKUP="$1"; TARGET="${2:-}"; shift $(( $# < 2 ? $# : 2 ))
 [[ $BACKUP == /* ]] || BACKUP="$PWD/$BACKUP"
 # A SQLite target is a path, relative to the caller; a PostgreSQL target is a database name.
 if [[ $(head -c 15 -- "$BACKUP" 2>/dev/null | tr -d '\0') == "SQLite format 3" && $TARGET != /* ]]; then
@@ -43,4 +46,7 @@ if [[ -z $DLL ]]; then
 fi
 
 cd "$ROOT/src/Leadwerk.Web"
+if [[ $COMMAND == verify ]]; then
+    exec dotnet "$DLL" verify "$BACKUP"
+fi
 exec dotnet "$DLL" restore "$BACKUP" "$TARGET" "$@"

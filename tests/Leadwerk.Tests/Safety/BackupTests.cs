@@ -8,7 +8,8 @@ namespace Leadwerk.Tests.Safety;
 
 /// <summary>
 /// Issue 12: scripts/backup.sh copies the database of a running app while a client keeps creating
-/// persons, scripts/restore.sh puts the copy into a new place, and an app started there has them.
+/// persons, scripts/restore.sh refuses to put the copy over the running app's database, checks it and
+/// puts it into a new place, and an app started there has them.
 /// The guarantee tested: the backup is the database as of one moment after the script started, so
 /// it holds every write acknowledged before the script started, and of the writes made while it ran
 /// a first part, with no gaps (if it has a write, it has every write before it).
@@ -53,7 +54,7 @@ public abstract class BackupTests(string provider, ITestOutputHelper output) : I
             before = [.. acknowledged];
         }
 
-        var file = (await Script("backup.sh", database, _backups)).Trim().Split('\n')[^1];
+        var file = (await Script("backup.sh", database, expectedExit: 0, _backups)).Trim().Split('\n')[^1];
         int sentByTheEnd;
         lock (sent)
         {
@@ -61,12 +62,15 @@ public abstract class BackupTests(string provider, ITestOutputHelper output) : I
         }
 
         var during = sentByTheEnd - before.Count;
+        var refused = await Script("restore.sh", database, expectedExit: 2, file, database.RestoreTarget);
+        Assert.Contains("--force", refused);
         await WaitFor(() => acknowledged.Count >= sentByTheEnd + 5, writer);
         await stop.CancelAsync();
         await writer;
         output.WriteLine($"{clock.Elapsed.TotalSeconds,5:F1} s  backup {Path.GetFileName(file)}: {before.Count} writes acknowledged before it started, {during} sent while it ran");
 
-        await Script("restore.sh", database, file, restored.RestoreTarget);
+        await Script("restore.sh", database, expectedExit: 0, "--verify", file);
+        await Script("restore.sh", database, expectedExit: 0, file, restored.RestoreTarget);
         app.Dispose();
         using var copy = new CrashApp(restored);
         await copy.Start();
@@ -102,8 +106,8 @@ public abstract class BackupTests(string provider, ITestOutputHelper output) : I
         }
     }
 
-    /// <summary>Runs scripts/NAME with the app's settings for the database, on the build under test; returns its standard output.</summary>
-    private async Task<string> Script(string name, AppDatabase database, params string[] arguments)
+    /// <summary>Runs scripts/NAME with the app's settings for the database, on the build under test; returns its standard output, or its errors when it is to fail.</summary>
+    private async Task<string> Script(string name, AppDatabase database, int expectedExit, params string[] arguments)
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "scripts", name)))
@@ -126,8 +130,8 @@ public abstract class BackupTests(string provider, ITestOutputHelper output) : I
         var (stdout, stderr) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         await process.WaitForExitAsync();
         output.WriteLine($"scripts/{name}: {(await stderr).Trim()}");
-        Assert.True(process.ExitCode == 0, $"scripts/{name} exited with {process.ExitCode}: {await stderr}");
-        return await stdout;
+        Assert.True(process.ExitCode == expectedExit, $"scripts/{name} exited with {process.ExitCode}, not {expectedExit}: {await stderr}");
+        return expectedExit == 0 ? await stdout : await stderr;
     }
 }
 
