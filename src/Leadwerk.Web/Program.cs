@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Leadwerk.Web.Audit;
 using Leadwerk.Web.Automation;
+using Leadwerk.Web.Backup;
 using Leadwerk.Web.Board;
 using Leadwerk.Web.Bulk;
 using Leadwerk.Web.Common;
@@ -23,6 +24,12 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
+
+// `backup`, `restore` and `verify` (scripts/backup.sh, scripts/restore.sh) read the app's settings and exit without serving.
+if (DatabaseCommands.IsCommand(args))
+{
+    return await DatabaseCommands.Run(args);
+}
 
 // `--demo` is a switch of our own; the configuration parser would take it as a key without value.
 var demo = args.Contains("--demo");
@@ -159,6 +166,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
+return 0;
 
 /// <summary>The entry point, public for WebApplicationFactory in the tests.</summary>
 public partial class Program;

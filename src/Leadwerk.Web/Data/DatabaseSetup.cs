@@ -14,7 +14,7 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddLeadwerkDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
-        var provider = (config["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
+        var provider = ProviderName(config);
         var connectionString = config.GetConnectionString("Leadwerk");
         services.AddSingleton<Search.LookupCache>();
         services.AddSingleton<AuditInterceptor>();
@@ -30,7 +30,7 @@ public static class DatabaseSetup
                         o => o.MigrationsAssembly(MigrationsAssembly("Leadwerk.Migrations.Sqlite")))
                         .AddInterceptors(new SqliteConnectionSetup(config.GetValue(SqliteConnectionSetup.MmapSetting, SqliteConnectionSetup.DefaultMmapBytes)));
                     break;
-                case Postgres or "postgresql" or "npgsql":
+                case Postgres:
                     if (string.IsNullOrWhiteSpace(connectionString))
                     {
                         throw new InvalidOperationException(
@@ -39,8 +39,6 @@ public static class DatabaseSetup
 
                     options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsAssembly(MigrationsAssembly("Leadwerk.Migrations.Postgres")));
                     break;
-                default:
-                    throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'sqlite' or 'postgres'.");
             }
 
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
@@ -60,9 +58,7 @@ public static class DatabaseSetup
     /// <summary>The default is data/leadwerk.db beside the app's content root, created when missing.</summary>
     private static string SqliteConnectionString(string? configured, IHostEnvironment env)
     {
-        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
-            ? $"Data Source={Path.Combine(env.ContentRootPath, "data", "leadwerk.db")}"
-            : configured);
+        var builder = SqliteSettings(configured, env);
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -77,6 +73,19 @@ public static class DatabaseSetup
 
         return builder.ToString();
     }
+
+    /// <summary>The SQLite connection string the app uses, without touching the disk (the backup command reads it too).</summary>
+    internal static SqliteConnectionStringBuilder SqliteSettings(string? configured, IHostEnvironment env) =>
+        new(string.IsNullOrWhiteSpace(configured) ? $"Data Source={Path.Combine(env.ContentRootPath, "data", "leadwerk.db")}" : configured);
+
+    /// <summary>`sqlite` or `postgres` from `Database:Provider`, as the app reads it.</summary>
+    internal static string ProviderName(IConfiguration config) =>
+        (config["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant() switch
+        {
+            Sqlite => Sqlite,
+            Postgres or "postgresql" or "npgsql" => Postgres,
+            var other => throw new InvalidOperationException($"Database:Provider '{other}' is not supported; use 'sqlite' or 'postgres'."),
+        };
 
     /// <summary>
     /// Unless the connection string sets it, Npgsql prepares a statement once it has run a few times
