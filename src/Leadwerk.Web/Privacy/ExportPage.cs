@@ -116,7 +116,8 @@ public static class ExportPage
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff;line-height:1.5;margin:0}
         main{max-width:72rem;margin:0 auto;padding:1.5rem}
         h1{font-size:1.75rem;margin:0 0 .5rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:1px solid #ccc}
-        dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1.5rem;margin:0}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
+        dl{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.25rem 1.5rem;margin:0}dt{font-weight:600}dd{margin:0;overflow-wrap:break-word;min-width:0}
+        @media (max-width:40rem){dl{grid-template-columns:1fr;gap:0}dd{margin-bottom:.5rem}}
         .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.925rem}
         th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#f0f0f0}
         @media print{.scroll{overflow:visible}}
