@@ -51,6 +51,7 @@ public static class ErrorCodes
     public const string SelectionIsDynamic = "selectionIsDynamic";
     public const string BulkNotRunning = "bulkStateConflict";
     public const string CustomerKept = "customerNotDowngraded";
+    public const string FollowUpDone = "followUpAlreadyDone";
 }
 
 /// <summary>Collects field errors and throws them together, so a form shows all its problems at once.</summary>

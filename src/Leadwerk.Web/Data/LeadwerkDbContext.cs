@@ -44,6 +44,8 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
     public DbSet<LostReason> LostReasons => Set<LostReason>();
     public DbSet<Sale> Sales => Set<Sale>();
+    public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
+    public DbSet<FollowUps.FollowUpType> FollowUpTypes => Set<FollowUps.FollowUpType>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Privacy.ErasedEmail> ErasedEmails => Set<Privacy.ErasedEmail>();
     public DbSet<Privacy.AppSecret> AppSecrets => Set<Privacy.AppSecret>();

@@ -48,6 +48,20 @@ public static class Seed
         return true;
     }
 
+    /// <summary>The follow-up types (F15), written into any database whose list is empty, like the lost reasons.</summary>
+    public static async Task<bool> EnsureFollowUpTypes(LeadwerkDbContext db)
+    {
+        if (await db.FollowUpTypes.AnyAsync())
+        {
+            return false;
+        }
+
+        (string Key, string En, string Nl)[] types = [("call", "Call", "Bellen"), ("email", "E-mail", "E-mail"), ("meeting", "Meeting", "Afspraak"), ("task", "Task", "Taak")];
+        db.FollowUpTypes.AddRange(types.Select((t, i) => new FollowUps.FollowUpType { Rank = i + 1, Key = t.Key, NameEn = t.En, NameNl = t.Nl }));
+        await db.SaveChangesAsync();
+        return true;
+    }
+
     private static LeadStatus Status(int rank, string en, string nl, string descriptionEn, string descriptionNl, bool isDefault = false) =>
         new() { Rank = rank, NameEn = en, NameNl = nl, DescriptionEn = descriptionEn, DescriptionNl = descriptionNl, IsDefault = isDefault };
 

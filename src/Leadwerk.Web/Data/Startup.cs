@@ -40,6 +40,11 @@ public static class DatabaseStartup
             logger.LogInformation("Seeded the lost reasons list.");
         }
 
+        if (await Seed.EnsureFollowUpTypes(db))
+        {
+            logger.LogInformation("Seeded the follow-up types list.");
+        }
+
         await EnsureAdmin(app, db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>());
 
         if (app.Configuration.GetValue<bool>("Leadwerk:DemoData") && !await db.Companies.AnyAsync())

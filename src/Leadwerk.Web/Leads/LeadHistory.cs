@@ -39,6 +39,7 @@ public static class LeadHistory
             if (entry.State is EntityState.Added or EntityState.Modified && from != entry.Entity.LeadStatusId)
             {
                 Stamp(entry, now);
+                entry.Property(p => p.LastActivityAt).CurrentValue = now;
                 db.LeadStatusChanges.Add(Row(db, from, entry.Entity.LeadStatusId, now, entry.Entity));
             }
         }

@@ -37,7 +37,7 @@ public static class LeadWrites
                     .SetProperty(p => p.UpdatedAt, now).SetProperty(p => p.Version, version + 1);
                 if (moved)
                 {
-                    s.SetProperty(p => p.LeadStatusChangedAt, since);
+                    s.SetProperty(p => p.LeadStatusChangedAt, since).SetProperty(p => p.LastActivityAt, now);
                 }
             });
             if (count != ids.Count)
@@ -50,7 +50,7 @@ public static class LeadWrites
                 (change.Person.Version, change.Person.UpdatedAt) = (version + 1, now);
                 if (moved)
                 {
-                    change.Person.LeadStatusChangedAt = since;
+                    (change.Person.LeadStatusChangedAt, change.Person.LastActivityAt) = (since, now);
                     LeadHistory.RecordWritten(db, change.Person.Id, change.FromStatusId, status, now);
                 }
             }

@@ -19,4 +19,9 @@ internal static class ListAudit
     {
         ["names.en"] = r.NameEn, ["names.nl"] = r.NameNl, ["rank"] = r.Rank, ["deleted"] = r.Deleted,
     };
+
+    public static Dictionary<string, object?> Of(FollowUps.FollowUpType t) => new()
+    {
+        ["names.en"] = t.NameEn, ["names.nl"] = t.NameNl, ["rank"] = t.Rank, ["deleted"] = t.Deleted,
+    };
 }

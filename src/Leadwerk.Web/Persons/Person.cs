@@ -56,6 +56,15 @@ public sealed class Person : IAuditable
     public LeadStatus? LeadStatus { get; set; }
     public DateTime? LeadStatusChangedAt { get; set; }
 
+    /// <summary>
+    /// Follow-ups (F15) kept on the person by <see cref="FollowUps.FollowUpService"/>, so Find, the
+    /// board and My day filter and sort on indexed columns: the due date of the earliest open one,
+    /// how many are open, and when something last happened (a status change, a follow-up done, a sale).
+    /// </summary>
+    public DateTime? NextFollowUpAt { get; set; }
+    public int OpenFollowUps { get; set; }
+    public DateTime? LastActivityAt { get; set; }
+
     /// <summary>Read only inside queries (Find's sale criteria); never loaded with the person.</summary>
     public List<Sale> Sales { get; set; } = [];
 

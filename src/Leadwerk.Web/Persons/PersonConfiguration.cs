@@ -36,6 +36,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.LeadStatusId);
         builder.HasIndex(p => new { p.OwnerId, p.LeadStatusId });
         builder.HasIndex(p => p.EmailKey);
+        builder.HasIndex(p => new { p.NextFollowUpAt, p.Id });
+        builder.HasIndex(p => new { p.LastActivityAt, p.Id });
+        builder.HasIndex(p => new { p.OpenFollowUps, p.Id });
     }
 }
 

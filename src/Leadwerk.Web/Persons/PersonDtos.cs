@@ -21,6 +21,11 @@ public sealed record PersonDto(
 {
     public string FullName => $"{FirstName} {LastName}".Trim();
 
+    /// <summary>Due date of the earliest open follow-up (F15), how many are open, and when something last happened.</summary>
+    public DateTime? NextFollowUpAt { get; init; }
+    public int OpenFollowUps { get; init; }
+    public DateTime? LastActivityAt { get; init; }
+
     /// <summary>What lead categorization rules propose after this change (R16); only in the answer to a change.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Automation.SuggestionDto>? Suggestions { get; init; }
@@ -62,7 +67,10 @@ internal static class PersonMapping
             p.OwnerId, row.OwnerName, p.CategoryId, row.Category?.Name, row.Category?.Group.Key(),
             row.Category?.Group.DisplayName(), p.CompanyId is not null, p.LeadStatusId, row.LeadStatus?.Name,
             row.LeadStatus?.Description, active, active ? null : LeadRules.InactiveReason(row.Category),
-            p.LeadStatusChangedAt, p.CreatedAt, p.UpdatedAt, p.Version);
+            p.LeadStatusChangedAt, p.CreatedAt, p.UpdatedAt, p.Version)
+        {
+            NextFollowUpAt = p.NextFollowUpAt, OpenFollowUps = p.OpenFollowUps, LastActivityAt = p.LastActivityAt,
+        };
     }
 
     public static string Label(string field) => field switch

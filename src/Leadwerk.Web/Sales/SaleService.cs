@@ -74,6 +74,11 @@ public sealed class SaleService(LeadwerkDbContext db, TimeProvider time, LeadAut
         db.Sales.Add(sale);
         await Save();
         await FireRules(sale);
+        if (sale.PersonId is { } personId)
+        {
+            await FollowUps.FollowUpPersons.Touch(db, personId, time.GetUtcNow().UtcDateTime);
+        }
+
         await transaction.CommitAsync();
         return await Get(sale.Id) with { Suggestions = await suggestions.Describe(automation.Raised) };
     }
@@ -91,6 +96,11 @@ public sealed class SaleService(LeadwerkDbContext db, TimeProvider time, LeadAut
 
         await Save();
         await FireRules(sale);
+        if (sale.PersonId is { } personId)
+        {
+            await FollowUps.FollowUpPersons.Touch(db, personId, time.GetUtcNow().UtcDateTime);
+        }
+
         await transaction.CommitAsync();
         return await Get(id) with { Suggestions = await suggestions.Describe(automation.Raised) };
     }

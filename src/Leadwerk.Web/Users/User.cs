@@ -22,6 +22,12 @@ public sealed class User : IAuditable
     /// <summary>"en" or "nl"; null follows the browser's language.</summary>
     public string? Language { get; set; }
     public bool Away { get; set; }
+
+    /// <summary>An IANA time zone ("Europe/Amsterdam"); null until the browser or the user sets one (F15).</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>The secret in the address of the user's calendar feed; null until asked for, replaced on reset.</summary>
+    public string? CalendarToken { get; set; }
     public bool Disabled { get; set; }
 
     /// <summary>Changes on password change or disabling, which ends every session and token.</summary>

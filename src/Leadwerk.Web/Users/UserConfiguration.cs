@@ -15,6 +15,9 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Language).HasMaxLength(2);
         builder.Property(u => u.SecurityStamp).HasMaxLength(64);
         builder.Property(u => u.Version).IsConcurrencyToken();
+        builder.Property(u => u.TimeZone).HasMaxLength(64);
+        builder.Property(u => u.CalendarToken).HasMaxLength(64);
         builder.HasIndex(u => u.NormalizedUserName).IsUnique();
+        builder.HasIndex(u => u.CalendarToken).IsUnique();
     }
 }

@@ -23,12 +23,16 @@ public static class UserRules
 
 public sealed record UserDto(
     int Id, string UserName, string DisplayName, string Role, string? Language, bool Away, bool Disabled,
-    DateTime CreatedAt, int Version);
+    DateTime CreatedAt, int Version)
+{
+    /// <summary>The user's IANA time zone, which "today" and "overdue" follow (F15); null follows the server's.</summary>
+    public string? TimeZone { get; init; }
+}
 
 public sealed record UserRequest(string? UserName, string? Password, string? DisplayName, string? Role, string? Language);
 
 /// <summary>What users change of themselves (<c>PATCH /api/users/me</c>); a new password needs the current one.</summary>
-public sealed record MeRequest(string? DisplayName, string? Language, string? Password, string? CurrentPassword);
+public sealed record MeRequest(string? DisplayName, string? Language, string? Password, string? CurrentPassword, string? TimeZone);
 
 public sealed record UserChanges
 {
@@ -40,6 +44,7 @@ public sealed record UserChanges
 
     public Common.Opt<string?> Role { get; init; }
     public Common.Opt<string?> Language { get; init; }
+    public Common.Opt<string?> TimeZone { get; init; }
     public Common.Opt<bool> Away { get; init; }
     public Common.Opt<bool> Disabled { get; init; }
 }
@@ -47,5 +52,5 @@ public sealed record UserChanges
 public static class UserMapping
 {
     public static UserDto ToDto(this User u) =>
-        new(u.Id, u.UserName, u.DisplayName, u.Role.RoleKey(), u.Language, u.Away, u.Disabled, u.CreatedAt, u.Version);
+        new(u.Id, u.UserName, u.DisplayName, u.Role.RoleKey(), u.Language, u.Away, u.Disabled, u.CreatedAt, u.Version) { TimeZone = u.TimeZone };
 }

@@ -94,6 +94,11 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
             user.Language = ValidateLanguage(v, changes.Language.Value);
         }
 
+        if (changes.TimeZone.IsSet)
+        {
+            user.TimeZone = changes.TimeZone.Value is null ? null : FollowUps.UserTime.ValidZone(changes.TimeZone.Value);
+        }
+
         if (changes.Password.IsSet)
         {
             ValidatePassword(v, changes.Password.Value);

@@ -43,6 +43,7 @@ public static class UsersApi
                 Language = patch.String("language"),
                 Password = patch.String("password"),
                 CurrentPassword = patch.String("currentPassword"),
+                TimeZone = patch.String("timeZone"),
             };
             var u = await users.Update(http.User.UserId(), changes, http.IfMatch(), byAdmin: false);
             return TypedResults.Ok(http.WithETag(u.ToDto(), u.Version));

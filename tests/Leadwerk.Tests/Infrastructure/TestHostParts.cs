@@ -33,6 +33,15 @@ public sealed class TestClock : TimeProvider
         }
     }
 
+    /// <summary>Stops the clock at a given moment; log in after this, as tokens and sessions follow the clock.</summary>
+    public void StopAt(DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            _stoppedAt = at;
+        }
+    }
+
     /// <summary>From now on time moves only by <see cref="Advance"/>.</summary>
     public void Stop()
     {
