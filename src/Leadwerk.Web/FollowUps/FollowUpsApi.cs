@@ -51,6 +51,8 @@ public static class FollowUpsApi
             return TypedResults.Ok(http.WithETag(f, f.Version));
         });
 
+        app.MapGet("/api/persons/{id:int}/timeline", async (int id, PersonTimeline timeline, string? kinds, int? limit, string? cursor) =>
+            TypedResults.Ok(await timeline.Read(id, kinds, limit, cursor))).WithTags("Persons").RequireAuthorization();
         app.MapGet("/api/me/day", async (FollowUpService followUps, int? ownerId, int? typeId) =>
             TypedResults.Ok(await followUps.Day(ownerId, typeId))).WithTags("Follow-ups").RequireAuthorization();
 
