@@ -56,6 +56,12 @@ public sealed class TestData(IServiceProvider services)
     /// <summary>Lead categorization rules are global: a test that saves some puts back none, so no other test's status change fires them.</summary>
     public Task<RuleSet> NoRules() => Run<AutomationService, RuleSet>(s => s.Put(new RuleSet([])));
 
+    /// <summary>A follow-up for the person, due at a moment given as ISO 8601 with offset (or a date for all day).</summary>
+    public Task<Leadwerk.Web.FollowUps.FollowUpDto> FollowUp(int personId, DateTimeOffset due, string type = "call", string? title = null) =>
+        Run<Leadwerk.Web.FollowUps.FollowUpService, Leadwerk.Web.FollowUps.FollowUpDto>(s => s.Create(new Leadwerk.Web.FollowUps.FollowUpRequest(
+            personId, System.Text.Json.Nodes.JsonValue.Create(type), title ?? Unique("Follow-up"),
+            due.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture), false, null, null, null)));
+
     public Task<int> CategoryId(string englishName) =>
         Run<ListService, int>(async s => (await s.Categories()).Single(c => c.NameEn == englishName).Id);
 
