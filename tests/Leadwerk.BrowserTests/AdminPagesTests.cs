@@ -11,6 +11,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture, ITestOutputHelper ou
     [InlineData("/admin/categories", "Company – Category", "Customer")]
     [InlineData("/admin/lead-statuses", "Person – Lead status", "Contacting")]
     [InlineData("/admin/lost-reasons", "Sale – Lost reasons", "Competitor chosen")]
+    [InlineData("/admin/follow-up-types", "Follow-up – Types", "Meeting")]
     [InlineData("/admin/users", "Users", LeadwerkServer.AdminUserName)]
     [InlineData("/admin/automation/lead-categorization", "Lead categorization", "Add rule")]
     [InlineData("/admin/audit", "Audit log", "Apply")]
