@@ -69,6 +69,34 @@ public abstract class FollowUpsApiTests(LeadwerkApp app)
     }
 
     [Fact]
+    public async Task AnAllDayFollowUpIsDueAtTheStartOfItsDayInTheOwnersTimeZone()
+    {
+        var user = await app.NewUser();
+        await user.Client.SetTimeZone("Europe/Amsterdam");
+        var personId = (await user.Client.CreatePerson(null)).Int("id");
+
+        var summer = await (await user.Client.PostJson("/api/follow-ups", new { personId, type = "task", dueAt = "2031-07-01" })).ShouldBe(201);
+        var dstDay = await (await user.Client.PostJson("/api/follow-ups", new { personId, type = "task", dueAt = "2031-03-30T18:00:00-05:00", allDay = true })).ShouldBe(201);
+
+        Assert.True(summer.Bool("allDay"));
+        Assert.Equal(new DateTime(2031, 6, 30, 22, 0, 0, DateTimeKind.Utc), summer["dueAt"]!.GetValue<DateTime>().ToUniversalTime());
+        Assert.Equal(new DateTime(2031, 3, 29, 23, 0, 0, DateTimeKind.Utc), dstDay["dueAt"]!.GetValue<DateTime>().ToUniversalTime());
+    }
+
+    [Fact]
+    public async Task ATimeZoneIsAnIanaNameAndAnUnknownOneIsRefused()
+    {
+        var user = await app.NewUser();
+        var me = await user.Client.Get("/api/users/me");
+
+        await (await user.Client.PatchJson("/api/users/me", new { timeZone = "Mars/Olympus" }, me.ETag())).ShouldBeInvalid("timeZone");
+        await user.Client.SetTimeZone("America/New_York");
+
+        Assert.Equal("America/New_York", (await user.Client.GetOk("/api/users/me")).Str("timeZone"));
+        Assert.Equal("America/New_York", (await user.Client.GetOk("/api/me/day")).Str("timeZone"));
+    }
+
+    [Fact]
     public async Task APastFollowUpIsAcceptedAndMarkedOverdue()
     {
         var admin = await app.Admin();
