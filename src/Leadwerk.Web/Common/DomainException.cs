@@ -104,6 +104,18 @@ public sealed class Validation
         return this;
     }
 
+    /// <summary>The same errors under "prefix.field", for a part of a larger request (the next follow-up of a completion).</summary>
+    public Validation Prefixed(string prefix)
+    {
+        var renamed = new Validation();
+        foreach (var (field, messages) in _errors)
+        {
+            messages.ForEach(m => renamed.Add(prefix + field, m));
+        }
+
+        return renamed;
+    }
+
     public void ThrowIfInvalid(string code = ErrorCodes.ValidationFailed)
     {
         if (HasErrors)

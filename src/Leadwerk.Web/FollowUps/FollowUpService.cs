@@ -56,9 +56,12 @@ public sealed partial class FollowUpService(
 
         if (changes.DueAt.IsSet || changes.AllDay.IsSet)
         {
-            var text = changes.DueAt.IsSet ? changes.DueAt.Value : f.DueAt.ToString("O");
-            var due = FollowUpInput.Due(v, text, changes.AllDay.IsSet ? changes.AllDay.Value : changes.DueAt.IsSet ? null : f.AllDay,
-                await clock.ZoneOf(f.OwnerId));
+            // Only "allDay" changed: the current moment, read as the owner's local time, so it keeps its day there.
+            var zone = await clock.ZoneOf(f.OwnerId);
+            var local = TimeZoneInfo.ConvertTimeFromUtc(f.DueAt, zone);
+            var text = changes.DueAt.IsSet ? changes.DueAt.Value
+                : new DateTimeOffset(local, zone.GetUtcOffset(local)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+            var due = FollowUpInput.Due(v, text, changes.AllDay.IsSet ? changes.AllDay.Value : changes.DueAt.IsSet ? null : f.AllDay, zone);
             (f.DueAt, f.AllDay) = due ?? (f.DueAt, f.AllDay);
         }
 
@@ -182,7 +185,7 @@ public sealed partial class FollowUpService(
         var due = FollowUpInput.Due(v, request.DueAt, request.AllDay, await clock.ZoneOf(ownerId));
         if (v.HasErrors)
         {
-            Prefixed(v, prefix).ThrowIfInvalid();
+            v.Prefixed(prefix).ThrowIfInvalid();
         }
 
         (f.DueAt, f.AllDay) = due!.Value;
@@ -219,32 +222,6 @@ public sealed partial class FollowUpService(
 
     private async Task<string> TypeName(int typeId) =>
         (await db.FollowUpTypes.AsNoTracking().FirstAsync(t => t.Id == typeId)).Name;
-
-    private static Validation Prefixed(Validation v, string prefix)
-    {
-        if (prefix.Length == 0)
-        {
-            return v;
-        }
-
-        var renamed = new Validation();
-        try
-        {
-            v.ThrowIfInvalid();
-        }
-        catch (ValidationFailedException e)
-        {
-            foreach (var (field, messages) in e.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    renamed.Add(prefix + field, message);
-                }
-            }
-        }
-
-        return renamed;
-    }
 
     private async Task Save()
     {
