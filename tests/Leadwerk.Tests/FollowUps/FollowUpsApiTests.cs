@@ -200,6 +200,22 @@ public abstract class FollowUpsApiTests(LeadwerkApp app)
     }
 
     [Fact]
+    public async Task FollowUpsPlannedAtTheSameTimeForOnePersonAreAllCounted()
+    {
+        var admin = await app.Admin();
+        var personId = (await admin.CreatePerson(null)).Int("id");
+
+        var planned = await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
+            admin.PostJson("/api/follow-ups", new { personId, type = "call", dueAt = Now.AddDays(10 - i).ToString("O") })));
+
+        Assert.All(planned, r => Assert.Equal(201, (int)r.StatusCode));
+        var person = await admin.GetPerson(personId);
+        Assert.Equal(8, person.Int("openFollowUps"));
+        var soonest = (await admin.GetOk($"/api/follow-ups?personId={personId}&limit=1"))["items"]!.Items().Single();
+        Assert.Equal(soonest["dueAt"]!.GetValue<DateTime>(), person["nextFollowUpAt"]!.GetValue<DateTime>());
+    }
+
+    [Fact]
     public async Task DeletingAPersonTakesItsFollowUpsWithIt()
     {
         var admin = await app.Admin();
