@@ -14,7 +14,11 @@ namespace Leadwerk.Web.FollowUps;
 /// `at` is when it happened (a planned follow-up: when it is due, so what is ahead comes first).
 /// </summary>
 public sealed record TimelineItemDto(
-    string Kind, DateTime At, long Id, string Title, string? Detail, string? UserName, bool Overdue, string? Channel);
+    string Kind, DateTime At, long Id, string Title, string? Detail, string? UserName, bool Overdue, string? Channel)
+{
+    /// <summary>A planned all-day follow-up: <see cref="At"/> is the start of its day, not a time.</summary>
+    public bool AllDay { get; init; }
+}
 
 /// <summary>
 /// A person's timeline (F15), newest first: status changes, follow-ups planned and done, sales (and
@@ -110,7 +114,7 @@ public sealed class PersonTimeline(LeadwerkDbContext db, LookupCache lookups, Us
             var overdue = !done && f.DueAt < now && (!f.AllDay || f.DueAt < todayStart);
             var title = done ? L.T($"{type} done: {f.Title}", $"{type} afgerond: {f.Title}") : L.T($"{type} planned: {f.Title}", $"{type} gepland: {f.Title}");
             return (new Position(f.At, kind, f.Id), new TimelineItemDto(done ? "followUpDone" : "followUpPlanned", f.At, f.Id, title,
-                done ? f.Outcome : f.Notes, f.User, overdue, null));
+                done ? f.Outcome : f.Notes, f.User, overdue, null) { AllDay = !done && f.AllDay });
         });
     }
 
