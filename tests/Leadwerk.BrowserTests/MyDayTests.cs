@@ -103,7 +103,7 @@ public sealed class MyDayTests(BrowserFixture fixture, ITestOutputHelper output)
             await Expect(day.SectionHeading("Vandaag", 0)).ToBeVisibleAsync();
             await Expect(day.SectionHeading("Komende 7 dagen", 0)).ToBeVisibleAsync();
             await Expect(page.Locator(".myday-empty")).ToContainTextAsync("plan vervolgacties vanaf een persoonskaart");
-            await Expect(new AppShell(page).Navigation.GetByRole(AriaRole.Link, new() { Name = "Mijn dag" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Mijn dag" })).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Sneltoetsen") }).ClickAsync();
             await Expect(page.Locator("#myday-shortcuts")).ToContainTextAsync("afronden");
             await Accessibility.AssertNoSeriousViolations(page, "My day in Dutch, empty");
@@ -124,7 +124,7 @@ public sealed class MyDayTests(BrowserFixture fixture, ITestOutputHelper output)
             await page.GetByRole(AriaRole.Menuitem, new() { Name = "Time zone" }).ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
             await Expect(dialog).ToBeVisibleAsync();
-            await dialog.GetByLabel("Time zone").FillAsync("amsterdam");
+            await dialog.GetByLabel("Time zone", new() { Exact = true }).FillAsync("amsterdam");
             await page.GetByRole(AriaRole.Option, new() { Name = "Europe/Amsterdam (UTC+01:00)" }).ClickAsync();
             await Accessibility.AssertNoSeriousViolations(page, "the time zone dialog");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();

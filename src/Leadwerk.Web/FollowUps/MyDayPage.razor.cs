@@ -277,6 +277,7 @@ public sealed partial class MyDayPage
         {
             _error = e.Message;
             await Load();
+            StateHasChanged();
         }
     }
 
@@ -303,7 +304,9 @@ public sealed partial class MyDayPage
         }
         finally
         {
+            // Called from a row's button too, whose render would not include the page.
             _dialogOpen = false;
+            StateHasChanged();
         }
     }
 
