@@ -137,6 +137,39 @@ public sealed class MyDayTests(BrowserFixture fixture, ITestOutputHelper output)
         Assert.Equal(Amsterdam, (await Data.GetUser(user.UserName)).TimeZone);
     }
 
+    [Fact]
+    public async Task AnAdministratorLooksAtAColleaguesDayAndPicksAnotherDayForAFollowUp()
+    {
+        var colleague = await Data.User();
+        await Data.ChangeUser(colleague.UserName, new UserChanges { TimeZone = Amsterdam });
+        var ownerId = (await Data.GetUser(colleague.UserName)).Id;
+        var person = await Data.PersonWithCompany();
+        var visit = await Data.FollowUp(person.Id, ownerId, DateTimeOffset.UtcNow.AddDays(2), TestData.Unique("Visit"), "meeting");
+        var later = InAmsterdam(DateTime.UtcNow).Date.AddDays(10);
+        await AsAdmin(async page =>
+        {
+            var day = new MyDayView(page);
+            await page.OpenInteractive("/my-day");
+            await page.GetByLabel("Owner", new() { Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = colleague.UserName, Exact = true }).ClickAsync();
+            await Expect(page.Locator(".myday-subtitle")).ToContainTextAsync(colleague.UserName);
+            await Expect(day.Row(visit.Title).Locator(".myday-owner")).ToHaveTextAsync(colleague.UserName);
+            await Expect(day.SectionHeading("Next 7 days", 1)).ToBeVisibleAsync();
+
+            await day.Button("Pick…", visit.Title).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("Day", new() { Exact = true }).FillAsync(later.ToString("yyyy-MM-dd"));
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+            await Expect(dialog).ToHaveCountAsync(0);
+            await Expect(day.Snackbar($"“{visit.Title}” moved to")).ToBeVisibleAsync();
+            await Expect(day.SectionHeading("Next 7 days", 0)).ToBeVisibleAsync();
+            await Expect(day.Row(visit.Title)).ToHaveCountAsync(0);
+        });
+
+        Assert.Equal(later, InAmsterdam((await Data.GetFollowUp(visit.Id)).DueAt).Date);
+    }
+
     /// <summary>The same clock time a number of days later, in a zone that may change to or from summer time in between.</summary>
     private static DateTime InAmsterdam(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById(Amsterdam));
