@@ -170,6 +170,36 @@ public sealed class MyDayTests(BrowserFixture fixture, ITestOutputHelper output)
         Assert.Equal(later, InAmsterdam((await Data.GetFollowUp(visit.Id)).DueAt).Date);
     }
 
+    [Fact]
+    public async Task ABucketWithMoreThanTwoHundredSaysHowManyThereAreAndShowsTheRestOnRequest()
+    {
+        var user = await Data.User();
+        await Data.ChangeUser(user.UserName, new UserChanges { TimeZone = Amsterdam });
+        var ownerId = (await Data.GetUser(user.UserName)).Id;
+        var person = await Data.PersonWithCompany();
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 205; i >= 1; i--)
+        {
+            await Data.FollowUp(person.Id, ownerId, now.AddDays(-1).AddMinutes(-i), $"Old call {i:000}");
+        }
+
+        await As(user, async page =>
+        {
+            var day = new MyDayView(page);
+            await page.OpenInteractive("/my-day");
+            await Expect(day.SectionHeading("Overdue", 205)).ToBeVisibleAsync();
+            await Expect(day.Section("Overdue").Locator("li.myday-row")).ToHaveCountAsync(200);
+            await Expect(day.Section("Overdue")).ToContainTextAsync("Showing 200 of 205.");
+            await Accessibility.AssertNoSeriousViolations(page, "My day with a full bucket");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show more: Overdue" }).ClickAsync();
+
+            await Expect(day.Section("Overdue").Locator("li.myday-row")).ToHaveCountAsync(205);
+            await Expect(day.Row("Old call 001")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show more: Overdue" })).ToHaveCountAsync(0);
+        });
+    }
+
     /// <summary>The same clock time a number of days later, in a zone that may change to or from summer time in between.</summary>
     private static DateTime InAmsterdam(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById(Amsterdam));
