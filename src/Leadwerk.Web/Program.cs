@@ -58,6 +58,7 @@ builder.Services.AddScoped<SaleService>();
 builder.Services.AddScoped<FollowUpService>();
 builder.Services.AddScoped<UserTime>();
 builder.Services.AddScoped<PersonTimeline>();
+builder.Services.AddScoped<FollowUpsChanged>();
 builder.Services.AddScoped<UserService>();
 builder.Services.AddScoped<UiActions>();
 builder.Services.AddSingleton<CriteriaCompiler>();

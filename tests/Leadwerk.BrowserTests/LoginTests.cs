@@ -10,7 +10,7 @@ namespace Leadwerk.BrowserTests;
 public sealed class LoginTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
-    public async Task AWrongPasswordShowsAnErrorAndTheRightOneLandsOnTheCompanies()
+    public async Task AWrongPasswordShowsAnErrorAndTheRightOneLandsOnMyDay()
     {
         var user = await Data.User();
         await Anonymously(async page =>
@@ -26,9 +26,9 @@ public sealed class LoginTests(BrowserFixture fixture, ITestOutputHelper output)
             await Accessibility.AssertNoSeriousViolations(page, "the login page with an error");
 
             await login.LogIn(user.UserName, user.Password);
-            await Expect(page).ToHaveURLAsync(new Regex("/companies$"));
+            await Expect(page).ToHaveURLAsync(new Regex("/my-day$"));
             await page.WaitForCircuit();
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Companies", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My day", Level = 1 })).ToBeVisibleAsync();
         });
     }
 

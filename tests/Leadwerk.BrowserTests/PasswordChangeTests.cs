@@ -41,7 +41,7 @@ public sealed class PasswordChangeTests(BrowserFixture fixture, ITestOutputHelpe
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is changed.");
             var login = new LoginPage(page);
             await login.LogIn(user.UserName, newPassword);
-            await Expect(page).ToHaveURLAsync(new Regex("/companies"));
+            await Expect(page).ToHaveURLAsync(new Regex("/my-day"));
         });
     }
 }

@@ -14,6 +14,18 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
 
     public async Task<User> Get(int id) => await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id) ?? throw NotFound();
 
+    /// <summary>
+    /// The browser's time zone for a user who has none yet (F15). Only while it is still empty, so a
+    /// zone chosen meanwhile stays; and without moving the user's version, as this runs unasked when a
+    /// tab opens and must not make an administrator's edit of the user fail as a conflict.
+    /// </summary>
+    public async Task<bool> DefaultTimeZone(int id, string zone)
+    {
+        var valid = FollowUps.UserTime.ValidZone(zone);
+        return await db.Users.Where(u => u.Id == id && u.TimeZone == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.TimeZone, valid)) > 0;
+    }
+
     public async Task<User> Create(UserRequest request)
     {
         var v = new Validation();

@@ -66,8 +66,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context; logged in as the given user when one is named.</summary>
-    public async Task<IBrowserContext> NewContext(string? userName = null, string? password = null)
+    /// <summary>A fresh browser context; logged in as the given user when one is named, in the browser time zone given (else the machine's).</summary>
+    public async Task<IBrowserContext> NewContext(string? userName = null, string? password = null, string? timeZoneId = null)
     {
         var options = new BrowserNewContextOptions
         {
@@ -75,10 +75,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-US",
             ReducedMotion = ReducedMotion.Reduce,
             ViewportSize = new() { Width = 1280, Height = 900 },
+            TimezoneId = timeZoneId,
         };
         if (userName is not null)
         {
-            options.StorageState = await StorageState(userName, password ?? throw new ArgumentNullException(nameof(password)));
+            options.StorageState = await StorageState(userName, password ?? throw new ArgumentNullException(nameof(password)), timeZoneId);
         }
 
         var context = await Browser.NewContextAsync(options);
@@ -90,14 +91,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<IBrowserContext> NewAdminContext() => NewContext(LeadwerkServer.AdminUserName, LeadwerkServer.AdminPassword);
 
     /// <summary>Logs in through the real form once per user and keeps the cookies for later contexts.</summary>
-    private async Task<string> StorageState(string userName, string password)
+    private async Task<string> StorageState(string userName, string password, string? timeZoneId)
     {
         if (_storageStates.TryGetValue(userName, out var state))
         {
             return state;
         }
 
-        await using var context = await NewContext();
+        // The same zone as the test's own context: the first page after login may save it as the user's.
+        await using var context = await NewContext(timeZoneId: timeZoneId);
         var page = await context.NewPageAsync();
         var login = new LoginPage(page);
         await login.Open();

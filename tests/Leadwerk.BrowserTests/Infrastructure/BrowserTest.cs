@@ -23,6 +23,10 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
     protected Task As((string UserName, string Password) user, Func<IPage, Task> steps, [CallerMemberName] string test = "") =>
         InBrowser(() => fixture.NewContext(user.UserName, user.Password), steps, test);
 
+    /// <summary>As the user, in a browser that reports the given IANA time zone.</summary>
+    protected Task AsIn(string timeZoneId, (string UserName, string Password) user, Func<IPage, Task> steps, [CallerMemberName] string test = "") =>
+        InBrowser(() => fixture.NewContext(user.UserName, user.Password, timeZoneId), steps, test);
+
     protected Task Anonymously(Func<IPage, Task> steps, [CallerMemberName] string test = "") =>
         InBrowser(() => fixture.NewContext(), steps, test);
 

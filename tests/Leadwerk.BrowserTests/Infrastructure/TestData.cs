@@ -1,6 +1,7 @@
 using Leadwerk.Web.Automation;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.FollowUps;
 using Leadwerk.Web.Leads;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
@@ -18,9 +19,9 @@ public sealed class TestData(IServiceProvider services)
         await Run<CompanyService, CompanyDto>(async s =>
             await s.Create(new CompanyRequest(name ?? Unique("Company"), await CategoryId(category), null, null, null, null, null, null)));
 
-    public async Task<PersonDto> Person(int? companyId, string? firstName = null, string? lastName = null, string? email = null) =>
+    public async Task<PersonDto> Person(int? companyId, string? firstName = null, string? lastName = null, string? email = null, string? phone = null) =>
         await Run<PersonService, PersonDto>(s => s.Create(
-            new PersonRequest(companyId, firstName ?? Unique("Ann"), lastName ?? "Tester", email, null, null, null, null, null)));
+            new PersonRequest(companyId, firstName ?? Unique("Ann"), lastName ?? "Tester", email, phone, null, null, null, null)));
 
     public async Task<PersonDto> PersonWithCompany(string category = "Lead")
     {
@@ -42,6 +43,17 @@ public sealed class TestData(IServiceProvider services)
         await Run<UserService, User>(s => s.Create(new UserRequest(userName, password, userName, role, language)));
         return (userName, password);
     }
+
+    public Task<User> GetUser(string userName) => Run<UserService, User>(async s => (await s.List()).Single(u => u.UserName == userName));
+
+    /// <summary>A follow-up for a person, owned by the given user; an all-day one on the date of <paramref name="due"/>, read in the owner's zone.</summary>
+    public Task<FollowUpDto> FollowUp(int personId, int ownerId, DateTimeOffset due, string title, string type = "call", bool allDay = false) =>
+        Run<FollowUpService, FollowUpDto>(s => s.Create(new FollowUpRequest(
+            personId, System.Text.Json.Nodes.JsonValue.Create(type), title,
+            due.ToString(allDay ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+            allDay, null, ownerId, null)));
+
+    public Task<FollowUpDto> GetFollowUp(int id) => Run<FollowUpService, FollowUpDto>(s => s.Get(id));
 
     /// <summary>Changes a user as an administrator would (disable, demote).</summary>
     public Task<User> ChangeUser(string userName, UserChanges changes) => Run<UserService, User>(async s =>
