@@ -58,6 +58,13 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
     /// <summary>Persons first, then their history and follow-ups in COPYs of their own (their foreign keys need the persons).</summary>
     private async Task Persons(DataSet data, TextWriter log)
     {
+        var followUps = await PersonsAndHistory(data, log);
+        await FollowUps(followUps, log);
+    }
+
+    /// <summary>Returns the follow-ups to write next: one COPY at a time per connection, so this one must be done first.</summary>
+    private async Task<List<FollowUpData>> PersonsAndHistory(DataSet data, TextWriter log)
+    {
         var progress = new Progress(log, "persons", data.Persons);
         var history = new List<HistoryData>(data.Persons * 2);
         var followUps = new List<FollowUpData>(data.Persons);
@@ -120,7 +127,7 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
         }
 
         await historyCopy.CompleteAsync();
-        await FollowUps(followUps, log);
+        return followUps;
     }
 
     private async Task FollowUps(List<FollowUpData> followUps, TextWriter log)
