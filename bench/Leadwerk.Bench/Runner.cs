@@ -165,7 +165,7 @@ public static class Runner
             null);
 
         // 8, 9. Follow-ups: My day, and Find on the next follow-up.
-        await FollowUpScenarios.Run(services, actor, floor, FindColumns, PageSize, Add, log);
+        await FollowUpScenarios.Run(services, actor, floor, options.Provider == "postgres", FindColumns, PageSize, Add, log);
 
         var sizes = new DataSizes(
             await floor.Scalar("""SELECT COUNT(*) FROM "Companies" """), await floor.Scalar("""SELECT COUNT(*) FROM "Persons" """),
