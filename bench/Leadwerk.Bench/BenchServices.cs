@@ -52,6 +52,8 @@ public static class BenchServices
         services.AddScoped<SelectionService>();
         services.AddScoped<BoardService>();
         services.AddScoped<ContactsTab>();
+        services.AddScoped<Leadwerk.Web.FollowUps.UserTime>();
+        services.AddScoped<Leadwerk.Web.FollowUps.FollowUpService>();
         services.AddScoped<BulkService>();
         services.AddSingleton<JobQueue<BulkUpdate>>();
         services.AddSingleton<BulkRunner>();

@@ -5,7 +5,7 @@ namespace Leadwerk.Bench;
 /// provider. Distributions are skewed like a real CRM's: most companies are potential customers,
 /// most leads are still open, and a few companies have about a thousand contacts.
 /// </summary>
-public sealed class DataSet(ListIds lists, int companies, int persons, int seed)
+public sealed partial class DataSet(ListIds lists, int companies, int persons, int seed)
 {
     /// <summary>Companies 1..BigCompanies each hold <see cref="BigCompanySize"/> persons (the Contacts tab case).</summary>
     public const int BigCompanies = 3;
@@ -65,10 +65,12 @@ public sealed class DataSet(ListIds lists, int companies, int persons, int seed)
         }
     }
 
-    /// <summary>Persons and their lead status history; the companies must have been enumerated first.</summary>
-    public IEnumerable<(PersonData Person, HistoryData[] History)> PersonRows()
+    /// <summary>Persons, their lead status history and their follow-ups; the companies must have been enumerated first.</summary>
+    public IEnumerable<(PersonData Person, HistoryData[] History, FollowUpData[] FollowUps)> PersonRows()
     {
         var random = new Random(seed + 1);
+        // A stream of its own, so the persons and their history are those of data sets without follow-ups.
+        var followUpRandom = new Random(seed + 2);
         var inBigCompanies = BigCompanies * BigCompanySize;
         for (var id = 1; id <= persons; id++)
         {
@@ -81,10 +83,13 @@ public sealed class DataSet(ListIds lists, int companies, int persons, int seed)
             var owner = Owner(random);
             var (status, history) = History(random, id, owner, created, lists.ActiveCategories.Contains(category));
             var email = $"{Ascii(first)}.{Ascii(last)}{id}@mail{id % 500}.example";
+            var followUps = FollowUps(followUpRandom, id, owner, status is not null, created);
+            var (next, open, activity) = Columns(followUps);
             var person = new PersonData(
                 id, companyId, first, last, email, random.Next(100) < 70 ? Phone(random) : null,
-                random.Next(100) < 60 ? Titles[random.Next(Titles.Length)] : null, owner, category, status, history[^1].At, created);
-            yield return (person, history);
+                random.Next(100) < 60 ? Titles[random.Next(Titles.Length)] : null, owner, category, status, history[^1].At, created,
+                next, open, activity);
+            yield return (person, history, followUps);
         }
     }
 

@@ -28,6 +28,7 @@ public static class Generator
 
         await db.Database.MigrateAsync();
         await Seed.WriteLists(db);
+        await Seed.EnsureFollowUpTypes(db);
         await AddUsers(db);
         var lists = await ReadLists(db);
         var data = new DataSet(lists, options.Companies, options.Persons, options.Seed);
@@ -65,9 +66,10 @@ public static class Generator
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Rank).ThenBy(c => c.Id).ToListAsync();
         var statuses = await db.LeadStatuses.AsNoTracking().OrderBy(s => s.Rank).ThenBy(s => s.Id).ToListAsync();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Id).Select(u => u.Id).ToListAsync();
+        var types = await db.FollowUpTypes.AsNoTracking().Where(t => !t.Deleted).OrderBy(t => t.Rank).Select(t => t.Id).ToListAsync();
         return new ListIds(
             categories.Select(c => c.Id).ToList(), categories.Where(c => c.LeadStatusEnabled).Select(c => c.Id).ToHashSet(),
-            statuses.Select(s => s.Id).ToList(), statuses.Single(s => s.IsDefault).Id, users);
+            statuses.Select(s => s.Id).ToList(), statuses.Single(s => s.IsDefault).Id, users, types);
     }
 }
 

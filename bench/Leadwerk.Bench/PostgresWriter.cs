@@ -14,7 +14,7 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
     {
         await Companies(data, log);
         await Persons(data, log);
-        foreach (var table in new[] { "Companies", "Persons", "LeadStatusChanges" })
+        foreach (var table in new[] { "Companies", "Persons", "LeadStatusChanges", "FollowUps" })
         {
             await Execute($"""SELECT setval(pg_get_serial_sequence('"{table}"', 'Id'), (SELECT COALESCE(MAX("Id"), 0) + 1 FROM "{table}"), false)""");
         }
@@ -55,20 +55,28 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
         await copy.CompleteAsync();
     }
 
-    /// <summary>Persons first, then their history in a second COPY (its foreign key needs the persons).</summary>
+    /// <summary>Persons first, then their history and follow-ups in COPYs of their own (their foreign keys need the persons).</summary>
     private async Task Persons(DataSet data, TextWriter log)
+    {
+        var followUps = await PersonsAndHistory(data, log);
+        await FollowUps(followUps, log);
+    }
+
+    /// <summary>Returns the follow-ups to write next: one COPY at a time per connection, so this one must be done first.</summary>
+    private async Task<List<FollowUpData>> PersonsAndHistory(DataSet data, TextWriter log)
     {
         var progress = new Progress(log, "persons", data.Persons);
         var history = new List<HistoryData>(data.Persons * 2);
+        var followUps = new List<FollowUpData>(data.Persons);
         await using (var copy = await connection.BeginBinaryImportAsync("""
             COPY "Persons" ("Id", "CompanyId", "FirstName", "LastName", "Email", "FirstNameKey", "LastNameKey", "EmailKey", "Phone", "Title", "OwnerId", "CategoryId", "LeadStatusId",
-                "LeadStatusChangedAt", "CreatedAt", "UpdatedAt", "Version")
+                "LeadStatusChangedAt", "CreatedAt", "UpdatedAt", "Version", "NextFollowUpAt", "OpenFollowUps", "LastActivityAt")
             FROM STDIN (FORMAT BINARY)
             """))
         {
             copy.Timeout = TimeSpan.FromMinutes(30);
             var done = 0;
-            foreach (var (p, rows) in data.PersonRows())
+            foreach (var (p, rows, planned) in data.PersonRows())
             {
                 await copy.StartRowAsync();
                 await copy.WriteAsync(p.Id, NpgsqlDbType.Integer);
@@ -88,7 +96,11 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
                 await copy.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz);
                 await copy.WriteAsync(p.LeadStatusChangedAt, NpgsqlDbType.TimestampTz);
                 await copy.WriteAsync(1, NpgsqlDbType.Integer);
+                await Nullable(copy, p.NextFollowUpAt);
+                await copy.WriteAsync(p.OpenFollowUps, NpgsqlDbType.Integer);
+                await Nullable(copy, p.LastActivityAt);
                 history.AddRange(rows);
+                followUps.AddRange(planned);
                 progress.Report(++done);
             }
 
@@ -115,6 +127,39 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
         }
 
         await historyCopy.CompleteAsync();
+        return followUps;
+    }
+
+    private async Task FollowUps(List<FollowUpData> followUps, TextWriter log)
+    {
+        var progress = new Progress(log, "follow-ups", followUps.Count);
+        await using var copy = await connection.BeginBinaryImportAsync("""
+            COPY "FollowUps" ("PersonId", "TypeId", "Title", "DueAt", "AllDay", "DurationMinutes", "OwnerId", "CompletedAt", "CompletedById", "Outcome",
+                "CreatedById", "CreatedAt", "UpdatedAt", "Version") FROM STDIN (FORMAT BINARY)
+            """);
+        copy.Timeout = TimeSpan.FromMinutes(30);
+        var written = 0;
+        foreach (var f in followUps)
+        {
+            await copy.StartRowAsync();
+            await copy.WriteAsync(f.PersonId, NpgsqlDbType.Integer);
+            await copy.WriteAsync(f.TypeId, NpgsqlDbType.Integer);
+            await copy.WriteAsync(f.Title, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(f.DueAt, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(f.AllDay, NpgsqlDbType.Boolean);
+            await Nullable(copy, f.DurationMinutes);
+            await copy.WriteAsync(f.OwnerId, NpgsqlDbType.Integer);
+            await Nullable(copy, f.CompletedAt);
+            await Nullable(copy, f.CompletedAt is null ? null : f.OwnerId);
+            await Text(copy, f.Outcome);
+            await copy.WriteAsync(f.OwnerId, NpgsqlDbType.Integer);
+            await copy.WriteAsync(f.CreatedAt, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(f.CreatedAt, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(1, NpgsqlDbType.Integer);
+            progress.Report(++written);
+        }
+
+        await copy.CompleteAsync();
     }
 
     private static async Task Nullable(NpgsqlBinaryImporter copy, int? value)
@@ -122,6 +167,18 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
         if (value is { } v)
         {
             await copy.WriteAsync(v, NpgsqlDbType.Integer);
+        }
+        else
+        {
+            await copy.WriteNullAsync();
+        }
+    }
+
+    private static async Task Nullable(NpgsqlBinaryImporter copy, DateTime? value)
+    {
+        if (value is { } v)
+        {
+            await copy.WriteAsync(v, NpgsqlDbType.TimestampTz);
         }
         else
         {

@@ -22,7 +22,7 @@ public static class Report
         md.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Machine()}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Runtime: {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Provider: {options.Provider}{(options.Quick ? " (quick mode: a smoke test, not a measurement)" : "")}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Data: {sizes.Companies:N0} companies, {sizes.Persons:N0} persons, {sizes.History:N0} lead status history rows");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Data: {sizes.Companies:N0} companies, {sizes.Persons:N0} persons, {sizes.History:N0} lead status history rows, {sizes.FollowUps:N0} follow-ups");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Iterations: {warmup} warm-up, {iterations} measured per scenario{Hot()}");
         md.AppendLine();
         md.AppendLine("| Scenario | Details | Leadwerk p50 | p95 | p99 | Floor p50 | p95 | p99 | Ratio | Goal | Met |");

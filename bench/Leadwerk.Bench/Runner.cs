@@ -164,9 +164,12 @@ public static class Runner
             }),
             null);
 
+        // 8, 9. Follow-ups: My day, and Find on the next follow-up.
+        await FollowUpScenarios.Run(services, actor, floor, options.Provider == "postgres", FindColumns, PageSize, Add, log);
+
         var sizes = new DataSizes(
             await floor.Scalar("""SELECT COUNT(*) FROM "Companies" """), await floor.Scalar("""SELECT COUNT(*) FROM "Persons" """),
-            await floor.Scalar("""SELECT COUNT(*) FROM "LeadStatusChanges" """));
+            await floor.Scalar("""SELECT COUNT(*) FROM "LeadStatusChanges" """), await floor.Scalar("""SELECT COUNT(*) FROM "FollowUps" """));
 
         // 7. HTTP throughput of the real app under load; before the jobs, so it serves the data the
         // sizes above describe and no job of this process runs beside it.
@@ -194,4 +197,4 @@ public static class Runner
     }
 }
 
-public sealed record DataSizes(long Companies, long Persons, long History);
+public sealed record DataSizes(long Companies, long Persons, long History, long FollowUps);

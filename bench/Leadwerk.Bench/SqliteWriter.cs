@@ -47,27 +47,41 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IBulkWriter
     {
         var person = Command("""
             INSERT INTO "Persons" ("Id", "CompanyId", "FirstName", "LastName", "Email", "FirstNameKey", "LastNameKey", "EmailKey", "Phone", "Title",
-                "OwnerId", "CategoryId", "LeadStatusId", "LeadStatusChangedAt", "CreatedAt", "UpdatedAt", "Version")
+                "OwnerId", "CategoryId", "LeadStatusId", "LeadStatusChangedAt", "CreatedAt", "UpdatedAt", "Version", "NextFollowUpAt", "OpenFollowUps", "LastActivityAt")
             VALUES ($id, $company, $first, $last, $email, $firstKey, $lastKey, $emailKey, $phone, $title, $owner, $category, $status, $changed,
-                $created, $changed, 1)
-            """, "$id", "$company", "$first", "$last", "$email", "$firstKey", "$lastKey", "$emailKey", "$phone", "$title", "$owner", "$category", "$status", "$changed", "$created");
+                $created, $changed, 1, $next, $open, $activity)
+            """, "$id", "$company", "$first", "$last", "$email", "$firstKey", "$lastKey", "$emailKey", "$phone", "$title", "$owner", "$category", "$status", "$changed", "$created",
+            "$next", "$open", "$activity");
         var history = Command("""
             INSERT INTO "LeadStatusChanges" ("PersonId", "At", "UserId", "FromId", "ToId", "Channel") VALUES ($person, $at, $user, $from, $to, $channel)
             """, "$person", "$at", "$user", "$from", "$to", "$channel");
+        var followUp = Command("""
+            INSERT INTO "FollowUps" ("PersonId", "TypeId", "Title", "DueAt", "AllDay", "DurationMinutes", "OwnerId", "CompletedAt", "CompletedById", "Outcome",
+                "CreatedById", "CreatedAt", "UpdatedAt", "Version")
+            VALUES ($person, $type, $title, $due, $allDay, $duration, $owner, $completed, $completedBy, $outcome, $owner, $created, $created, 1)
+            """, "$person", "$type", "$title", "$due", "$allDay", "$duration", "$owner", "$completed", "$completedBy", "$outcome", "$created");
         var progress = new Progress(log, "persons", data.Persons);
         var transaction = connection.BeginTransaction();
         var done = 0;
-        foreach (var (p, rows) in data.PersonRows())
+        foreach (var (p, rows, followUps) in data.PersonRows())
         {
             person.Transaction = transaction;
             history.Transaction = transaction;
+            followUp.Transaction = transaction;
             Bind(person, p.Id, p.CompanyId, p.FirstName, p.LastName, p.Email, TextKey.Of(p.FirstName), TextKey.Of(p.LastName), TextKey.Of(p.Email), p.Phone, p.Title, p.OwnerId, p.CategoryId, p.LeadStatusId,
-                p.LeadStatusChangedAt, p.CreatedAt);
+                p.LeadStatusChangedAt, p.CreatedAt, p.NextFollowUpAt, p.OpenFollowUps, p.LastActivityAt);
             await person.ExecuteNonQueryAsync();
             foreach (var h in rows)
             {
                 Bind(history, h.PersonId, h.At, h.UserId, h.FromId, h.ToId, h.Channel);
                 await history.ExecuteNonQueryAsync();
+            }
+
+            foreach (var f in followUps)
+            {
+                Bind(followUp, f.PersonId, f.TypeId, f.Title, f.DueAt, f.AllDay, f.DurationMinutes, f.OwnerId, f.CompletedAt,
+                    f.CompletedAt is null ? null : f.OwnerId, f.Outcome, f.CreatedAt);
+                await followUp.ExecuteNonQueryAsync();
             }
 
             transaction = await Next(transaction, ++done);

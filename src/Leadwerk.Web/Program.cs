@@ -59,6 +59,8 @@ builder.Services.AddScoped<FollowUpService>();
 builder.Services.AddScoped<UserTime>();
 builder.Services.AddScoped<PersonTimeline>();
 builder.Services.AddScoped<FollowUpsChanged>();
+builder.Services.AddScoped<CalendarFeed>();
+builder.Services.AddScoped<UserFollowUps>();
 builder.Services.AddScoped<UserService>();
 builder.Services.AddScoped<UiActions>();
 builder.Services.AddSingleton<CriteriaCompiler>();
@@ -99,6 +101,14 @@ builder.Services.AddRateLimiter(o =>
     };
     o.AddPolicy(UsersApi.TokenRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
         LoginClient.AddressOf(http.Connection.RemoteIpAddress), _ => loginsPerMinute));
+    // Calendar clients poll a feed every so often; more than that from one address is guessing tokens.
+    var feedsPerMinute = new FixedWindowRateLimiterOptions
+    {
+        PermitLimit = builder.Configuration.GetValue("Leadwerk:CalendarRateLimitPerMinute", 60),
+        Window = TimeSpan.FromMinutes(1),
+    };
+    o.AddPolicy(CalendarApi.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+        LoginClient.AddressOf(http.Connection.RemoteIpAddress), _ => feedsPerMinute));
     // The login form is the other door for password guesses; pages are a Razor component endpoint,
     // so it is singled out here rather than by endpoint.
     o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -112,6 +122,13 @@ builder.Services.AddRateLimiter(o =>
         if (http.Request.Path.StartsWithSegments("/api"))
         {
             await ProblemExceptionHandler.WriteStatusProblem(new StatusCodeContext(http, new StatusCodePagesOptions(), _ => Task.CompletedTask));
+        }
+        else if (http.Request.Path.StartsWithSegments("/calendar"))
+        {
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(L.T(
+                "Too many calendar requests from your address; wait a minute and try again.",
+                "Te veel agendaverzoeken vanaf uw adres; wacht een minuut en probeer het opnieuw."), cancellationToken);
         }
         else
         {
@@ -158,6 +175,7 @@ app.MapCompanies();
 app.MapPersons();
 app.MapSales();
 app.MapFollowUps();
+app.MapCalendarFeed();
 app.MapSearch();
 app.MapSelections();
 app.MapBoard();

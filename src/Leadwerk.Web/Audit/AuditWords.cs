@@ -12,6 +12,7 @@ public static class AuditWords
     public static readonly IReadOnlyList<string> Actions =
     [
         "user.created", "user.updated", "user.roleChanged", "user.disabled", "user.enabled", "user.passwordChanged",
+        "user.followUpsReassigned",
         .. Verbs.SelectMany(v => ListKinds.Select(k => $"list.{k}.{v}")),
         "automation.rules.updated", "automation.rule.applied",
         "person.erased",
@@ -29,6 +30,7 @@ public static class AuditWords
         ["user", "disabled"] => L.T("User disabled", "Gebruiker uitgeschakeld"),
         ["user", "enabled"] => L.T("User enabled", "Gebruiker ingeschakeld"),
         ["user", "passwordChanged"] => L.T("User password set", "Wachtwoord van gebruiker ingesteld"),
+        ["user", "followUpsReassigned"] => L.T("Open follow-ups of user reassigned", "Open vervolgacties van gebruiker overgedragen"),
         ["list", var kind, var verb] => $"{ListName(kind)} – {Verb(verb)}",
         ["automation", "rules", "updated"] => L.T("Lead categorization rules changed", "Regels voor leads categoriseren gewijzigd"),
         ["automation", "rule", "applied"] => L.T("Lead categorization rule applied to existing companies", "Regel voor leads categoriseren toegepast op bestaande bedrijven"),

@@ -10,8 +10,9 @@ namespace Leadwerk.Web.Data;
 
 /// <summary>
 /// `--demo`: a deterministic, realistic set of companies and persons with a back-dated lead status
-/// history, so a newcomer sees a living app. It writes history rows itself (with past dates)
-/// instead of through the interceptor, which would stamp them all with today.
+/// history and follow-ups (<see cref="DemoFollowUps"/>), so a newcomer sees a living app. It writes
+/// history rows itself (with past dates) instead of through the interceptor, which would stamp them
+/// all with today.
 /// </summary>
 public static class DemoData
 {
@@ -139,6 +140,7 @@ public static class DemoData
         }
 
         await db.SaveChangesAsync();
+        await DemoFollowUps.Fill(db, time, random);
         return (companies.Count, persons.Count);
     }
 

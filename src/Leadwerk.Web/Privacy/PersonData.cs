@@ -16,7 +16,7 @@ namespace Leadwerk.Web.Privacy;
 /// What a person's data is (B9): every table that holds a person's id or values, with how to export
 /// it and how to erase it. Export, the erasure's preview and the erasure itself all go through this
 /// list, so a table added here is exported and erased everywhere. Later features add their parts:
-/// follow-ups (F15), touches and form submissions (F11), export files kept on disk.
+/// touches and form submissions (F11), export files kept on disk.
 /// </summary>
 public sealed class PersonData(LeadwerkDbContext db, SearchService search, LookupCache lookups, TimeProvider time)
 {
@@ -27,6 +27,7 @@ public sealed class PersonData(LeadwerkDbContext db, SearchService search, Looku
         LeadStatusHistory(),
         CategoryHistory(),
         Sales(),
+        FollowUps(),
         Selections(),
         Suggestions(),
         BulkUpdateItems(),
@@ -91,6 +92,25 @@ public sealed class PersonData(LeadwerkDbContext db, SearchService search, Looku
             return db.Sales.Where(s => s.PersonId == k.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.PersonId, (int?)null).SetProperty(x => x.Version, x => x.Version + 1).SetProperty(x => x.UpdatedAt, now));
         });
+
+    /// <summary>A person's follow-ups are about the person alone: they go with it (the foreign key cascades too).</summary>
+    private PersonDataPart FollowUps() => new("followUps", Erasure.Deleted, () => L.T("Follow-ups", "Vervolgacties"),
+        async k =>
+        {
+            var rows = await db.FollowUps.AsNoTracking().Where(f => f.PersonId == k.Id).OrderBy(f => f.DueAt).ThenBy(f => f.Id)
+                .Select(f => new
+                {
+                    f.Id, f.Type.NameEn, f.Type.NameNl, f.Title, f.DueAt, f.AllDay, f.DurationMinutes, f.OwnerId,
+                    Owner = f.Owner == null ? null : f.Owner.DisplayName, f.Notes, f.CompletedAt, f.CompletedById,
+                    CompletedBy = f.CompletedBy == null ? null : f.CompletedBy.DisplayName, f.Outcome, f.CreatedAt,
+                })
+                .ToListAsync();
+            return rows.Select(f => new FollowUpRecord(f.Id, L.Pick(f.NameEn, f.NameNl)!, f.Title, f.DueAt, f.AllDay, f.DurationMinutes,
+                f.OwnerId, f.Owner, f.Notes, f.CompletedAt is null ? "open" : "done", f.CompletedAt, f.CompletedById, f.CompletedBy, f.Outcome,
+                f.CreatedAt)).ToList();
+        },
+        k => db.FollowUps.CountAsync(f => f.PersonId == k.Id),
+        k => db.FollowUps.Where(f => f.PersonId == k.Id).ExecuteDeleteAsync());
 
     /// <summary>Static selections hold the person as a member; a dynamic one holds it while its criteria match (exported, nothing to erase).</summary>
     private PersonDataPart Selections() => new("selections", Erasure.Deleted, () => L.T("Selections", "Selecties"),

@@ -35,6 +35,10 @@ public sealed record CategoryChangeRecord(DateTime At, int CompanyId, string? Co
 public sealed record SaleRecord(int Id, int CompanyId, string? Company, string Title, decimal Amount, string Currency, string Status,
     DateTime CreatedAt, DateTime? ClosedAt);
 
+public sealed record FollowUpRecord(int Id, string Type, string Title, DateTime DueAt, bool AllDay, int? DurationMinutes, int? OwnerId,
+    string? Owner, string? Notes, string Status, DateTime? CompletedAt, int? CompletedById, string? CompletedBy, string? Outcome,
+    DateTime CreatedAt);
+
 public sealed record SelectionRecord(int Id, string Name, string Kind, string? Owner);
 
 public sealed record SuggestionRecord(int Id, int CompanyId, string? Company, int FromId, string? From, int ToId, string? To, string State,

@@ -27,6 +27,9 @@ public sealed record UserDto(
 {
     /// <summary>The user's IANA time zone, which "today" and "overdue" follow (F15); null follows the server's.</summary>
     public string? TimeZone { get; init; }
+
+    /// <summary>How many open follow-ups the user owns; in the users list only (null elsewhere).</summary>
+    public int? OpenFollowUps { get; init; }
 }
 
 public sealed record UserRequest(string? UserName, string? Password, string? DisplayName, string? Role, string? Language);

@@ -57,7 +57,11 @@ public static class UsersApi
         });
 
         var admin = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(ApiSupport.AdminPolicy);
-        admin.MapGet("/", async (UserService users) => TypedResults.Ok((await users.List()).Select(u => u.ToDto()).ToList()));
+        admin.MapGet("/", async (UserService users, FollowUps.UserFollowUps followUps) =>
+        {
+            var open = await followUps.OpenCounts();
+            return TypedResults.Ok((await users.List()).Select(u => u.ToDto() with { OpenFollowUps = open.GetValueOrDefault(u.Id) }).ToList());
+        });
         admin.MapGet("/{id:int}", async (int id, UserService users, HttpContext http) =>
         {
             var u = await users.Get(id);
@@ -83,6 +87,8 @@ public static class UsersApi
             var u = await users.Update(id, changes, http.IfMatch(), byAdmin: true);
             return TypedResults.Ok(http.WithETag(u.ToDto(), u.Version));
         }).Accepts<UserRequest>("application/json");
+        admin.MapPost("/{id:int}/reassign-follow-ups", async (int id, FollowUps.ReassignRequest request, FollowUps.UserFollowUps followUps) =>
+            TypedResults.Ok(await followUps.Reassign(id, request.ToUserId)));
         return app;
     }
 }

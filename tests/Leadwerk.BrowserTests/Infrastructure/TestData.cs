@@ -63,6 +63,19 @@ public sealed class TestData(IServiceProvider services)
     public Task<LostReason> LostReason(string english, string dutch) =>
         Run<ListService, LostReason>(s => s.CreateLostReason(new LostReasonRequest(null, new LocalizedText(english, dutch), null)));
 
+    /// <summary>An open follow-up owned by the user, on a person of its own.</summary>
+    public async Task<int> FollowUp(string ownerUserName)
+    {
+        var owner = await UserId(ownerUserName);
+        var person = await Person(null);
+        return (await Run<FollowUpService, FollowUpDto>(s => s.Create(new FollowUpRequest(
+            person.Id, System.Text.Json.Nodes.JsonValue.Create("call"), null, DateTimeOffset.UtcNow.AddDays(2).ToString("O"), false, null, owner, null)))).Id;
+    }
+
+    public Task<int?> FollowUpOwner(int id) => Run<FollowUpService, int?>(async s => (await s.Get(id)).OwnerId);
+
+    public Task<int> UserId(string userName) => Run<UserService, int>(async s => (await s.List()).Single(u => u.UserName == userName).Id);
+
     public Task<RuleSet> Rules() => Run<AutomationService, RuleSet>(s => s.Get());
 
     /// <summary>Lead categorization rules are global: a test that saves some puts back none, so no other test's status change fires them.</summary>

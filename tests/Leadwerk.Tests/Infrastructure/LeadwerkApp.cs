@@ -79,6 +79,7 @@ public abstract class LeadwerkApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Leadwerk:Admin:Password", AdminPassword);
         builder.UseSetting("Leadwerk:DemoData", "false");
         builder.UseSetting("Leadwerk:TokenRateLimitPerMinute", TokenRateLimitPerMinute.ToString());
+        builder.UseSetting("Leadwerk:CalendarRateLimitPerMinute", "100000");
         builder.ConfigureTestServices(services =>
         {
             services.ConfigureDbContext<LeadwerkDbContext>((_, options) => options.AddInterceptors(Race), ServiceLifetime.Singleton);

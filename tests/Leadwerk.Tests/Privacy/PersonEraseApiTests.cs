@@ -23,6 +23,7 @@ public abstract class PersonEraseApiTests(LeadwerkApp app)
         Assert.True(summary.Bool("emailSuppressed"));
         Assert.Equal((1, 3, 1, 1, 1, 1, 1, 2), (summary.Count("person"), summary.Count("leadStatusHistory"), summary.Count("categoryHistory"),
             summary.Count("sales"), summary.Count("selections"), summary.Count("suggestions"), summary.Count("bulkUpdateItems"), summary.Count("importRows")));
+        Assert.Equal(2, summary.Count("followUps"));
         Assert.DoesNotContain(traced.LastName, summary.ToJsonString());
         Assert.DoesNotContain("traced+", summary.ToJsonString());
 
@@ -33,6 +34,7 @@ public abstract class PersonEraseApiTests(LeadwerkApp app)
             Assert.False(await db.LeadStatusChanges.AnyAsync(h => h.PersonId == id), "LeadStatusChanges");
             Assert.False(await db.CompanyCategoryChanges.AnyAsync(c => c.TriggerPersonId == id), "CompanyCategoryChanges");
             Assert.False(await db.Sales.AnyAsync(s => s.PersonId == id), "Sales");
+            Assert.False(await db.FollowUps.AnyAsync(f => f.PersonId == id), "FollowUps");
             Assert.False(await db.SelectionMembers.AnyAsync(m => m.EntityId == id && db.Selections.Any(s => s.Id == m.SelectionId && s.Entity == "person")), "SelectionMembers");
             Assert.False(await db.Suggestions.AnyAsync(s => s.TriggerPersonId == id), "Suggestions");
             Assert.False(await db.BulkUpdateItems.AnyAsync(i => i.EntityId == id && db.BulkUpdates.Any(b => b.Id == i.BulkUpdateId && b.Entity == "person")), "BulkUpdateItems");

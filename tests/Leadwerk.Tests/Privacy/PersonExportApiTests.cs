@@ -18,7 +18,7 @@ public abstract class PersonExportApiTests(LeadwerkApp app)
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"person-{traced.Id}-personal-data.json", response.Content.Headers.ContentDisposition?.ToString());
         Assert.Equal(traced.Id, export.Int("personId"));
-        Assert.Equal(["person", "leadStatusHistory", "categoryHistory", "sales", "selections", "suggestions", "bulkUpdateItems", "importRows"],
+        Assert.Equal(["person", "leadStatusHistory", "categoryHistory", "sales", "followUps", "selections", "suggestions", "bulkUpdateItems", "importRows"],
             export["parts"]!.Items().Select(p => p.Str("part")));
 
         var person = export["person"]!;
@@ -36,6 +36,17 @@ public abstract class PersonExportApiTests(LeadwerkApp app)
         var change = Assert.Single(Rows(export, "categoryHistory"));
         Assert.Equal(("Lead", "Opportunity", "leadStatusSet"), (change.Str("from"), change.Str("to"), change.Str("trigger")));
         Assert.Equal(traced.SaleId, Assert.Single(Rows(export, "sales")).Int("id"));
+        var followUps = Rows(export, "followUps");
+        Assert.Equal([traced.DoneFollowUpId, traced.OpenFollowUpId], followUps.Select(f => f.Int("id")));
+        var (done, open) = (followUps[0], followUps[1]);
+        Assert.Equal(("Meeting", "Demo", true, "done", "Wants a quote"), (done.Str("type"), done.Str("title"), done.Bool("allDay"), done.Str("status"), done.Str("outcome")));
+        Assert.False(string.IsNullOrEmpty(done.Str("completedBy")));
+        Assert.NotNull(done.Str("completedAt"));
+        Assert.Equal(("Call", "Call back", false, 15, "open"), (open.Str("type"), open.Str("title"), open.Bool("allDay"), open.Int("durationMinutes"), open.Str("status")));
+        Assert.Equal(new DateTime(2031, 3, 4, 9, 0, 0, DateTimeKind.Utc), open["dueAt"]!.GetValue<DateTime>().ToUniversalTime());
+        Assert.Equal($"Mail {traced.Email} first", open.Str("notes"));
+        Assert.Equal(open.Int("ownerId"), done.Int("completedById"));
+        Assert.Null(open["completedAt"]);
         Assert.Equal([(traced.SelectionId, "static"), (traced.DynamicSelectionId, "dynamic")],
             Rows(export, "selections").Select(s => (s.Int("id"), s.Str("kind"))));
         var suggestion = Assert.Single(Rows(export, "suggestions"));

@@ -16,7 +16,7 @@ namespace Leadwerk.Tests.Privacy;
 
 /// <summary>A person with a trace in every table that holds person data today, and the ids of those traces.</summary>
 public sealed record TracedPerson(int Id, int CompanyId, string Email, string LastName, int SaleId, int SelectionId, int DynamicSelectionId,
-    int BulkUpdateId, int ImportId, int FailedImportId);
+    int BulkUpdateId, int ImportId, int FailedImportId, int OpenFollowUpId, int DoneFollowUpId);
 
 /// <summary>Export, erasure and the checks around them, over the API and (for "nothing is left") straight in the database.</summary>
 public static class PrivacyData
@@ -30,7 +30,8 @@ public static class PrivacyData
     /// <summary>
     /// A person (with a "+" in its address, which JSON escapes) under a Lead company, with: status history, a suggestion and a
     /// company category change it triggered (two rules), a bulk update row, a sale, a static and a dynamic selection, an import
-    /// row that updated it and an error row of another import that only carries its address (in capitals).
+    /// row that updated it and an error row of another import that only carries its address (in capitals), a follow-up still
+    /// open whose notes hold its address and one done with an outcome.
     /// The two rules stay (removing a rule removes its suggestions): a later Contacting or Qualified in the same fixture fires them.
     /// </summary>
     public static async Task<TracedPerson> PersonWithEveryTrace(this HttpClient admin)
@@ -56,7 +57,15 @@ public static class PrivacyData
         Assert.Equal(1, import.Int("update"));
         var failed = await admin.RunImport(ImportClient.Persons(dryRun: false), $"email,lastName,leadStatus\n{email.ToUpperInvariant()},{lastName},No such status\n");
         Assert.Single(failed["errors"]!.AsArray());
-        return new TracedPerson(id, companyId, email, lastName, sale, selection, dynamic, bulk.Int("id"), import.Int("id"), failed.Int("id"));
+        var open = await (await admin.PostJson("/api/follow-ups", new
+        {
+            personId = id, type = "call", title = "Call back", dueAt = "2031-03-04T10:00:00+01:00", durationMinutes = 15, notes = $"Mail {email} first",
+        })).ShouldBe(201);
+        var done = await (await admin.PostJson("/api/follow-ups", new { personId = id, type = "meeting", title = "Demo", dueAt = "2031-02-01", allDay = true }))
+            .ShouldBe(201);
+        await (await admin.PostJson($"/api/follow-ups/{done.Int("id")}/complete", new { outcome = "Wants a quote" })).ShouldBe(200);
+        return new TracedPerson(id, companyId, email, lastName, sale, selection, dynamic, bulk.Int("id"), import.Int("id"), failed.Int("id"),
+            open.Int("id"), done.Int("id"));
     }
 
     public static async Task<T> InDatabase<T>(this LeadwerkApp app, Func<LeadwerkDbContext, Task<T>> read)
