@@ -87,9 +87,15 @@ public sealed partial class FollowUpService
             mine = mine.Where(f => f.TypeId == type);
         }
 
-        async Task<DayBucket> Bucket(IQueryable<FollowUp> bucket) => new(
-            await bucket.CountAsync(),
-            (await Rows(bucket.OrderBy(f => f.DueAt).ThenBy(f => f.Id)).Take(DayBucketLimit).ToListAsync()).Select(r => r.ToDto(now, zone)).ToList());
+        // The page's ids first, from the index alone, then their names: PostgreSQL otherwise joins
+        // the whole bucket before it cuts it to the page.
+        async Task<DayBucket> Bucket(IQueryable<FollowUp> bucket)
+        {
+            var count = await bucket.CountAsync();
+            var ids = await bucket.OrderBy(f => f.DueAt).ThenBy(f => f.Id).Select(f => f.Id).Take(DayBucketLimit).ToListAsync();
+            var rows = ids.Count == 0 ? [] : await Rows(db.FollowUps.Where(f => ids.Contains(f.Id)).OrderBy(f => f.DueAt).ThenBy(f => f.Id)).ToListAsync();
+            return new DayBucket(count, rows.Select(r => r.ToDto(now, zone)).ToList());
+        }
 
         return new MyDayDto(
             owner, ZoneName(zone), days.Today,
