@@ -41,7 +41,7 @@ public sealed class FollowUp : IAuditable
 }
 
 /// <summary>An item of the admin list "Follow-up types"; the four seeded ones carry a key the API accepts in place of the id.</summary>
-public sealed class FollowUpType : IAuditable
+public sealed class FollowUpType : Lists.INamedListItem
 {
     public int Id { get; set; }
 

@@ -15,13 +15,8 @@ internal static class ListAudit
         ["rank"] = s.Rank, ["isDefault"] = s.IsDefault, ["deleted"] = s.Deleted,
     };
 
-    public static Dictionary<string, object?> Of(LostReason r) => new()
+    public static Dictionary<string, object?> Of(INamedListItem i) => new()
     {
-        ["names.en"] = r.NameEn, ["names.nl"] = r.NameNl, ["rank"] = r.Rank, ["deleted"] = r.Deleted,
-    };
-
-    public static Dictionary<string, object?> Of(FollowUps.FollowUpType t) => new()
-    {
-        ["names.en"] = t.NameEn, ["names.nl"] = t.NameNl, ["rank"] = t.Rank, ["deleted"] = t.Deleted,
+        ["names.en"] = i.NameEn, ["names.nl"] = i.NameNl, ["rank"] = i.Rank, ["deleted"] = i.Deleted,
     };
 }

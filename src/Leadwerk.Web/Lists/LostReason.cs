@@ -4,7 +4,7 @@ using Leadwerk.Web.Localization;
 namespace Leadwerk.Web.Lists;
 
 /// <summary>An item of the admin list "Lost reasons": why a sale was lost (F16).</summary>
-public sealed class LostReason : IAuditable
+public sealed class LostReason : INamedListItem
 {
     public int Id { get; set; }
     public string NameEn { get; set; } = "";
