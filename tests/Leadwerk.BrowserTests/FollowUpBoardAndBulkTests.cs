@@ -69,6 +69,7 @@ public sealed class FollowUpBoardAndBulkTests(BrowserFixture fixture, ITestOutpu
             await find.Open();
             await find.TextLine(1, 1, "Last name", "starts with", tag);
             await find.Search();
+            await Expect(find.Results.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
             foreach (var person in new[] { first, busy })
             {
                 await find.Results.GetByRole(AriaRole.Checkbox, new() { Name = $"Pick {person.FullName}", Exact = true }).CheckAsync();
