@@ -24,11 +24,12 @@ public static class BoardApi
         return app;
     }
 
-    /// <summary>The board's query string: groupBy, filters, sort, hideEmpty, limit (cards per column).</summary>
+    /// <summary>The board's query string: groupBy, filters (noFollowUp=true: no open follow-up), sort, hideEmpty, limit (cards per column).</summary>
     public sealed record BoardParameters(
         string? GroupBy, string? Owner, string? Category, string? LeadStatus, DateOnly? CreatedFrom, DateOnly? CreatedTo,
-        string? Text, string? Sort, bool? HideEmpty, int? Limit)
+        string? Text, string? Sort, bool? HideEmpty, int? Limit, bool? NoFollowUp)
     {
-        public BoardQuery ToQuery() => new(GroupBy, Owner, Category, LeadStatus, CreatedFrom, CreatedTo, Text, Sort, HideEmpty == true, Limit);
+        public BoardQuery ToQuery() =>
+            new(GroupBy, Owner, Category, LeadStatus, CreatedFrom, CreatedTo, Text, Sort, HideEmpty == true, Limit, NoFollowUp == true);
     }
 }

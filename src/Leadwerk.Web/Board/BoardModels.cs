@@ -8,16 +8,24 @@ public enum BoardGroup
     Owner,
 }
 
-/// <summary>Toolbar filters and sort of a board; lists are comma-separated ids (owner also "me").</summary>
+/// <summary>
+/// Toolbar filters and sort of a board; lists are comma-separated ids (owner also "me");
+/// <c>NoFollowUp</c> keeps the persons without an open follow-up (F15).
+/// </summary>
 public sealed record BoardQuery(
     string? GroupBy = null, string? Owner = null, string? Category = null, string? LeadStatus = null,
     DateOnly? CreatedFrom = null, DateOnly? CreatedTo = null, string? Text = null, string? Sort = null,
-    bool HideEmpty = false, int? Limit = null);
+    bool HideEmpty = false, int? Limit = null, bool NoFollowUp = false);
 
-/// <summary>A person on the board; <c>targets</c> are the column keys the rules allow it to move to (none when locked).</summary>
+/// <summary>
+/// A person on the board; <c>targets</c> are the column keys the rules allow it to move to (none when locked).
+/// <c>nextFollowUpAt</c> is the due moment (UTC) of the earliest open follow-up, <c>nextFollowUpDate</c> its day in the
+/// viewer's time zone, and <c>followUpOverdue</c> whether it has passed (an all-day one: once its day has).
+/// </summary>
 public sealed record BoardCard(
     int PersonId, string Name, int? CompanyId, string? CompanyName, string? Category, string? OwnerName, int DaysInStatus,
-    string? LeadStatus, bool Locked, string? LockedReason, int Version, IReadOnlyList<string> Targets);
+    string? LeadStatus, bool Locked, string? LockedReason, int Version, IReadOnlyList<string> Targets,
+    DateTime? NextFollowUpAt = null, DateOnly? NextFollowUpDate = null, bool FollowUpOverdue = false);
 
 public sealed record BoardColumn(string Key, string Name, string? Description, int Count, bool Deleted, IReadOnlyList<BoardCard> Cards, string? NextCursor);
 

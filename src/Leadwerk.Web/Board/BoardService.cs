@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.FollowUps;
 using Leadwerk.Web.Leads;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
@@ -16,7 +17,7 @@ namespace Leadwerk.Web.Board;
 /// cards from a keyset page per column, moves from <see cref="PersonService"/> on channel board.
 /// </summary>
 public sealed class BoardService(LeadwerkDbContext db, SelectionService selections, SearchService search, CriteriaCompiler compiler,
-    PersonService persons, TimeProvider time)
+    PersonService persons, TimeProvider time, UserTime userTime)
 {
     public const int DefaultCards = 25;
 
@@ -37,7 +38,7 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
                 continue;
             }
 
-            var cards = count == 0 ? new BoardCards([], null) : await Cards(persons, group, key, query, null, lookups);
+            var cards = count == 0 ? new BoardCards([], null) : await Cards(persons, group, key, query, null, lookups, user);
             columns.Add(new BoardColumn(key, name, description, count, deleted, cards.Items, cards.NextCursor));
         }
 
@@ -47,7 +48,7 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
     public async Task<BoardCards> ColumnCards(int selectionId, string key, BoardQuery query, string? cursor, Actor user)
     {
         var (group, persons) = await Persons(selectionId, query, user);
-        return await Cards(persons, group, key, query, cursor, await search.Lookups());
+        return await Cards(persons, group, key, query, cursor, await search.Lookups(), user);
     }
 
     /// <summary>
@@ -80,7 +81,7 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
 
         // The card is read outside the selection: after the move a dynamic selection may no longer hold it.
         var lookups = await search.Lookups();
-        var card = (await Cards(db.Persons.Where(p => p.Id == move.PersonId), group, null, query, null, lookups)).Items.Single();
+        var card = (await Cards(db.Persons.Where(p => p.Id == move.PersonId), group, null, query, null, lookups, user)).Items.Single();
         var counts = await Counts(shown, group);
         var onBoard = await shown.AnyAsync(p => p.Id == move.PersonId);
         return new BoardMoved(card, counts.Select(c => new ColumnCount(c.Key, c.Value)).ToList(), onBoard) { Suggestions = moved.Suggestions ?? [] };
@@ -99,62 +100,7 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
     }
 
     private IQueryable<Person> Filtered(IQueryable<Person> persons, BoardQuery query, Actor user) =>
-        Filters(query) is { } filters ? persons.Where(compiler.Compile<Person>(filters, user.UserId)) : persons;
-
-    /// <summary>The toolbar as criteria: its lines ANDed, the text searched in first name, last name or company.</summary>
-    private static Criteria? Filters(BoardQuery query)
-    {
-        var lines = new List<CriteriaLine>();
-        AddList(lines, "person.owner", query.Owner, allowMe: true);
-        AddList(lines, "person.category", query.Category, allowMe: false);
-        AddList(lines, "person.leadStatus", query.LeadStatus, allowMe: false);
-        if (query.CreatedFrom is { } from)
-        {
-            lines.Add(CriteriaLine.Of("person.createdAt", Operators.After, from.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        }
-
-        if (query.CreatedTo is { } to)
-        {
-            lines.Add(CriteriaLine.Of("person.createdAt", Operators.Before, to.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        }
-
-        var text = Validation.Clean(query.Text);
-        if (text is null)
-        {
-            return lines.Count == 0 ? null : Criteria.For(Entities.Person, [.. lines]);
-        }
-
-        string[] textFields = ["person.firstName", "person.lastName", "company.name"];
-        return new Criteria(Entities.Person, textFields
-            .Select(field => new CriteriaSet([.. lines, CriteriaLine.Of(field, Operators.Contains, text)])).ToList());
-    }
-
-    private static void AddList(List<CriteriaLine> lines, string field, string? values, bool allowMe)
-    {
-        if (string.IsNullOrWhiteSpace(values))
-        {
-            return;
-        }
-
-        var parsed = new List<object>();
-        foreach (var value in values.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (allowMe && value == "me")
-            {
-                parsed.Add("me");
-            }
-            else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                parsed.Add(id);
-            }
-            else
-            {
-                throw DomainException.Invalid(field.Split('.')[1], L.T($"“{value}” is not an id.", $"“{value}” is geen id."));
-            }
-        }
-
-        lines.Add(CriteriaLine.Of(field, Operators.OneOf, parsed.ToArray()));
-    }
+        BoardFilters.Of(query) is { } filters ? persons.Where(compiler.Compile<Person>(filters, user.UserId)) : persons;
 
     private static async Task<Dictionary<string, int>> Counts(IQueryable<Person> persons, BoardGroup group)
     {
@@ -213,7 +159,8 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
         return columns;
     }
 
-    private async Task<BoardCards> Cards(IQueryable<Person> persons, BoardGroup group, string? key, BoardQuery query, string? cursor, Lookups lookups)
+    private async Task<BoardCards> Cards(IQueryable<Person> persons, BoardGroup group, string? key, BoardQuery query, string? cursor, Lookups lookups,
+        Actor user)
     {
         if (key is not null)
         {
@@ -230,22 +177,33 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
             null or "" or "name" => "person.lastName",
             "created" => "-person.createdAt",
             "daysInStatus" => "person.leadStatusChangedAt",
-            _ => throw DomainException.Invalid("sort", L.T("sort must be name, created or daysInStatus.", "sort moet name, created of daysInStatus zijn.")),
+            "nextFollowUp" => "person.nextFollowUp",
+            _ => throw DomainException.Invalid("sort", L.T("sort must be name, created, daysInStatus or nextFollowUp.",
+                "sort moet name, created, daysInStatus of nextFollowUp zijn.")),
         };
         var page = await search.Page(Entities.Person, persons, CardColumns, sort, query.Limit ?? DefaultCards, cursor, false);
         var ids = page.Items.Select(i => (int)i["id"]!).ToList();
-        var versions = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Version })
-            .ToDictionaryAsync(p => p.Id, p => p.Version);
+
+        // One query for the page's versions and next follow-ups; "timed" says whether the earliest
+        // open one has a time, which decides when it counts as overdue.
+        var extras = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new CardExtras(p.Id, p.Version, p.NextFollowUpAt,
+                db.FollowUps.Any(f => f.PersonId == p.Id && f.CompletedAt == null && f.DueAt == p.NextFollowUpAt && !f.AllDay)))
+            .ToDictionaryAsync(p => p.Id);
         var now = time.GetUtcNow().UtcDateTime;
-        return new BoardCards(page.Items.Select(item => Card(item, group, versions, lookups, now)).ToList(), page.NextCursor);
+        var zone = await userTime.ZoneOf(user.UserId);
+        return new BoardCards(page.Items.Select(item => Card(item, group, extras, lookups, now, zone)).ToList(), page.NextCursor);
     }
+
+    private sealed record CardExtras(int Id, int Version, DateTime? NextFollowUpAt, bool Timed);
 
     /// <summary>
     /// The columns a card may move to are those the lead rules allow (<see cref="LeadRules"/>), so
     /// drag and drop and the keyboard menu offer exactly what a move would accept. A card that may
     /// go nowhere is locked, with the rules' own reason (R6, R1, R7).
     /// </summary>
-    private static BoardCard Card(Dictionary<string, object?> item, BoardGroup group, Dictionary<int, int> versions, Lookups lookups, DateTime now)
+    private static BoardCard Card(Dictionary<string, object?> item, BoardGroup group, Dictionary<int, CardExtras> extras, Lookups lookups, DateTime now,
+        TimeZoneInfo zone)
     {
         var id = (int)item["id"]!;
         var category = item["person.categoryId"] is int c ? lookups.Categories.GetValueOrDefault(c) : null;
@@ -260,10 +218,15 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
                 lookups.Categories.Values.OrderBy(x => x.Rank).ThenBy(x => x.Id)).Select(x => x.Id)), LeadRules.CategoryLock(companyId, companyName)),
             _ => (OwnerTargets(item["person.ownerId"] as int?, lookups), null),
         };
+        var extra = extras.GetValueOrDefault(id);
+        var next = extra?.NextFollowUpAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null;
+        // The same rule as a follow-up's own "overdue": a timed one once its moment has passed, an all-day one once its day has.
+        var overdue = next is { } due && due < now && (extra!.Timed || due < UserTime.Days(now, zone).TodayStart);
         return new BoardCard(
             id, $"{item["person.firstName"]} {item["person.lastName"]}".Trim(), companyId, companyName,
             item["person.category"] as string, item["person.owner"] as string, Math.Max(0, (int)(now - since).TotalDays),
-            item["person.leadStatus"] as string, lockedReason is not null, lockedReason, versions.GetValueOrDefault(id), targets);
+            item["person.leadStatus"] as string, lockedReason is not null, lockedReason, extra?.Version ?? 0, targets,
+            next, next is { } day ? UserTime.DayOf(day, zone) : null, overdue);
     }
 
     private static List<string> Keys(IEnumerable<int> ids) => ids.Select(id => BoardKeys.Key(id)).ToList();

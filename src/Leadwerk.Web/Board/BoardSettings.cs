@@ -25,6 +25,9 @@ public sealed record BoardSettings
     public string Sort { get; init; } = "name";
     public bool HideEmpty { get; init; }
 
+    /// <summary>Only persons without an open follow-up (F15).</summary>
+    public bool NoFollowUp { get; init; }
+
     public static string Key(int selectionId) => $"board.{selectionId.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The settings as the board service takes them; unknown values from an old save fall back to defaults.</summary>
@@ -32,10 +35,11 @@ public sealed record BoardSettings
         GroupBy is LeadStatus or Category or Owner ? GroupBy : LeadStatus,
         Join(Owners), Join(Categories.Select(c => c.ToString(CultureInfo.InvariantCulture))),
         Join(LeadStatuses.Select(s => s.ToString(CultureInfo.InvariantCulture))),
-        CreatedFrom, CreatedTo, Text, Sort is "name" or "created" or "daysInStatus" ? Sort : "name", HideEmpty);
+        CreatedFrom, CreatedTo, Text, Sort is "name" or "created" or "daysInStatus" or "nextFollowUp" ? Sort : "name", HideEmpty,
+        NoFollowUp: NoFollowUp);
 
     public bool HasFilters => Owners.Count > 0 || Categories.Count > 0 || LeadStatuses.Count > 0 || CreatedFrom is not null
-        || CreatedTo is not null || !string.IsNullOrWhiteSpace(Text);
+        || CreatedTo is not null || !string.IsNullOrWhiteSpace(Text) || NoFollowUp;
 
     private static string? Join(IEnumerable<string> values)
     {

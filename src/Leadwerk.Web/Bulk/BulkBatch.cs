@@ -23,7 +23,7 @@ internal static class BulkBatch
         }
 
         var allowed = entity == Entities.Person
-            ? new[] { BulkFields.PersonLeadStatus, BulkFields.PersonOwner }
+            ? new[] { BulkFields.PersonLeadStatus, BulkFields.PersonOwner, BulkFields.PersonFollowUp }
             : [BulkFields.CompanyCategory, BulkFields.CompanyOwner];
         for (var i = 0; i < actions!.Count; i++)
         {
@@ -33,6 +33,12 @@ internal static class BulkBatch
             {
                 v.Add($"{at}.field", L.T($"Action {i + 1}: use each of {string.Join(", ", allowed)} at most once.",
                     $"Actie {i + 1}: gebruik elk van {string.Join(", ", allowed)} hoogstens één keer."));
+                continue;
+            }
+
+            if (field == BulkFields.PersonFollowUp)
+            {
+                BulkFollowUps.CheckShape(v, actions, i);
                 continue;
             }
 

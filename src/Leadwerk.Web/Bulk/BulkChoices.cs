@@ -15,6 +15,8 @@ public sealed class BulkChoices
     public int? CategoryId { get; set; }
     public string OwnerOp { get; set; } = Keep;
     public int? OwnerId { get; set; }
+    public bool PlanFollowUp { get; set; }
+    public BulkFollowUpChoices FollowUp { get; } = new();
 
     /// <summary>Set after a first attempt to go on, so missing values are marked only from then on.</summary>
     public bool Tried { get; set; }
@@ -23,8 +25,12 @@ public sealed class BulkChoices
     public bool CategoryMissing => Tried && SetCategory && CategoryId is null;
     public bool OwnerMissing => Tried && OwnerOp == Set && OwnerId is null;
 
+    /// <summary>Whether to mark the follow-up's required fields: only after a first attempt to go on.</summary>
+    public bool FollowUpTried => Tried && PlanFollowUp;
+
     public bool Complete(string entity) =>
-        Actions(entity).Count > 0 && !(SetStatus && StatusId is null) && !(SetCategory && CategoryId is null) && !(OwnerOp == Set && OwnerId is null);
+        Actions(entity).Count > 0 && !(SetStatus && StatusId is null) && !(SetCategory && CategoryId is null) && !(OwnerOp == Set && OwnerId is null)
+        && !(entity == Entities.Person && PlanFollowUp && !FollowUp.Complete);
 
     public List<BulkAction> Actions(string entity)
     {
@@ -43,6 +49,11 @@ public sealed class BulkChoices
         {
             var field = entity == Entities.Person ? BulkFields.PersonOwner : BulkFields.CompanyOwner;
             actions.Add(new BulkAction(field, OwnerOp, OwnerOp == Set ? OwnerId : null));
+        }
+
+        if (entity == Entities.Person && PlanFollowUp)
+        {
+            actions.Add(new BulkAction(BulkFields.PersonFollowUp, BulkFields.Plan, null, FollowUp.ToRequest()));
         }
 
         return actions;

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Leadwerk.Web.Search;
 
 namespace Leadwerk.Web.Bulk;
@@ -5,15 +7,27 @@ namespace Leadwerk.Web.Bulk;
 /// <summary>What a bulk update works on: a selection, a criteria document, or explicit ids.</summary>
 public sealed record BulkTarget(int? SelectionId, Criteria? Criteria, string? Entity, List<int>? Ids);
 
-/// <summary>`{ "field": "person.leadStatus" | "person.owner" | "company.category" | "company.owner", "op": "set" | "clear", "value": ... }`</summary>
-public sealed record BulkAction(string? Field, string? Op, int? Value);
+/// <summary>
+/// `{ "field": "person.leadStatus" | "person.owner" | "company.category" | "company.owner", "op": "set" | "clear", "value": ... }`,
+/// or `{ "field": "person.followUp", "op": "plan", "followUp": { ... } }` to plan the same follow-up for every person (F15).
+/// </summary>
+public sealed record BulkAction(string? Field, string? Op, int? Value,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BulkFollowUp? FollowUp = null);
+
+/// <summary>
+/// The follow-up a bulk update plans for each person: the fields of POST /api/follow-ups without
+/// `personId`. Without `ownerId` each follow-up goes to the person's owner, else to whoever runs it;
+/// a date alone for `dueAt` is all day, in the owner's time zone.
+/// </summary>
+public sealed record BulkFollowUp(JsonNode? Type, string? Title, string? DueAt, bool? AllDay, int? DurationMinutes, int? OwnerId, string? Notes);
 
 public sealed record BulkRequest(BulkTarget? Target, List<BulkAction>? Actions, bool DryRun);
 
 public sealed record BulkSkip(int Id, string Reason, string Code);
 
-/// <summary>A dry run: what would happen, writing nothing.</summary>
-public sealed record BulkPreview(int Matched, int ToChange, int Unchanged, int SkippedCount, IReadOnlyList<BulkSkip> Skipped, IReadOnlyList<int> FirstToChange);
+/// <summary>A dry run: what would happen, writing nothing. `alreadyPlanned`: for "plan a follow-up", how many already have an open one.</summary>
+public sealed record BulkPreview(int Matched, int ToChange, int Unchanged, int SkippedCount, IReadOnlyList<BulkSkip> Skipped, IReadOnlyList<int> FirstToChange,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? AlreadyPlanned = null);
 
 public sealed record BulkStarted(int Id);
 
@@ -26,6 +40,8 @@ public static class BulkFields
     public const string PersonOwner = "person.owner";
     public const string CompanyCategory = "company.category";
     public const string CompanyOwner = "company.owner";
+    public const string PersonFollowUp = "person.followUp";
+    public const string Plan = "plan";
 
     public static string Key(this BulkState state) => state switch
     {

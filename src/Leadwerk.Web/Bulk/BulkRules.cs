@@ -31,6 +31,8 @@ public static class BulkRules
             BulkFields.PersonLeadStatus => LeadRules.StatusChange(person.Category, person.LeadStatusId, action.Value,
                 action.Value is { } id ? statuses.GetValueOrDefault(id) : null),
             BulkFields.PersonOwner => Changes(person.OwnerId != Target(action)),
+            // Every person gets one, whether or not one is open already (the preview counts those).
+            BulkFields.PersonFollowUp => LeadVerdict.Allowed,
             _ => LeadVerdict.Unchanged,
         });
 

@@ -77,9 +77,14 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
             await using var transaction = await db.Database.BeginTransactionAsync(stop);
             var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             after = undoing == afterUndoing ? after : 0;
-            var last = undoing
-                ? await BulkBatch.Undo(db, run, BatchSize, defaultStatusId, now, after)
-                : await BulkBatch.Run(db, scope.ServiceProvider.GetRequiredService<LeadAutomation>(), run, JsonSerializer.Deserialize<List<BulkAction>>(run.ActionsJson, Json)!, BatchSize, defaultStatusId, now, after);
+            var actions = JsonSerializer.Deserialize<List<BulkAction>>(run.ActionsJson, Json)!;
+            var last = (undoing, BulkFollowUps.Plans(actions)) switch
+            {
+                (true, true) => await BulkFollowUps.Undo(db, run, BatchSize, after),
+                (false, true) => await BulkFollowUps.Run(db, scope.ServiceProvider.GetRequiredService<FollowUps.UserTime>(), run, actions[0].FollowUp!, BatchSize, after),
+                (true, false) => await BulkBatch.Undo(db, run, BatchSize, defaultStatusId, now, after),
+                _ => await BulkBatch.Run(db, scope.ServiceProvider.GetRequiredService<LeadAutomation>(), run, actions, BatchSize, defaultStatusId, now, after),
+            };
             if (last == 0)
             {
                 run.State = undoing ? BulkState.Undone : BulkState.Done;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.FollowUps;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Search;
 using Leadwerk.Web.Selections;
@@ -11,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Bulk;
 
 /// <summary>Preview, start, follow, cancel, resume and undo bulk updates (F7, B3). The work itself runs in <see cref="BulkRunner"/>.</summary>
-public sealed class BulkService(LeadwerkDbContext db, SelectionService selections, SearchService search, JobQueue<BulkUpdate> queue)
+public sealed class BulkService(LeadwerkDbContext db, SelectionService selections, SearchService search, JobQueue<BulkUpdate> queue,
+    FollowUpService followUps, UserTime clock)
 {
     public const int MaxIds = 100_000;
     private const int PreviewBatch = 1000;
@@ -22,11 +24,13 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
     public async Task<BulkPreview> Preview(BulkRequest request, Actor user, int listed = PreviewSkipsListed)
     {
         var (entity, ids, actions) = await Resolve(request, user);
-        int change = 0, unchanged = 0, skippedCount = 0;
+        int change = 0, unchanged = 0, skippedCount = 0, alreadyPlanned = 0;
+        var plans = BulkFollowUps.Plans(actions);
         var skipped = new List<BulkSkip>();
         var firstToChange = new List<int>();
         foreach (var batch in ids.Chunk(PreviewBatch))
         {
+            alreadyPlanned += plans ? await BulkFollowUps.AlreadyPlanned(db, batch) : 0;
             foreach (var (id, verdict) in await BulkBatch.Judge(db, entity, batch, actions))
             {
                 switch (verdict.Outcome)
@@ -56,7 +60,7 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
             db.ChangeTracker.Clear();
         }
 
-        return new BulkPreview(ids.Count, change, unchanged, skippedCount, skipped, firstToChange);
+        return new BulkPreview(ids.Count, change, unchanged, skippedCount, skipped, firstToChange, plans ? alreadyPlanned : null);
     }
 
     /// <summary>Fixes the targets as items and queues the run; the caller follows it with <see cref="Get"/>.</summary>
@@ -187,7 +191,8 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
             throw DomainException.Invalid("target", L.T($"At most {MaxIds} records per bulk update.", $"Hoogstens {MaxIds} records per bulkwijziging."));
         }
 
-        return (entity, ids, await BulkBatch.ValidateActions(db, entity, request.Actions));
+        var actions = await BulkBatch.ValidateActions(db, entity, request.Actions);
+        return (entity, ids, await BulkFollowUps.Validate(db, followUps, clock, actions, user));
     }
 
     private static BulkStatus ToStatus(BulkUpdate run) => new(

@@ -12,7 +12,8 @@ public static class ContactsColumns
     public static IReadOnlyList<string> All { get; } =
     [
         FirstName, LastName, "person.email", "person.phone", "person.title", "person.category", "person.categoryGroup",
-        LeadStatus, "person.owner", "person.createdAt", "person.leadStatusChangedAt",
+        LeadStatus, "person.owner", "person.createdAt", "person.leadStatusChangedAt", "person.nextFollowUp", "person.openFollowUps",
+        "person.lastActivity",
     ];
 
     /// <summary>The list columns, which are the ones a user can group by.</summary>
@@ -54,7 +55,7 @@ public sealed record ContactsSettings(List<string>? Columns, string? Sort, strin
     }
 }
 
-/// <summary>One column's filter: a contains text, a set of list values, or a date range.</summary>
+/// <summary>One column's filter: a contains text, a set of list values, a date range, or a count.</summary>
 public sealed class ContactsFilter
 {
     public string? Text { get; set; }
@@ -64,7 +65,10 @@ public sealed class ContactsFilter
     public string? After { get; set; }
     public string? Before { get; set; }
 
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && Values.Count == 0 && string.IsNullOrEmpty(After) && string.IsNullOrEmpty(Before);
+    public int? Number { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && Values.Count == 0 && string.IsNullOrEmpty(After) && string.IsNullOrEmpty(Before)
+        && Number is null;
 
     public IEnumerable<CriteriaLine> Lines(SearchField field)
     {
@@ -75,6 +79,9 @@ public sealed class ContactsFilter
                 break;
             case FieldType.List when Values.Count > 0:
                 yield return CriteriaLine.Of(field.Key, Operators.OneOf, [.. Values.Select(v => ContactsFilters.ListValue(field, v))]);
+                break;
+            case FieldType.Number when Number is { } number:
+                yield return CriteriaLine.Of(field.Key, Operators.EqualTo, number);
                 break;
             case FieldType.Date:
                 if (!string.IsNullOrEmpty(After))

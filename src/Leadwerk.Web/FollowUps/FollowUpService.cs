@@ -194,6 +194,12 @@ public sealed partial class FollowUpService(
         return f;
     }
 
+    /// <summary>
+    /// The type a new follow-up gets from a key or id, by the same rule as <see cref="Create"/> (a
+    /// deleted type is refused); for channels that plan many at once, such as a bulk update.
+    /// </summary>
+    public Task<int> TypeIdForNew(System.Text.Json.Nodes.JsonNode? type, string prefix = "") => TypeId(new Validation(), type, null, prefix);
+
     private async Task<int> TypeId(Validation v, System.Text.Json.Nodes.JsonNode? node, int? current, string prefix = "")
     {
         var (key, id) = FollowUpInput.Type(node);

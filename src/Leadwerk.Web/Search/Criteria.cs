@@ -49,11 +49,14 @@ public static class Operators
     public const string Between = "between";
     public const string LastDays = "lastDays";
     public const string Today = "today";
+    public const string GreaterThan = "greaterThan";
+    public const string LessThan = "lessThan";
 
     public static IReadOnlyList<string> For(FieldType type) => type switch
     {
         FieldType.List => [OneOf, NotOneOf, IsEmpty, IsNotEmpty],
         FieldType.Text => [Contains, StartsWith, EndsWith, EqualTo, NotEquals, NotContains, IsEmpty, IsNotEmpty],
-        _ => [Before, After, Between, LastDays, Today, IsEmpty],
+        FieldType.Number => [EqualTo, GreaterThan, LessThan],
+        _ => [Before, After, Between, LastDays, Today, IsEmpty, IsNotEmpty],
     };
 }

@@ -124,6 +124,7 @@ public sealed class CriteriaCompiler(TimeProvider time)
             {
                 FieldType.List => ListValue(field, value, 0) is not null,
                 FieldType.Text => value.ValueKind == JsonValueKind.String && value.GetString()!.Trim().Length > 0,
+                FieldType.Number => Days(value) is >= 0,
                 _ => op == Operators.LastDays ? Days(value) is > 0 and <= MaxDays : DateValue(value) is not null,
             };
             if (!ok)
@@ -139,6 +140,7 @@ public sealed class CriteriaCompiler(TimeProvider time)
                         "values must be user ids or \"me\".", "waarden moeten gebruikers-id's of \"me\" zijn."),
                     FieldType.List => L.T("values must be ids (whole numbers).", "waarden moeten id's (gehele getallen) zijn."),
                     FieldType.Text => L.T("the value must be non-empty text.", "de waarde moet niet-lege tekst zijn."),
+                    FieldType.Number => L.T("the value must be a whole number, 0 or more.", "de waarde moet een geheel getal zijn, 0 of meer."),
                     _ when op == Operators.LastDays => L.T($"the value must be a number of days from 1 to {MaxDays}.",
                         $"de waarde moet een aantal dagen van 1 tot en met {MaxDays} zijn."),
                     _ => L.T("values must be dates (yyyy-mm-dd).", "waarden moeten datums zijn (jjjj-mm-dd)."),
@@ -169,7 +171,8 @@ public sealed class CriteriaCompiler(TimeProvider time)
             FieldType.List => ListLine(selector, line.Operator!, values.Select(v => ListValue(field, v, userId)).ToList()),
             FieldType.Text when field.KeyOn(entity) is { } key => KeyLine(Inline(key, x), line.Operator!, Text() is { } text ? TextKey.Of(text) : null),
             FieldType.Text => TextLine(selector, line.Operator!, Text()?.ToLowerInvariant()),
-            _ => DateLine(selector, line.Operator!, values),
+            FieldType.Number => NumberLine(selector, line.Operator!, Days(values[0])!.Value),
+            _ => DateLine(selector, line.Operator!, values, field.Ahead),
         };
     }
 
@@ -263,8 +266,19 @@ public sealed class CriteriaCompiler(TimeProvider time)
         value.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
             .Replace("%", LikeEscape + "%", StringComparison.Ordinal).Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
+    private static Expression NumberLine(Expression selector, string op, int value)
+    {
+        var bound = Parameter(value);
+        return op switch
+        {
+            Operators.GreaterThan => Expression.GreaterThan(selector, bound),
+            Operators.LessThan => Expression.LessThan(selector, bound),
+            _ => Expression.Equal(selector, bound),
+        };
+    }
+
     /// <summary>Dates are whole UTC days unless a value carries a time: "before 2026-03-01" means before that day starts.</summary>
-    private Expression DateLine(Expression selector, string op, List<JsonElement> values)
+    private Expression DateLine(Expression selector, string op, List<JsonElement> values, bool ahead)
     {
         var now = time.GetUtcNow().UtcDateTime;
         Expression Compare(Func<Expression, Expression, BinaryExpression> compare, DateTime at) => compare(selector, Parameter<DateTime?>(at));
@@ -282,9 +296,12 @@ public sealed class CriteriaCompiler(TimeProvider time)
                 return Expression.AndAlso(Compare(Expression.GreaterThanOrEqual, Value(0).At),
                     until.DayOnly ? Compare(Expression.LessThan, until.At.AddDays(1)) : Compare(Expression.LessThanOrEqual, until.At));
             case Operators.LastDays:
-                return Compare(Expression.GreaterThanOrEqual, now.AddDays(-Days(values[0])!.Value));
+                var since = Compare(Expression.GreaterThanOrEqual, now.AddDays(-Days(values[0])!.Value));
+                return ahead ? Expression.AndAlso(since, Compare(Expression.LessThan, now)) : since;
             case Operators.Today:
                 return Expression.AndAlso(Compare(Expression.GreaterThanOrEqual, now.Date), Compare(Expression.LessThan, now.Date.AddDays(1)));
+            case Operators.IsNotEmpty:
+                return Expression.NotEqual(selector, Expression.Constant(null, typeof(DateTime?)));
             default:
                 return Expression.Equal(selector, Expression.Constant(null, typeof(DateTime?)));
         }

@@ -16,6 +16,7 @@ public sealed class LineModel
     public DateTime? From { get; set; }
     public DateTime? To { get; set; }
     public int? Days { get; set; }
+    public int? Number { get; set; }
 
     /// <summary>A line the user just added takes the focus, so keyboard users carry on in it.</summary>
     public bool FocusOnShow { get; init; }
@@ -155,6 +156,8 @@ public static partial class CriteriaModel
         Operators.Between => L.T("between", "tussen"),
         Operators.LastDays => L.T("in the last N days", "in de laatste N dagen"),
         Operators.Today => L.T("today", "vandaag"),
+        Operators.GreaterThan => L.T("is greater than", "is groter dan"),
+        Operators.LessThan => L.T("is less than", "is kleiner dan"),
         _ => op ?? "",
     };
 
@@ -179,6 +182,9 @@ public static partial class CriteriaModel
                     break;
                 case FieldType.Text when !string.IsNullOrWhiteSpace(line.Text):
                     values.Add(JsonSerializer.SerializeToElement(line.Text.Trim()));
+                    break;
+                case FieldType.Number when line.Number is { } number:
+                    values.Add(JsonSerializer.SerializeToElement(number));
                     break;
                 case FieldType.Date when line.Operator == Operators.LastDays:
                     if (line.Days is { } days)
@@ -220,6 +226,9 @@ public static partial class CriteriaModel
                 break;
             case FieldType.Text:
                 model.Text = values.Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString()).FirstOrDefault();
+                break;
+            case FieldType.Number:
+                model.Number = values.Select(CriteriaCompiler.Days).FirstOrDefault();
                 break;
             case FieldType.Date when line.Operator == Operators.LastDays:
                 model.Days = values.Select(CriteriaCompiler.Days).FirstOrDefault();

@@ -33,6 +33,7 @@ public static class CriteriaText
             Operators.LastDays when values.Count == 1 => L.T($"{label} in the last {values[0]} days", $"{label} in de laatste {values[0]} dagen"),
             Operators.Before or Operators.After => $"{label} {op} {string.Join(", ", values)}",
             Operators.OneOf or Operators.NotOneOf => $"{label} {op} {string.Join(", ", values)}",
+            _ when field?.Type == "number" => $"{label} {op} {string.Join(", ", values)}",
             _ => $"{label} {op} {string.Join(", ", values.Select(v => $"“{v}”"))}",
         };
     }

@@ -11,6 +11,9 @@ public enum FieldType
     Text,
     List,
     Date,
+
+    /// <summary>A count: equals, greater than, less than.</summary>
+    Number,
 }
 
 /// <summary>Where the values of a list field come from.</summary>
@@ -66,6 +69,12 @@ public sealed class SearchField
 
     public IReadOnlyList<string> Operators => OnlyOperators ?? Search.Operators.For(Type);
 
+    /// <summary>
+    /// A date that can lie ahead (a due date): "in the last N days" then stops at now, so it finds
+    /// what is overdue rather than everything planned.
+    /// </summary>
+    public bool Ahead { get; init; }
+
     /// <summary>Hidden fields serve the app itself (e.g. a company's Contacts tab) and are not offered in Find.</summary>
     public bool Hidden { get; init; }
 
@@ -100,6 +109,17 @@ public static class SearchFields
         Date("person.createdAt", () => L.T("Created", "Aangemaakt"), p => (DateTime?)p.CreatedAt, never: Entities.Person),
         Date("person.updatedAt", () => L.T("Updated", "Gewijzigd"), p => (DateTime?)p.UpdatedAt, never: Entities.Person),
         Date("person.leadStatusChangedAt", () => L.T("Lead status changed", "Leadstatus gewijzigd"), p => p.LeadStatusChangedAt),
+        new()
+        {
+            Key = "person.nextFollowUp", Type = FieldType.Date, Label = () => L.T("Next follow-up", "Volgende vervolgactie"),
+            OnPerson = P(p => p.NextFollowUpAt), Ahead = true,
+        },
+        Date("person.lastActivity", () => L.T("Last activity", "Laatste activiteit"), p => p.LastActivityAt),
+        new()
+        {
+            Key = "person.openFollowUps", Type = FieldType.Number, Label = () => L.T("Open follow-ups", "Open vervolgacties"),
+            OnPerson = P(p => p.OpenFollowUps), NeverNullOn = new HashSet<string> { Entities.Person },
+        },
         new()
         {
             Key = "person.category", Type = FieldType.List, Source = ListSource.Category, Label = () => L.T("Category", "Categorie"),

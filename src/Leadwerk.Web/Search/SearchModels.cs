@@ -24,7 +24,8 @@ internal sealed record PersonRow(
     int Id, string FirstName, string LastName, string? Email, string? Phone, string? Title, int? OwnerId, string? OwnerName,
     int? CompanyId, string? CompanyName, int? CategoryId, int? LeadStatusId, DateTime? LeadStatusChangedAt, DateTime CreatedAt,
     DateTime UpdatedAt, int? CompanyCategoryId, int? CompanyOwnerId, string? CompanyOwnerName, string? CompanyCountry,
-    string? CompanyEmail, string? CompanyOrgNumber, DateTime? CompanyCreatedAt);
+    string? CompanyEmail, string? CompanyOrgNumber, DateTime? CompanyCreatedAt, DateTime? NextFollowUpAt, DateTime? LastActivityAt,
+    int OpenFollowUps);
 
 internal sealed record CompanyRow(
     int Id, string Name, int CategoryId, int? OwnerId, string? OwnerName, string? Country, string? Email, string? OrgNumber, DateTime CreatedAt);

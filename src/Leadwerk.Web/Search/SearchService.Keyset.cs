@@ -53,7 +53,10 @@ public sealed partial class SearchService
         var value = CriteriaCompiler.Inline(key, x);
         var id = Expression.Property(x, "Id");
         var idAfter = descending ? Expression.LessThan(id, CriteriaCompiler.Parameter(after.I)) : Expression.GreaterThan(id, CriteriaCompiler.Parameter(after.I));
-        var isNull = Expression.Equal(value, Expression.Constant(null, value.Type));
+        // A count is a plain int: it has no null to compare with.
+        Expression isNull = value.Type.IsValueType && Nullable.GetUnderlyingType(value.Type) is null
+            ? Expression.Constant(false)
+            : Expression.Equal(value, Expression.Constant(null, value.Type));
         Expression body;
         if (after.N)
         {

@@ -16,7 +16,8 @@ public static class CriteriaGen
 {
     private static readonly string[] ListOperators = ["oneOf", "notOneOf", "isEmpty", "isNotEmpty"];
     private static readonly string[] TextOperators = ["contains", "startsWith", "endsWith", "equals", "notEquals", "notContains", "isEmpty", "isNotEmpty"];
-    private static readonly string[] DateOperators = ["before", "after", "between", "lastDays", "today", "isEmpty"];
+    private static readonly string[] DateOperators = ["before", "after", "between", "lastDays", "today", "isEmpty", "isNotEmpty"];
+    private static readonly string[] NumberOperators = ["equals", "greaterThan", "lessThan"];
     private static readonly string[] GroupKeys = ["customer", "potentialCustomer", "partner", "lost", "other"];
     private static readonly string[] Tokens = ["a", "E", "é", "Ö", "%", "_", "\\", "'", "@example.com", "zz"];
 
@@ -40,6 +41,7 @@ public static class CriteriaGen
         RefType.Text => Gen.OneOf(TextOperators).SelectMany(op => op is "isEmpty" or "isNotEmpty"
             ? Gen.Const(CriteriaLine.Of(field, op))
             : TextValue(data).Select(value => CriteriaLine.Of(field, op, value))),
+        RefType.Number => Gen.Select(Gen.OneOf(NumberOperators), Gen.Int[0, 4], (op, n) => CriteriaLine.Of(field, op, n)),
         _ => Gen.OneOf(DateOperators).SelectMany(op => op switch
         {
             "before" or "after" => Day(data).Select(d => CriteriaLine.Of(field, op, d)),

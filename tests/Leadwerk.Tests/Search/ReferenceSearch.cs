@@ -10,6 +10,7 @@ public enum RefType
     Text,
     List,
     Date,
+    Number,
 }
 
 /// <summary>
@@ -31,6 +32,9 @@ public static class ReferenceSearch
         ["person.createdAt"] = RefType.Date,
         ["person.updatedAt"] = RefType.Date,
         ["person.leadStatusChangedAt"] = RefType.Date,
+        ["person.nextFollowUp"] = RefType.Date,
+        ["person.lastActivity"] = RefType.Date,
+        ["person.openFollowUps"] = RefType.Number,
         ["person.category"] = RefType.List,
         ["person.categoryGroup"] = RefType.List,
         ["person.company"] = RefType.List,
@@ -95,6 +99,16 @@ public static class ReferenceSearch
                     "isNotEmpty" => !string.IsNullOrEmpty(text),
                     _ => throw new ArgumentException(line.Operator),
                 };
+            case RefType.Number:
+                var count = Number(p, line.Field!);
+                var bound = values[0].GetInt32();
+                return line.Operator switch
+                {
+                    "equals" => count == bound,
+                    "greaterThan" => count > bound,
+                    "lessThan" => count < bound,
+                    _ => throw new ArgumentException(line.Operator),
+                };
             default:
                 var at = Date(data, p, line.Field!);
                 DateTime Day(int i) => DateTime.ParseExact(values[i].GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture,
@@ -104,9 +118,11 @@ public static class ReferenceSearch
                     "before" => at < Day(0),
                     "after" => at >= Day(0).AddDays(1),
                     "between" => at >= Day(0) && at < Day(1).AddDays(1),
-                    "lastDays" => at >= now.AddDays(-values[0].GetInt32()),
+                    // A due date can lie ahead: "in the last N days" stops at now (the overdue ones).
+                    "lastDays" => at >= now.AddDays(-values[0].GetInt32()) && (line.Field != "person.nextFollowUp" || at < now),
                     "today" => at >= now.Date && at < now.Date.AddDays(1),
                     "isEmpty" => at is null,
+                    "isNotEmpty" => at is not null,
                     _ => throw new ArgumentException(line.Operator),
                 };
         }
@@ -158,6 +174,14 @@ public static class ReferenceSearch
         "person.updatedAt" => p.UpdatedAt,
         "person.leadStatusChangedAt" => p.LeadStatusChangedAt,
         "company.createdAt" => Company(data, p)?.CreatedAt,
+        "person.nextFollowUp" => p.NextFollowUpAt,
+        "person.lastActivity" => p.LastActivityAt,
+        _ => throw new ArgumentException(field),
+    };
+
+    public static int Number(DataPerson p, string field) => field switch
+    {
+        "person.openFollowUps" => p.OpenFollowUps,
         _ => throw new ArgumentException(field),
     };
 
@@ -174,6 +198,7 @@ public static class ReferenceSearch
         {
             RefType.Text => Keyed.Contains(field) ? TextKey.OfOptional(Text(data, p, field)) : Text(data, p, field),
             RefType.List => ListId(data, p, field),
+            RefType.Number => Number(p, field),
             _ => Date(data, p, field),
         },
     };

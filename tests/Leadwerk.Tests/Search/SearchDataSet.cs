@@ -19,7 +19,8 @@ public sealed record DataCompany(int Id, string Name, int CategoryId, int? Owner
 
 public sealed record DataPerson(
     int Id, string FirstName, string LastName, string? Email, string? Phone, string? Title, int? OwnerId, int? CompanyId,
-    int? CategoryId, int? LeadStatusId, DateTime? LeadStatusChangedAt, DateTime CreatedAt, DateTime UpdatedAt);
+    int? CategoryId, int? LeadStatusId, DateTime? LeadStatusChangedAt, DateTime CreatedAt, DateTime UpdatedAt,
+    DateTime? NextFollowUpAt = null, int OpenFollowUps = 0, DateTime? LastActivityAt = null);
 
 /// <summary>
 /// A modest random data set (persons over a few companies, with nulls, empty strings, non-ASCII
@@ -115,10 +116,14 @@ public sealed class SearchDataSet
         foreach (var p in persons)
         {
             var (created, updated, changed) = (At(), At(), p.LeadStatusId is null && random.Next(2) == 0 ? (DateTime?)null : At());
+            // The follow-up columns as FollowUpPersons keeps them: a next due date exactly when some are open.
+            var next = random.Next(3) == 0 ? (DateTime?)null : At();
+            var (open, activity) = (next is null ? 0 : random.Next(1, 4), random.Next(3) == 0 ? (DateTime?)null : At());
             await db.Persons.Where(x => x.Id == p.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.CreatedAt, created).SetProperty(x => x.UpdatedAt, updated).SetProperty(x => x.LeadStatusChangedAt, changed));
+                .SetProperty(x => x.CreatedAt, created).SetProperty(x => x.UpdatedAt, updated).SetProperty(x => x.LeadStatusChangedAt, changed)
+                .SetProperty(x => x.NextFollowUpAt, next).SetProperty(x => x.OpenFollowUps, open).SetProperty(x => x.LastActivityAt, activity));
             model.Add(new DataPerson(p.Id, p.FirstName, p.LastName, p.Email, p.Phone, p.Title, p.OwnerId, p.CompanyId, p.CategoryId,
-                p.LeadStatusId, changed, created, updated));
+                p.LeadStatusId, changed, created, updated, next, open, activity));
         }
 
         var companyModel = new Dictionary<int, DataCompany>();
