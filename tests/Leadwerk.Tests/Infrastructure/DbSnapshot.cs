@@ -35,6 +35,8 @@ public sealed class DbSnapshot
         ["Sales"] = Json(await db.Sales.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["ImportRows"] = Json(await db.ImportRows.AsNoTracking().OrderBy(r => r.ImportId).ThenBy(r => r.Line).ToListAsync()),
         ["AuditEntries"] = Json(await db.AuditEntries.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["FollowUps"] = Json(await db.FollowUps.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["FollowUpTypes"] = Json(await db.FollowUpTypes.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["ErasedEmails"] = Json(await db.ErasedEmails.AsNoTracking().OrderBy(r => r.Hash).ToListAsync()),
     });
 
