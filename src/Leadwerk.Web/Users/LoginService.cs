@@ -21,7 +21,9 @@ public sealed class LoginService(
     public async Task<User> Authenticate(string? userName, string? password, LoginClient client)
     {
         var normalized = (userName ?? "").Trim().ToUpperInvariant();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized);
+        // A name with characters no stored name can hold (NUL, half surrogates) is nobody's; PostgreSQL
+        // would refuse the query itself.
+        var user = StoredText.Storable(normalized) == normalized ? await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized) : null;
         if (user is null || string.IsNullOrEmpty(password))
         {
             throw Refuse(userName, client.Address, user is null ? "unknown user" : "no password", password);

@@ -6,6 +6,16 @@ namespace Leadwerk.Tests.Api;
 public abstract class AuthApiTests(LeadwerkApp app)
 {
     [Fact]
+    public async Task AUserNameWithANulCharacterIsRefusedAsUnknownRatherThanFailing()
+    {
+        using var anonymous = app.Anonymous();
+
+        var response = await anonymous.PostJson("/api/auth/token", new { userName = "a\u0000b", password = "%" });
+
+        await response.ShouldBeProblem(401, "invalidCredentials");
+    }
+
+    [Fact]
     public async Task TokenRequestAnswersWithAnAccessTokenAndItsExpiry()
     {
         using var anonymous = app.Anonymous();
