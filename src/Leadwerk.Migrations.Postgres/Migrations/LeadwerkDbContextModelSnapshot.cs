@@ -344,6 +344,63 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.ToTable("Companies", (string)null);
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Dashboards.Dashboard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameNl")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TilesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("Dashboards", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.FollowUps.FollowUp", b =>
                 {
                     b.Property<int>("Id")
@@ -637,14 +694,23 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("BecameLead")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
                     b.Property<int?>("FromId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FromSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
@@ -655,13 +721,20 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Property<int?>("UserId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("WasActive")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("FromId");
 
                     b.HasIndex("ToId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("BecameLead", "At");
 
                     b.HasIndex("PersonId", "At");
 
@@ -744,6 +817,9 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Property<string>("DescriptionNl")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("FunnelStep")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean");
@@ -1314,6 +1390,16 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Dashboards.Dashboard", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Users.User", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Owner");
+                });
+
             modelBuilder.Entity("Leadwerk.Web.FollowUps.FollowUp", b =>
                 {
                     b.HasOne("Leadwerk.Web.Users.User", "CompletedBy")
@@ -1406,7 +1492,7 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Leadwerk.Web.Persons.Person", "Person")
-                        .WithMany()
+                        .WithMany("StatusChanges")
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1542,6 +1628,8 @@ namespace Leadwerk.Migrations.Postgres.Migrations
             modelBuilder.Entity("Leadwerk.Web.Persons.Person", b =>
                 {
                     b.Navigation("Sales");
+
+                    b.Navigation("StatusChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -328,6 +328,61 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.ToTable("Companies", (string)null);
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Dashboards.Dashboard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameNl")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TilesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("Dashboards", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.FollowUps.FollowUp", b =>
                 {
                     b.Property<int>("Id")
@@ -611,14 +666,23 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("BecameLead")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("FromId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FromSince")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
@@ -629,13 +693,20 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Property<int?>("UserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("WasActive")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("FromId");
 
                     b.HasIndex("ToId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("BecameLead", "At");
 
                     b.HasIndex("PersonId", "At");
 
@@ -714,6 +785,9 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Property<string>("DescriptionNl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FunnelStep")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER");
@@ -1287,6 +1361,16 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Dashboards.Dashboard", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Users.User", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Owner");
+                });
+
             modelBuilder.Entity("Leadwerk.Web.FollowUps.FollowUp", b =>
                 {
                     b.HasOne("Leadwerk.Web.Users.User", "CompletedBy")
@@ -1379,7 +1463,7 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Leadwerk.Web.Persons.Person", "Person")
-                        .WithMany()
+                        .WithMany("StatusChanges")
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1515,6 +1599,8 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Leadwerk.Web.Persons.Person", b =>
                 {
                     b.Navigation("Sales");
+
+                    b.Navigation("StatusChanges");
                 });
 #pragma warning restore 612, 618
         }

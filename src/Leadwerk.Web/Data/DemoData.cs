@@ -121,20 +121,30 @@ public static class DemoData
             int? from = null;
             var to = defaultStatus.Id;
             var steps = random.Next(0, 4);
+            DateTime? since = null;
             for (var step = 0; step <= steps; step++)
             {
                 db.LeadStatusChanges.Add(new LeadStatusChange
                 {
                     PersonId = person.Id, At = at, FromId = from, ToId = to, Channel = step == 0 ? Channel.Import : Channel.Ui,
-                    UserId = person.OwnerId,
+                    UserId = person.OwnerId, WasActive = step > 0, Active = true, BecameLead = step == 0, FromSince = since,
                 });
-                from = to;
+                (from, since) = (to, at);
                 to = statuses[random.Next(statuses.Count)].Id;
                 at = at.AddDays(random.Next(1, Math.Max(2, (int)(now - at).TotalDays / 2)));
             }
 
             var final = from;
-            var changedAt = db.LeadStatusChanges.Local.Where(h => h.PersonId == person.Id).Max(h => h.At);
+            var changedAt = since!.Value;
+            if (!LeadRules.IsActive(category))
+            {
+                // Its category stopped being active later: the status is kept (R6), and the history says when.
+                db.LeadStatusChanges.Add(new LeadStatusChange
+                {
+                    PersonId = person.Id, At = changedAt.AddDays(1) < now ? changedAt.AddDays(1) : now, FromId = final, ToId = final, Channel = Channel.Ui,
+                    UserId = person.OwnerId, WasActive = true, Active = false, FromSince = changedAt,
+                });
+            }
             await db.Persons.Where(p => p.Id == person.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.LeadStatusId, final).SetProperty(p => p.LeadStatusChangedAt, changedAt));
         }

@@ -49,6 +49,7 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Privacy.ErasedEmail> ErasedEmails => Set<Privacy.ErasedEmail>();
     public DbSet<Privacy.AppSecret> AppSecrets => Set<Privacy.AppSecret>();
+    public DbSet<Dashboards.Dashboard> Dashboards => Set<Dashboards.Dashboard>();
 
     private CurrentActor? _actor;
 

@@ -62,8 +62,13 @@ public static class Seed
         return true;
     }
 
+    // Open → Contacting → Qualified is the qualification funnel of the seeded dashboard.
     private static LeadStatus Status(int rank, string en, string nl, string descriptionEn, string descriptionNl, bool isDefault = false) =>
-        new() { Rank = rank, NameEn = en, NameNl = nl, DescriptionEn = descriptionEn, DescriptionNl = descriptionNl, IsDefault = isDefault };
+        new()
+        {
+            Rank = rank, NameEn = en, NameNl = nl, DescriptionEn = descriptionEn, DescriptionNl = descriptionNl, IsDefault = isDefault,
+            FunnelStep = rank <= 3,
+        };
 
     private static Category Category(int rank, string en, string nl, CategoryGroup group, bool leadStatus, string descriptionEn, string descriptionNl) =>
         new()

@@ -79,14 +79,14 @@ public sealed class PersonTimeline(LeadwerkDbContext db, LookupCache lookups, Us
 
         var names = await lookups.Get(db);
         var found = await rows.OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Take(take + 1)
-            .Select(h => new { h.Id, h.At, h.FromId, h.ToId, h.Channel, User = db.Users.Where(u => u.Id == h.UserId).Select(u => u.DisplayName).FirstOrDefault() })
+            .Select(h => new { h.Id, h.At, h.FromId, h.ToId, h.Channel, h.WasActive, h.Active, h.BecameLead, User = db.Users.Where(u => u.Id == h.UserId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync();
         return found.Select(h => (new Position(h.At, kind, h.Id), new TimelineItemDto(
             "statusChange", h.At, h.Id,
             h.FromId is null
                 ? L.T($"Lead status: {names.Status(h.ToId) ?? "—"}", $"Leadstatus: {names.Status(h.ToId) ?? "—"}")
                 : L.T($"Lead status: {names.Status(h.FromId)} → {names.Status(h.ToId) ?? "—"}", $"Leadstatus: {names.Status(h.FromId)} → {names.Status(h.ToId) ?? "—"}"),
-            null, h.User, false, h.Channel.DisplayName())));
+            Leads.HistoryWords.Event(h.FromId, h.ToId, h.WasActive, h.Active, h.BecameLead), h.User, false, h.Channel.DisplayName())));
     }
 
     private async Task<IEnumerable<(Position, TimelineItemDto)>> FollowUps(int personId, Position? after, int take, DateTime now, DateTime todayStart, bool done)

@@ -28,29 +28,85 @@ public static class LeadHistory
             }
         }
 
-        foreach (var entry in db.ChangeTracker.Entries<Person>().ToList())
+        var persons = db.ChangeTracker.Entries<Person>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        if (persons.Count == 0)
         {
-            var from = entry.State switch
+            return;
+        }
+
+        var active = Activeness(db, persons);
+        foreach (var entry in persons)
+        {
+            var added = entry.State == EntityState.Added;
+            var from = added ? null : entry.Property(p => p.LeadStatusId).OriginalValue;
+            var to = entry.Entity.LeadStatusId;
+            var wasActive = !added && from is not null && active(entry.Property(p => p.CategoryId).OriginalValue);
+            var isActive = to is not null && active(entry.Entity.CategoryId);
+            if (from == to && wasActive == isActive)
             {
-                EntityState.Added => null,
-                EntityState.Modified => entry.Property(p => p.LeadStatusId).OriginalValue,
-                _ => entry.Entity.LeadStatusId,
-            };
-            if (entry.State is EntityState.Added or EntityState.Modified && from != entry.Entity.LeadStatusId)
+                continue;
+            }
+
+            var fromSince = added ? null : entry.Property(p => p.LeadStatusChangedAt).OriginalValue;
+            var becameLead = isActive && !wasActive;
+            if (from != to || becameLead)
             {
                 Stamp(entry, now);
                 entry.Property(p => p.LastActivityAt).CurrentValue = now;
-                db.LeadStatusChanges.Add(Row(db, from, entry.Entity.LeadStatusId, now, entry.Entity));
             }
+
+            var row = Row(db, from, to, now, entry.Entity);
+            (row.WasActive, row.Active, row.BecameLead, row.FromSince) = (wasActive, isActive, becameLead, fromSince);
+            db.LeadStatusChanges.Add(row);
         }
     }
 
+    /// <summary>
+    /// Whether a category makes a status active (R2), for the categories of these persons before and
+    /// after: from the tracked categories when loaded, else read once.
+    /// </summary>
+    private static Func<int?, bool> Activeness(LeadwerkDbContext db, List<EntityEntry<Person>> persons)
+    {
+        var ids = persons.SelectMany(e => new[] { e.Entity.CategoryId, e.State == EntityState.Modified ? e.Property(p => p.CategoryId).OriginalValue : null })
+            .OfType<int>().ToHashSet();
+        var known = db.ChangeTracker.Entries<Lists.Category>().Where(e => ids.Contains(e.Entity.Id))
+            .ToDictionary(e => e.Entity.Id, e => LeadRules.IsActive(e.Entity));
+        ids.ExceptWith(known.Keys);
+        if (ids.Count > 0)
+        {
+            foreach (var c in db.Categories.AsNoTracking().Where(c => ids.Contains(c.Id)).ToList())
+            {
+                known[c.Id] = LeadRules.IsActive(c);
+            }
+        }
+
+        return id => id is { } i && known.GetValueOrDefault(i);
+    }
+
     /// <summary>The row of one change of a person written set-based; the caller has written its stamps.</summary>
-    public static void RecordWritten(LeadwerkDbContext db, int personId, int? from, int? to, DateTime now)
+    /// <param name="active">Whether the person's category makes a status active (R2); it does not change here.</param>
+    public static void RecordWritten(LeadwerkDbContext db, int personId, int? from, int? to, DateTime now, bool active, DateTime? fromSince)
     {
         var row = Row(db, from, to, now, null);
         row.PersonId = personId;
+        (row.WasActive, row.Active, row.FromSince) = (active && from is not null, active && to is not null, fromSince);
+        row.BecameLead = row.Active && !row.WasActive;
         db.LeadStatusChanges.Add(row);
+    }
+
+    /// <summary>
+    /// A category became active or stopped being active (R5, R6): each of its persons with a status
+    /// keeps the value, and its history gets the row that says so, written as one INSERT. Runs in
+    /// the transaction that saved the category, before anyone gets the default status.
+    /// </summary>
+    public static Task<int> RecordCategoryTurned(LeadwerkDbContext db, int categoryId, bool active, DateTime now)
+    {
+        var actor = db.Actor.Value;
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "LeadStatusChanges" ("PersonId", "At", "UserId", "FromId", "ToId", "Channel", "WasActive", "Active", "BecameLead", "FromSince")
+            SELECT "Id", {now}, CAST({actor.UserId} AS integer), "LeadStatusId", "LeadStatusId", {(int)actor.Channel}, {!active}, {active}, {active}, "LeadStatusChangedAt"
+            FROM "Persons" WHERE "CategoryId" = {categoryId} AND "LeadStatusId" IS NOT NULL
+            """);
     }
 
     /// <summary>

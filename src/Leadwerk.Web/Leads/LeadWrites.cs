@@ -20,12 +20,19 @@ public static class LeadWrites
     /// The since-date of a status put back by undo (<see cref="LeadTransitions.Restore"/>); null
     /// for a new status, which is in force from now.
     /// </param>
-    public sealed record Change(Person Person, int? FromStatusId, int Version, DateTime? Since = null);
+    public sealed record Change(Person Person, int? FromStatusId, int Version, DateTime? Since = null)
+    {
+        /// <summary>Since when the person had the status it leaves, as read (before anything changed it).</summary>
+        public DateTime? FromSince { get; } = Person.LeadStatusChangedAt;
+    }
 
     public static async Task Save(LeadwerkDbContext db, IReadOnlyList<Change> changes, DateTime now)
     {
         // Groups are written one by one: only a transaction makes a conflict in a later one undo the earlier.
         _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Bulk writes must run in a transaction.");
+        var categoryIds = changes.Select(c => c.Person.CategoryId).OfType<int>().Distinct().ToList();
+        var active = (await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToListAsync())
+            .Where(LeadRules.IsActive).Select(c => c.Id).ToHashSet();
         foreach (var group in changes.GroupBy(c => (c.Person.LeadStatusId, c.Person.OwnerId, c.Version, Moved: c.FromStatusId != c.Person.LeadStatusId,
                      Since: c.FromStatusId != c.Person.LeadStatusId ? c.Since ?? now : (DateTime?)null)))
         {
@@ -50,8 +57,9 @@ public static class LeadWrites
                 (change.Person.Version, change.Person.UpdatedAt) = (version + 1, now);
                 if (moved)
                 {
+                    var isActive = change.Person.CategoryId is { } c && active.Contains(c);
+                    LeadHistory.RecordWritten(db, change.Person.Id, change.FromStatusId, status, now, isActive, change.FromSince);
                     (change.Person.LeadStatusChangedAt, change.Person.LastActivityAt) = (since, now);
-                    LeadHistory.RecordWritten(db, change.Person.Id, change.FromStatusId, status, now);
                 }
             }
         }

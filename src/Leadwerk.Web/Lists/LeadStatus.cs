@@ -13,6 +13,9 @@ public sealed class LeadStatus : IAuditable
     public string? DescriptionNl { get; set; }
     public int Rank { get; set; }
     public bool IsDefault { get; set; }
+
+    /// <summary>A step of the dashboard's qualification funnel (F8), in rank order.</summary>
+    public bool FunnelStep { get; set; }
     public bool Deleted { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -12,7 +12,7 @@ internal static class ListAudit
     public static Dictionary<string, object?> Of(LeadStatus s) => new()
     {
         ["names.en"] = s.NameEn, ["names.nl"] = s.NameNl, ["descriptions.en"] = s.DescriptionEn, ["descriptions.nl"] = s.DescriptionNl,
-        ["rank"] = s.Rank, ["isDefault"] = s.IsDefault, ["deleted"] = s.Deleted,
+        ["rank"] = s.Rank, ["isDefault"] = s.IsDefault, ["funnelStep"] = s.FunnelStep, ["deleted"] = s.Deleted,
     };
 
     public static Dictionary<string, object?> Of(INamedListItem i) => new()

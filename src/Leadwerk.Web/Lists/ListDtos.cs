@@ -8,7 +8,7 @@ public sealed record CategoryDto(
 
 public sealed record LeadStatusDto(
     int Id, string Name, LocalizedText Names, string? Description, LocalizedText Descriptions,
-    int Rank, bool IsDefault, bool Deleted, int Version);
+    int Rank, bool IsDefault, bool Deleted, int Version, bool FunnelStep = false);
 
 /// <summary>Body of POST and PUT for a category; `name` fills both languages when `names` is absent.</summary>
 public sealed record CategoryRequest(
@@ -17,7 +17,8 @@ public sealed record CategoryRequest(
 
 /// <summary>Body of POST and PUT for a lead status; `name` fills both languages when `names` is absent.</summary>
 public sealed record LeadStatusRequest(
-    string? Name, LocalizedText? Names, string? Description, LocalizedText? Descriptions, int? Rank, bool IsDefault);
+    string? Name, LocalizedText? Names, string? Description, LocalizedText? Descriptions, int? Rank, bool IsDefault,
+    bool? FunnelStep = null);
 
 /// <summary>The result of saving a category, with the F9 warning count.</summary>
 public sealed record CategorySaved(CategoryDto Category, int LockedPersons);
@@ -30,7 +31,7 @@ public static class ListMapping
 
     public static LeadStatusDto ToDto(this LeadStatus s) => new(
         s.Id, s.Name, new(s.NameEn, s.NameNl), s.Description, new(s.DescriptionEn, s.DescriptionNl),
-        s.Rank, s.IsDefault, s.Deleted, s.Version);
+        s.Rank, s.IsDefault, s.Deleted, s.Version, s.FunnelStep);
 }
 
 public sealed record LostReasonDto(int Id, string Name, LocalizedText Names, int Rank, bool Deleted, int Version);

@@ -81,6 +81,7 @@ public sealed partial class ListService
         (status.DescriptionEn, status.DescriptionNl) = Descriptions(request.Description, request.Descriptions);
         status.Rank = request.Rank ?? status.Rank;
         status.IsDefault = request.IsDefault || status.IsDefault;
+        status.FunnelStep = request.FunnelStep ?? status.FunnelStep;
     }
 
     /// <summary>Saves the status (the only default if it is one) and its audit entry; <paramref name="before"/> is null for a new status.</summary>

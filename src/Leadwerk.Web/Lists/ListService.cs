@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Lists;
 
 /// <summary>The admin lists "Company – Category" and "Person – Lead status" (F9, R3, R9, R10).</summary>
-public sealed partial class ListService(LeadwerkDbContext db, AuditLog audit)
+public sealed partial class ListService(LeadwerkDbContext db, AuditLog audit, TimeProvider time)
 {
     public async Task<List<Category>> Categories(bool includeDeleted = false) =>
         await db.Categories.AsNoTracking().Where(c => includeDeleted || !c.Deleted)
@@ -66,6 +66,11 @@ public sealed partial class ListService(LeadwerkDbContext db, AuditLog audit)
         await using var transaction = await db.Database.BeginTransactionAsync();
         await Record("list.category.updated", "category", id, before, ListAudit.Of(category));
         await db.SaveChangesAsync();
+        if (wasActive != LeadRules.IsActive(category))
+        {
+            await LeadHistory.RecordCategoryTurned(db, id, !wasActive, time.GetUtcNow().UtcDateTime);
+        }
+
         if (!wasActive && LeadRules.IsActive(category))
         {
             await GiveDefaultStatusToPersonsWithout(id);

@@ -68,6 +68,9 @@ public sealed class Person : IAuditable
     /// <summary>Read only inside queries (Find's sale criteria); never loaded with the person.</summary>
     public List<Sale> Sales { get; set; } = [];
 
+    /// <summary>Read only inside queries (history criteria, dashboard as-of figures); never loaded with the person.</summary>
+    public List<Leads.LeadStatusChange> StatusChanges { get; set; } = [];
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }

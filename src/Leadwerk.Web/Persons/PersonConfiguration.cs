@@ -47,10 +47,14 @@ public sealed class LeadStatusChangeConfiguration : IEntityTypeConfiguration<Lea
     public void Configure(EntityTypeBuilder<LeadStatusChange> builder)
     {
         builder.ToTable("LeadStatusChanges");
-        builder.HasOne(h => h.Person).WithMany().HasForeignKey(h => h.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(h => h.Person).WithMany(p => p.StatusChanges).HasForeignKey(h => h.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Users.User>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Lists.LeadStatus>().WithMany().HasForeignKey(h => h.FromId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Lists.LeadStatus>().WithMany().HasForeignKey(h => h.ToId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(h => new { h.PersonId, h.At });
+
+        // The dashboard reads history by time: changes in a period, becoming a lead in a period.
+        builder.HasIndex(h => h.At);
+        builder.HasIndex(h => new { h.BecameLead, h.At });
     }
 }

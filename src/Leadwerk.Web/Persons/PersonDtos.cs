@@ -51,7 +51,15 @@ public sealed record PersonChanges
 }
 
 public sealed record LeadStatusChangeDto(
-    DateTime At, int? UserId, string? UserName, int? FromId, string? From, int? ToId, string? To, Channel Channel);
+    DateTime At, int? UserId, string? UserName, int? FromId, string? From, int? ToId, string? To, Channel Channel)
+{
+    /// <summary>Whether the status is active after the change (R2), and whether the change made the person a new lead (R5).</summary>
+    public bool Active { get; init; }
+    public bool BecameLead { get; init; }
+
+    /// <summary>What happened to the lead beyond its status (it became one, or its category stopped being active); null for a plain change.</summary>
+    public string? Event { get; init; }
+}
 
 /// <summary>A person row with what its DTO needs, read in one query.</summary>
 internal sealed record PersonRow(Person Person, string? CompanyName, string? OwnerName, Category? Category, LeadStatus? LeadStatus);

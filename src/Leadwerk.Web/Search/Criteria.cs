@@ -18,7 +18,11 @@ public sealed record Criteria(string? Entity, List<CriteriaSet>? Sets)
 
 public sealed record CriteriaSet(List<CriteriaLine>? Lines);
 
-public sealed record CriteriaLine(string? Field, string? Operator, List<JsonElement>? Values)
+/// <param name="AsOf">
+/// yyyy-mm-dd: the line asks about the field's value at the end of that day (UTC), read from the
+/// history (B1); only fields with a history take it (lead status, active lead).
+/// </param>
+public sealed record CriteriaLine(string? Field, string? Operator, List<JsonElement>? Values, string? AsOf = null)
 {
     public static CriteriaLine Of(string field, string op, params object[] values) =>
         new(field, op, values.Select(v => JsonSerializer.SerializeToElement(v)).ToList());
@@ -51,12 +55,14 @@ public static class Operators
     public const string Today = "today";
     public const string GreaterThan = "greaterThan";
     public const string LessThan = "lessThan";
+    public const string MoreThanDaysAgo = "moreThanDaysAgo";
+    public const string InOrder = "inOrder";
 
     public static IReadOnlyList<string> For(FieldType type) => type switch
     {
         FieldType.List => [OneOf, NotOneOf, IsEmpty, IsNotEmpty],
         FieldType.Text => [Contains, StartsWith, EndsWith, EqualTo, NotEquals, NotContains, IsEmpty, IsNotEmpty],
         FieldType.Number => [EqualTo, GreaterThan, LessThan],
-        _ => [Before, After, Between, LastDays, Today, IsEmpty, IsNotEmpty],
+        _ => [Before, After, Between, LastDays, MoreThanDaysAgo, Today, IsEmpty, IsNotEmpty],
     };
 }

@@ -103,7 +103,18 @@ public sealed class CriteriaCompiler(TimeProvider time)
         {
             v.Add($"{at}.values", $"{where}: {error}");
         }
+
+        if (line.AsOf is not null && (field.AsOfOnPerson is null || entity != Entities.Person || AsOfEnd(line.AsOf) is null))
+        {
+            v.Add($"{at}.asOf", field.AsOfOnPerson is null
+                ? L.T($"{where}: {field.Label()} has no history to ask about a past day.", $"{where}: {field.Label()} heeft geen historie om naar een eerdere dag te vragen.")
+                : L.T($"{where}: asOf must be a date (yyyy-mm-dd).", $"{where}: asOf moet een datum zijn (jjjj-mm-dd)."));
+        }
     }
+
+    /// <summary>The end of the day an asOf names: the moment its values are read at.</summary>
+    public static DateTime? AsOfEnd(string? asOf) =>
+        asOf is null ? null : DateValue(System.Text.Json.JsonSerializer.SerializeToElement(asOf)) is (var day, true) ? day.AddDays(1) : null;
 
     private static string? ValueError(SearchField field, string op, List<JsonElement> values)
     {
@@ -125,7 +136,7 @@ public sealed class CriteriaCompiler(TimeProvider time)
                 FieldType.List => ListValue(field, value, 0) is not null,
                 FieldType.Text => value.ValueKind == JsonValueKind.String && value.GetString()!.Trim().Length > 0,
                 FieldType.Number => Days(value) is >= 0,
-                _ => op == Operators.LastDays ? Days(value) is > 0 and <= MaxDays : DateValue(value) is not null,
+                _ => op is Operators.LastDays or Operators.MoreThanDaysAgo ? Days(value) is > 0 and <= MaxDays : DateValue(value) is not null,
             };
             if (!ok)
             {
@@ -141,7 +152,7 @@ public sealed class CriteriaCompiler(TimeProvider time)
                     FieldType.List => L.T("values must be ids (whole numbers).", "waarden moeten id's (gehele getallen) zijn."),
                     FieldType.Text => L.T("the value must be non-empty text.", "de waarde moet niet-lege tekst zijn."),
                     FieldType.Number => L.T("the value must be a whole number, 0 or more.", "de waarde moet een geheel getal zijn, 0 of meer."),
-                    _ when op == Operators.LastDays => L.T($"the value must be a number of days from 1 to {MaxDays}.",
+                    _ when op is Operators.LastDays or Operators.MoreThanDaysAgo => L.T($"the value must be a number of days from 1 to {MaxDays}.",
                         $"de waarde moet een aantal dagen van 1 tot en met {MaxDays} zijn."),
                     _ => L.T("values must be dates (yyyy-mm-dd).", "waarden moeten datums zijn (jjjj-mm-dd)."),
                 };
@@ -154,7 +165,7 @@ public sealed class CriteriaCompiler(TimeProvider time)
     private static int Expected(string op) => op switch
     {
         Operators.IsEmpty or Operators.IsNotEmpty or Operators.Today => 0,
-        Operators.OneOf or Operators.NotOneOf => -1,
+        Operators.OneOf or Operators.NotOneOf or Operators.InOrder => -1,
         Operators.Between => 2,
         _ => 1,
     };
@@ -162,11 +173,13 @@ public sealed class CriteriaCompiler(TimeProvider time)
     private Expression Line(string entity, CriteriaLine line, int? userId, ParameterExpression x)
     {
         var field = SearchFields.Find(line.Field)!;
-        var selector = Inline(field.On(entity)!, x);
+        var selector = Inline(AsOfEnd(line.AsOf) is { } end ? field.AsOfOnPerson!(end) : field.On(entity)!, x);
         var values = line.Values ?? [];
         string? Text() => values.Select(v => v.GetString()!.Trim()).FirstOrDefault();
         return field.Type switch
         {
+            FieldType.List when line.Operator == Operators.InOrder => InOrderLine(x, values.Select(v => ListValue(field, v, userId)).ToList()),
+            FieldType.Date when field.Many => AnyDateLine(selector, line.Operator!, values),
             FieldType.List when field.Many => AnyLine(selector, line.Operator!, values.Select(v => ListValue(field, v, userId)).ToList()),
             FieldType.List => ListLine(selector, line.Operator!, values.Select(v => ListValue(field, v, userId)).ToList()),
             FieldType.Text when field.KeyOn(entity) is { } key => KeyLine(Inline(key, x), line.Operator!, Text() is { } text ? TextKey.Of(text) : null),
@@ -197,6 +210,52 @@ public sealed class CriteriaCompiler(TimeProvider time)
             Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int?)], Parameter(values), v), v);
         var any = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(int?)], many, contains);
         return op == Operators.OneOf ? any : Expression.Not(any);
+    }
+
+    /// <summary>
+    /// The statuses were reached in this order (the funnel, F8): a history row for each, every one
+    /// after the one before, as nested EXISTS.
+    /// </summary>
+    private static Expression InOrderLine(ParameterExpression person, List<int?> steps)
+    {
+        var changes = Expression.Property(person, nameof(Persons.Person.StatusChanges));
+        Expression Step(int k, ParameterExpression? previous)
+        {
+            var h = Expression.Parameter(typeof(Leads.LeadStatusChange), $"h{k}");
+            Expression condition = Expression.Equal(Expression.Property(h, nameof(Leads.LeadStatusChange.ToId)), Parameter(steps[k]));
+            if (previous is not null)
+            {
+                var at = Expression.Property(h, nameof(Leads.LeadStatusChange.At));
+                var before = Expression.Property(previous, nameof(Leads.LeadStatusChange.At));
+                var later = Expression.OrElse(Expression.GreaterThan(at, before), Expression.AndAlso(Expression.Equal(at, before),
+                    Expression.GreaterThan(Expression.Property(h, nameof(Leads.LeadStatusChange.Id)), Expression.Property(previous, nameof(Leads.LeadStatusChange.Id)))));
+                condition = Expression.AndAlso(condition, later);
+            }
+
+            if (k + 1 < steps.Count)
+            {
+                condition = Expression.AndAlso(condition, Step(k + 1, h));
+            }
+
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(Leads.LeadStatusChange)], changes,
+                Expression.Lambda<Func<Leads.LeadStatusChange, bool>>(condition, h));
+        }
+
+        return Step(0, null);
+    }
+
+    /// <summary>A date of several rows (each time the person became a lead): EXISTS one that fits, or none at all for "is empty".</summary>
+    private Expression AnyDateLine(Expression many, string op, List<JsonElement> values)
+    {
+        var any = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(DateTime?)], many);
+        if (op is Operators.IsEmpty or Operators.IsNotEmpty)
+        {
+            return op == Operators.IsEmpty ? Expression.Not(any) : any;
+        }
+
+        var v = Expression.Parameter(typeof(DateTime?), "v");
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(DateTime?)], many,
+            Expression.Lambda<Func<DateTime?, bool>>(DateLine(v, op, values, ahead: false), v));
     }
 
     private static Expression TextLine(Expression selector, string op, string? value)
@@ -298,6 +357,8 @@ public sealed class CriteriaCompiler(TimeProvider time)
             case Operators.LastDays:
                 var since = Compare(Expression.GreaterThanOrEqual, now.AddDays(-Days(values[0])!.Value));
                 return ahead ? Expression.AndAlso(since, Compare(Expression.LessThan, now)) : since;
+            case Operators.MoreThanDaysAgo:
+                return Compare(Expression.LessThan, now.AddDays(-Days(values[0])!.Value));
             case Operators.Today:
                 return Expression.AndAlso(Compare(Expression.GreaterThanOrEqual, now.Date), Compare(Expression.LessThan, now.Date.AddDays(1)));
             case Operators.IsNotEmpty:

@@ -158,6 +158,8 @@ public static partial class CriteriaModel
         Operators.Today => L.T("today", "vandaag"),
         Operators.GreaterThan => L.T("is greater than", "is groter dan"),
         Operators.LessThan => L.T("is less than", "is kleiner dan"),
+        Operators.MoreThanDaysAgo => L.T("more than N days ago", "meer dan N dagen geleden"),
+        Operators.InOrder => L.T("all, in this order", "alle, in deze volgorde"),
         _ => op ?? "",
     };
 
@@ -186,7 +188,7 @@ public static partial class CriteriaModel
                 case FieldType.Number when line.Number is { } number:
                     values.Add(JsonSerializer.SerializeToElement(number));
                     break;
-                case FieldType.Date when line.Operator == Operators.LastDays:
+                case FieldType.Date when line.Operator is Operators.LastDays or Operators.MoreThanDaysAgo:
                     if (line.Days is { } days)
                     {
                         values.Add(JsonSerializer.SerializeToElement(days));
@@ -230,7 +232,7 @@ public static partial class CriteriaModel
             case FieldType.Number:
                 model.Number = values.Select(CriteriaCompiler.Days).FirstOrDefault();
                 break;
-            case FieldType.Date when line.Operator == Operators.LastDays:
+            case FieldType.Date when line.Operator is Operators.LastDays or Operators.MoreThanDaysAgo:
                 model.Days = values.Select(CriteriaCompiler.Days).FirstOrDefault();
                 break;
             case FieldType.Date:

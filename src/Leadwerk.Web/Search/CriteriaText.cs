@@ -26,8 +26,15 @@ public static class CriteriaText
         var label = field?.Label ?? line.Field ?? "?";
         var op = CriteriaModel.OperatorName(line.Operator);
         var values = (line.Values ?? []).Select(v => Value(v, field)).ToList();
+        if (line.AsOf is not null)
+        {
+            label = L.T($"{label} on {line.AsOf}", $"{label} op {line.AsOf}");
+        }
+
         return line.Operator switch
         {
+            Operators.MoreThanDaysAgo when values.Count == 1 => L.T($"{label} more than {values[0]} days ago", $"{label} meer dan {values[0]} dagen geleden"),
+            Operators.InOrder => L.T($"{label}: {string.Join(" → ", values)}, in this order", $"{label}: {string.Join(" → ", values)}, in deze volgorde"),
             _ when CriteriaModel.TakesNoValue(line.Operator) => $"{label} {op}",
             Operators.Between when values.Count == 2 => L.T($"{label} is between {values[0]} and {values[1]}", $"{label} ligt tussen {values[0]} en {values[1]}"),
             Operators.LastDays when values.Count == 1 => L.T($"{label} in the last {values[0]} days", $"{label} in de laatste {values[0]} dagen"),

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Leadwerk.Web.Companies;
+using Leadwerk.Web.Lists;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Sales;
@@ -78,6 +79,9 @@ public sealed class SearchField
     /// <summary>Hidden fields serve the app itself (e.g. a company's Contacts tab) and are not offered in Find.</summary>
     public bool Hidden { get; init; }
 
+    /// <summary>The value at a moment, from the history (a line's asOf): given the end of the day asked about.</summary>
+    public Func<DateTime, LambdaExpression>? AsOfOnPerson { get; init; }
+
     public LambdaExpression? On(string entity) => entity == Entities.Person ? OnPerson : OnCompany;
 
     public LambdaExpression? KeyOn(string entity) => entity == Entities.Person ? KeyOnPerson : KeyOnCompany;
@@ -99,7 +103,26 @@ public static class SearchFields
         new()
         {
             Key = "person.leadStatus", Type = FieldType.List, Source = ListSource.LeadStatus, Label = () => L.T("Lead status", "Leadstatus"),
-            OnPerson = P(p => p.LeadStatusId), SortOnPerson = P(p => (int?)p.LeadStatus!.Rank),
+            OnPerson = P(p => p.LeadStatusId), SortOnPerson = P(p => (int?)p.LeadStatus!.Rank), AsOfOnPerson = HistoryFields.StatusOn,
+        },
+        new()
+        {
+            Key = "person.leadActive", Type = FieldType.List, Source = ListSource.YesNo, Label = () => L.T("Active lead", "Actieve lead"),
+            OnPerson = P(p => (int?)(p.LeadStatusId != null && p.Category!.Group == CategoryGroup.PotentialCustomer && p.Category.LeadStatusEnabled ? 1 : 0)),
+            AsOfOnPerson = HistoryFields.ActiveOn, CriterionOnly = true, OnlyOperators = [Operators.OneOf],
+        },
+        new()
+        {
+            Key = "person.becameLead", Type = FieldType.Date, Label = () => L.T("Became a lead", "Werd een lead"),
+            OnPerson = P(p => p.StatusChanges.Where(h => h.BecameLead).Select(h => (DateTime?)h.At)), Many = true, CriterionOnly = true,
+            OnlyOperators = [Operators.Before, Operators.After, Operators.Between, Operators.LastDays, Operators.Today, Operators.IsEmpty, Operators.IsNotEmpty],
+        },
+        new()
+        {
+            Key = "person.reachedStatuses", Type = FieldType.List, Source = ListSource.LeadStatus,
+            Label = () => L.T("Lead status reached", "Leadstatus bereikt"),
+            OnPerson = P(p => p.StatusChanges.Select(h => h.ToId)), Many = true, CriterionOnly = true,
+            OnlyOperators = [Operators.OneOf, Operators.InOrder],
         },
         new()
         {
