@@ -12,7 +12,11 @@ public static class DrillLinks
 {
     public const string Parameter = "criteria";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Nulls are left out (a line without asOf), so links stay as short as their criteria allow.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static string Find(Criteria criteria) =>
         $"/find?{Parameter}={Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(criteria, Json))}";
