@@ -52,6 +52,7 @@ public static class ErrorCodes
     public const string BulkNotRunning = "bulkStateConflict";
     public const string CustomerKept = "customerNotDowngraded";
     public const string FollowUpDone = "followUpAlreadyDone";
+    public const string DashboardSeeded = "dashboardSeeded";
 }
 
 /// <summary>Collects field errors and throws them together, so a form shows all its problems at once.</summary>

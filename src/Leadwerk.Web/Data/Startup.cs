@@ -45,6 +45,11 @@ public static class DatabaseStartup
             logger.LogInformation("Seeded the follow-up types list.");
         }
 
+        if (await Dashboards.DashboardService.EnsureSeeded(db))
+        {
+            logger.LogInformation("Seeded the Leads dashboard.");
+        }
+
         await EnsureAdmin(app, db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>());
 
         if (app.Configuration.GetValue<bool>("Leadwerk:DemoData") && !await db.Companies.AnyAsync())

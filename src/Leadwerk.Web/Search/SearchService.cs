@@ -136,7 +136,7 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
     /// <summary>Names for list ids, shared by all requests until a list changes (<see cref="LookupCache"/>).</summary>
     internal async Task<Lookups> Lookups() => _lookups ??= await lookups.Get(db);
 
-    private async Task<Dictionary<int, (string Id, string Name, bool Deleted, int Order)>> ListValues(ListSource source, List<int>? ids)
+    internal async Task<Dictionary<int, (string Id, string Name, bool Deleted, int Order)>> ListValues(ListSource source, List<int>? ids)
     {
         switch (source)
         {

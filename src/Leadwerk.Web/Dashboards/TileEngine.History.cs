@@ -1,0 +1,212 @@
+using System.Globalization;
+using Leadwerk.Web.Localization;
+using Leadwerk.Web.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leadwerk.Web.Dashboards;
+
+/// <summary>The tiles only a history answers: the funnel, time in status, speed to lead, and the stale list.</summary>
+public sealed partial class TileEngine
+{
+    /// <summary>
+    /// Leads that became a lead in the period; per step, how many of them reached it (in order: this
+    /// step after the steps before it; any order: this step at all), the step and overall share, and
+    /// the median days from the step before.
+    /// </summary>
+    private async Task<TileData> Funnel(TileQuery query)
+    {
+        var steps = query.Tile.Funnel?.Steps is { Count: > 0 } given ? given
+            : await db.LeadStatuses.AsNoTracking().Where(s => s.FunnelStep && !s.Deleted).OrderBy(s => s.Rank).Select(s => s.Id).ToListAsync();
+        var inOrder = query.Tile.Funnel?.Mode != "any";
+        var names = await search.ListValues(ListSource.LeadStatus, null);
+        var cohort = Scope(query, query.Tile.Period?.Field is null ? [CriteriaLine.Of("person.becameLead", Operators.IsNotEmpty)] : []);
+        var cohortCount = await Persons(cohort, query).CountAsync();
+        var medians = await StepMedians(Persons(cohort, query), steps, inOrder);
+
+        var series = new List<TileSeries>();
+        int? previous = null;
+        for (var k = 0; k < steps.Count; k++)
+        {
+            var reached = inOrder
+                ? CriteriaLine.Of("person.reachedStatuses", Operators.InOrder, [.. steps.Take(k + 1).Cast<object>()])
+                : CriteriaLine.Of("person.reachedStatuses", Operators.OneOf, steps[k]);
+            var criteria = cohort.And(reached);
+            var count = await Persons(criteria, query).CountAsync();
+            var values = new Dictionary<string, double>
+            {
+                ["stepPercent"] = Percent(count, previous ?? cohortCount),
+                ["overallPercent"] = Percent(count, cohortCount),
+            };
+            if (k > 0 && medians[k] is { } days)
+            {
+                values["medianDays"] = days;
+            }
+
+            series.Add(new TileSeries(steps[k].ToString(CultureInfo.InvariantCulture), names.TryGetValue(steps[k], out var n) ? n.Name : $"#{steps[k]}", count,
+                Drill(criteria, query)) { Count = count, Values = values });
+            previous = count;
+        }
+
+        return Result(series, cohortCount, null, Drill(cohort, query));
+    }
+
+    private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
+
+    /// <summary>Median days from reaching each step to reaching the next, over the persons who reached both.</summary>
+    private static async Task<double?[]> StepMedians(IQueryable<Persons.Person> cohort, List<int> steps, bool inOrder)
+    {
+        var ids = steps.Cast<int?>().ToList();
+        var rows = await cohort.SelectMany(p => p.StatusChanges.Where(h => ids.Contains(h.ToId)))
+            .Select(h => new { h.PersonId, h.ToId, h.At, h.Id }).ToListAsync();
+        var gaps = steps.Select(_ => new List<double>()).ToArray();
+        foreach (var person in rows.GroupBy(r => r.PersonId))
+        {
+            var ordered = person.OrderBy(r => r.At).ThenBy(r => r.Id).ToList();
+            DateTime? before = null;
+            for (var k = 0; k < steps.Count; k++)
+            {
+                var hit = ordered.FirstOrDefault(r => r.ToId == steps[k] && (!inOrder || before is null || r.At >= before));
+                if (hit is null)
+                {
+                    if (inOrder)
+                    {
+                        break;
+                    }
+
+                    before = null;
+                    continue;
+                }
+
+                if (k > 0 && before is { } b && hit.At >= b)
+                {
+                    gaps[k].Add((hit.At - b).TotalDays);
+                }
+
+                before = hit.At;
+            }
+        }
+
+        return [.. gaps.Select(g => g.Count == 0 ? (double?)null : Math.Round(Percentile(g, 0.5), 1))];
+    }
+
+    /// <summary>Nearest rank: the value at position ⌈p·n⌉ of the sorted values.</summary>
+    public static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+
+    /// <summary>The persons, longest without a status change first: name and days since.</summary>
+    private async Task<TileData> List(TileQuery query)
+    {
+        var scope = Scope(query);
+        var persons = Persons(scope, query);
+        var total = await persons.CountAsync();
+        var end = query.End;
+        var rows = await persons.OrderBy(p => p.LeadStatusChangedAt == null).ThenBy(p => p.LeadStatusChangedAt).ThenBy(p => p.Id)
+            .Take(query.Tile.Limit ?? 50).Select(p => new { p.Id, p.FirstName, p.LastName, p.LeadStatusChangedAt }).ToListAsync();
+        var series = rows.Select(r => new TileSeries(r.Id.ToString(CultureInfo.InvariantCulture), $"{r.FirstName} {r.LastName}".Trim(),
+            r.LeadStatusChangedAt is { } at ? Math.Floor((end - at).TotalDays) : 0, null)).ToList();
+        return Result(series, total, null, Drill(scope, query), "days");
+    }
+
+    /// <summary>
+    /// Days per stay in a status, per status: the stays of active leads that ended in the period
+    /// (the history row that ended them says since when), and the stays still going, up to now (or
+    /// the as-of day). The drill-down finds the persons in that status now.
+    /// </summary>
+    private async Task<TileData> DaysInStatus(TileQuery query)
+    {
+        var scope = Scope(query);
+        var persons = Persons(query.Criteria, query);
+        var end = query.End;
+        var from = query.Period?.From ?? DateTime.MinValue;
+        var to = query.Period?.To ?? end;
+        var stays = new List<(int Status, double Days)>();
+        var ended = await persons.SelectMany(p => p.StatusChanges.Where(h => h.At >= from && h.At < to && h.WasActive && h.FromId != null && h.FromSince != null))
+            .Select(h => new { Status = h.FromId!.Value, h.FromSince, h.At }).ToListAsync();
+        stays.AddRange(ended.Select(s => (s.Status, (s.At - s.FromSince!.Value).TotalDays)));
+
+        // Stays still going: per status and start day, in SQL (one row per day, not per person).
+        var open = await persons.SelectMany(p => p.StatusChanges.Where(h => h.Active && h.At < end
+                && !p.StatusChanges.Any(n => n.At < end && (n.At > h.At || (n.At == h.At && n.Id > h.Id)))))
+            .GroupBy(h => new { h.ToId, Day = h.At.Date }).Select(g => new { g.Key.ToId, g.Key.Day, N = g.Count() }).ToListAsync();
+        foreach (var o in open.Where(o => o.ToId is not null))
+        {
+            stays.AddRange(Enumerable.Repeat((o.ToId!.Value, (end - o.Day).TotalDays), o.N));
+        }
+
+        var names = await search.ListValues(ListSource.LeadStatus, null);
+        var fn = query.Tile.Measure?.Fn ?? "median";
+        var series = stays.GroupBy(s => s.Status).OrderBy(g => names.TryGetValue(g.Key, out var n) ? n.Order : int.MaxValue).Select(g =>
+        {
+            var days = g.Select(s => s.Days).ToList();
+            var values = new Dictionary<string, double>
+            {
+                ["median"] = Math.Round(Percentile(days, 0.5), 1), ["p90"] = Math.Round(Percentile(days, 0.9), 1), ["avg"] = Math.Round(days.Average(), 1),
+            };
+            var lines = new[]
+            {
+                query.AsOf(CriteriaLine.Of("person.leadStatus", Operators.OneOf, g.Key)), query.AsOf(CriteriaLine.Of("person.leadActive", Operators.OneOf, true)),
+            };
+            return new TileSeries(g.Key.ToString(CultureInfo.InvariantCulture), names.TryGetValue(g.Key, out var n) ? n.Name : $"#{g.Key}",
+                values[fn], Drill(query.With(lines), query)) { Count = days.Count, Values = values };
+        }).ToList();
+        var all = stays.Select(s => s.Days).ToList();
+        return Result(series, all.Count == 0 ? null : Math.Round(Measure(all, fn), 1), null, Drill(scope, query), "days");
+    }
+
+    private static double Measure(List<double> values, string fn) => fn switch
+    {
+        "p90" => Percentile(values, 0.9),
+        "avg" => values.Average(),
+        _ => Percentile(values, 0.5),
+    };
+
+    /// <summary>
+    /// Speed to lead: for each time a person became a lead in the period, the days until its status
+    /// first changed; overall and per value of the grouping (the owner). Leads not yet touched are
+    /// counted apart ("waiting").
+    /// </summary>
+    private async Task<TileData> SpeedToLead(TileQuery query)
+    {
+        var cohort = Scope(query, query.Tile.Period?.Field is null ? [CriteriaLine.Of("person.becameLead", Operators.IsNotEmpty)] : []);
+        var persons = Persons(cohort, query);
+        var from = query.Period?.From ?? DateTime.MinValue;
+        var to = query.Period?.To ?? query.End;
+        var group = query.Tile.GroupBy is [{ Field: { } field }, ..] ? await TileGroup.For(field, query, search) : null;
+        var selector = (System.Linq.Expressions.Expression<Func<Persons.Person, int?>>?)group?.Selectors[0];
+        var rows = await persons.SelectMany(p => p.StatusChanges.Where(h => h.At >= from), (p, h) => new { p.Id, h.At, RowId = h.Id, h.ToId, h.BecameLead })
+            .ToListAsync();
+        var keys = selector is null ? [] : await persons.Select(KeyInliner.Inline((Persons.Person p) => new { p.Id, K = KeyInliner.Key(p, 0) }, [selector]))
+            .ToDictionaryAsync(x => x.Id, x => x.K);
+        var results = new List<(string Group, double? Days)>();
+        foreach (var person in rows.GroupBy(r => r.Id))
+        {
+            var ordered = person.OrderBy(r => r.At).ThenBy(r => r.RowId).ToList();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var start = ordered[i];
+                if (!start.BecameLead || start.At >= to)
+                {
+                    continue;
+                }
+
+                var next = ordered.Skip(i + 1).FirstOrDefault(r => r.ToId != start.ToId);
+                var key = group is null ? "all" : group.KeyOf(keys.GetValueOrDefault(person.Key), 1);
+                results.Add((key, next is null ? null : (next.At - start.At).TotalDays));
+            }
+        }
+
+        var series = results.GroupBy(r => r.Group).Select(g =>
+        {
+            var done = g.Where(r => r.Days is not null).Select(r => r.Days!.Value).ToList();
+            var values = new Dictionary<string, double> { ["waiting"] = g.Count(r => r.Days is null), ["leads"] = g.Count() };
+            var drill = group is null ? cohort : Scope(query, [.. group.Lines(g.Key), .. query.Tile.Period?.Field is null ? [CriteriaLine.Of("person.becameLead", Operators.IsNotEmpty)] : Array.Empty<CriteriaLine>()]);
+            return new TileSeries(g.Key, group?.Label(g.Key) ?? L.T("All", "Alle"), done.Count == 0 ? 0 : Math.Round(Measure(done, query.Tile.Measure?.Fn ?? "median"), 1),
+                Drill(drill, query)) { Count = done.Count, Values = values };
+        }).OrderBy(s => s.Label).ToList();
+        var all = results.Where(r => r.Days is not null).Select(r => r.Days!.Value).ToList();
+        return Result(series, all.Count == 0 ? null : Math.Round(Measure(all, query.Tile.Measure?.Fn ?? "median"), 1), null, Drill(cohort, query), "days");
+    }
+}

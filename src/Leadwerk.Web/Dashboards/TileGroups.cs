@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Leadwerk.Web.Localization;
+using Leadwerk.Web.Search;
+
+namespace Leadwerk.Web.Dashboards;
+
+/// <summary>
+/// Grouping by a list field: the selectors a GROUP BY uses, and for each group its key, its name
+/// and the criteria lines that find exactly its persons. Lead status is split by whether it is
+/// active (R2): a kept value of a person whose category is no longer active (R6) is its own group,
+/// "Not active (kept value)", so counts and drill-downs follow the same rule.
+/// </summary>
+public sealed class TileGroup
+{
+    public const string Inactive = "inactive";
+    public const string None = "none";
+
+    private readonly SearchField _field;
+    private readonly TileQuery _query;
+    private readonly Dictionary<int, (string Id, string Name, bool Deleted, int Order)> _names;
+
+    private TileGroup(SearchField field, TileQuery query, Dictionary<int, (string Id, string Name, bool Deleted, int Order)> names) =>
+        (_field, _query, _names) = (field, query, names);
+
+    public static async Task<TileGroup> For(string fieldKey, TileQuery query, SearchService search)
+    {
+        var field = SearchFields.Find(fieldKey)!;
+        return new TileGroup(field, query, await search.ListValues(field.Source!.Value, null));
+    }
+
+    public bool IsStatus => _field.Key == "person.leadStatus";
+
+    /// <summary>One selector, or two for lead status (the status and whether it is active).</summary>
+    public IReadOnlyList<LambdaExpression> Selectors
+    {
+        get
+        {
+            var asOf = _query.Period is null ? _query.AsOfEnd : null;
+            LambdaExpression Of(SearchField f) => asOf is { } end && f.AsOfOnPerson is not null ? f.AsOfOnPerson(end) : f.OnPerson!;
+            return IsStatus ? [Of(_field), Of(SearchFields.Find("person.leadActive")!)] : [Of(_field)];
+        }
+    }
+
+    /// <summary>The group of a row's key values (as many as <see cref="Selectors"/>).</summary>
+    public string KeyOf(int? value, int? active) => IsStatus
+        ? value is null ? None : active == 1 ? Value(value.Value) : Inactive
+        : value is null ? None : Value(value.Value);
+
+    public string Label(string key) => key switch
+    {
+        None when _field.Source == ListSource.User => L.T("Unassigned", "Niet toegewezen"),
+        None when IsStatus => L.T("No status", "Geen status"),
+        None => L.T("(none)", "(geen)"),
+        Inactive => L.T("Not active (kept value)", "Niet actief (bewaarde waarde)"),
+        _ => _names.Values.FirstOrDefault(n => n.Id == key).Name ?? key,
+    };
+
+    /// <summary>Status and category groups go in list order; other groups by size.</summary>
+    public int? Order(string key) => key switch
+    {
+        None => int.MaxValue,
+        Inactive => int.MaxValue - 1,
+        _ when _field.Source is ListSource.LeadStatus or ListSource.Category or ListSource.CategoryGroup or ListSource.YesNo =>
+            _names.Values.FirstOrDefault(n => n.Id == key).Order,
+        _ => null,
+    };
+
+    /// <summary>The criteria lines that find the persons of a group.</summary>
+    public CriteriaLine[] Lines(string key)
+    {
+        var active = _query.AsOf(CriteriaLine.Of("person.leadActive", Operators.OneOf, key != Inactive));
+        return key switch
+        {
+            None => [_query.AsOf(CriteriaLine.Of(_field.Key, Operators.IsEmpty))],
+            Inactive => [_query.AsOf(CriteriaLine.Of(_field.Key, Operators.IsNotEmpty)), active],
+            _ when IsStatus => [_query.AsOf(CriteriaLine.Of(_field.Key, Operators.OneOf, int.Parse(key, CultureInfo.InvariantCulture))), active],
+            _ => [_query.AsOf(CriteriaLine.Of(_field.Key, Operators.OneOf, JsonValue(key)))],
+        };
+    }
+
+    private string Value(int id) => _names.TryGetValue(id, out var n) ? n.Id : id.ToString(CultureInfo.InvariantCulture);
+
+    // Ids are numbers in criteria; category groups and yes/no are words.
+    private object JsonValue(string key) => _field.Source switch
+    {
+        ListSource.CategoryGroup => key,
+        ListSource.YesNo => key == "true",
+        _ => int.Parse(key, CultureInfo.InvariantCulture),
+    };
+}
