@@ -18,6 +18,18 @@ public sealed class LineModel
     public int? Days { get; set; }
     public int? Number { get; set; }
 
+    /// <summary>
+    /// The day a line is evaluated on (a dashboard's "as of" drill): kept as it came, shown on the
+    /// line, removable; the editor has no field for it.
+    /// </summary>
+    public string? AsOf { get; set; }
+
+    /// <summary>
+    /// The values as they came, for a field this builder cannot edit (one Find does not offer): sent
+    /// back unchanged so opening a drill link and searching loses nothing.
+    /// </summary>
+    public List<JsonElement>? Kept { get; set; }
+
     /// <summary>A line the user just added takes the focus, so keyboard users carry on in it.</summary>
     public bool FocusOnShow { get; init; }
 
@@ -173,6 +185,11 @@ public static partial class CriteriaModel
     {
         var values = new List<JsonElement>();
         var type = SearchFields.Find(line.Field)?.Type;
+        if (type is null && line.Kept is { } kept)
+        {
+            return new CriteriaLine(line.Field, line.Operator, [.. kept], line.AsOf);
+        }
+
         if (!TakesNoValue(line.Operator))
         {
             switch (type)
@@ -206,7 +223,7 @@ public static partial class CriteriaModel
             }
         }
 
-        return new CriteriaLine(line.Field, line.Operator, values);
+        return new CriteriaLine(line.Field, line.Operator, values, line.AsOf);
     }
 
     private static void AddDate(List<JsonElement> values, DateTime? date)
@@ -219,10 +236,13 @@ public static partial class CriteriaModel
 
     private static LineModel FromLine(CriteriaLine line)
     {
-        var model = new LineModel { Field = line.Field, Operator = line.Operator };
+        var model = new LineModel { Field = line.Field, Operator = line.Operator, AsOf = line.AsOf };
         var values = line.Values ?? [];
         switch (SearchFields.Find(line.Field)?.Type)
         {
+            case null:
+                model.Kept = [.. values];
+                break;
             case FieldType.List:
                 model.Selected = values.Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.ToString()).ToList();
                 break;
@@ -243,6 +263,12 @@ public static partial class CriteriaModel
 
         return model;
     }
+
+    /// <summary>"on 1 March 2026" for a line's as-of day, or the text as it came when it is not a date.</summary>
+    public static string AsOfText(string asOf) =>
+        DateOnly.TryParseExact(asOf, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? L.T($"on {day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)}", $"op {day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)}")
+            : L.T($"on {asOf}", $"op {asOf}");
 
     private static string Join(string? before, string text) => before is null ? text : $"{before} {text}";
 

@@ -3,4 +3,32 @@
 window.leadwerk = {
     // The browser's IANA time zone (Europe/Amsterdam), the default of a user who has set none.
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || null,
+
+    // A click on a bar or point of a MudBlazor axis chart, as (category, series): MudBlazor reports
+    // only the series of a bar, and a dashboard figure must open the records of its own column.
+    // The category is the x-axis label nearest the mark; the series is the legend entry of its colour.
+    chartClicks: (container, target) => {
+        const colour = text => (text || '').trim().toLowerCase();
+        container.addEventListener('click', event => {
+            const mark = event.target.closest('.mud-chart-bar, .mud-chart-point');
+            const svg = mark && mark.ownerSVGElement;
+            if (!svg || !container.contains(svg)) {
+                return;
+            }
+            const box = mark.getBoundingClientRect();
+            const x = box.left + box.width / 2;
+            let category = -1, nearest = Infinity;
+            svg.querySelectorAll('.mud-charts-xaxis text').forEach((label, i) => {
+                const b = label.getBoundingClientRect();
+                const distance = Math.abs(b.left + b.width / 2 - x);
+                if (distance < nearest) { nearest = distance; category = i; }
+            });
+            const legend = [...container.querySelectorAll('.mud-chart-legend-marker')]
+                .map(m => colour((/background-color:\s*([^;]+)/i.exec(m.getAttribute('style') || '') || [])[1]));
+            const series = Math.max(0, legend.indexOf(colour(mark.getAttribute('stroke') || mark.getAttribute('fill'))));
+            if (category >= 0) {
+                target.invokeMethodAsync('ChartClicked', category, series);
+            }
+        });
+    },
 };
