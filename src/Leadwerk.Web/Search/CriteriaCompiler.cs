@@ -180,6 +180,7 @@ public sealed class CriteriaCompiler(TimeProvider time)
         return field.Type switch
         {
             FieldType.List when line.Operator == Operators.InOrder => InOrderLine(x, values.Select(v => ListValue(field, v, userId)).ToList()),
+            FieldType.Date when field.Many && history is not null && field.Key == "person.becameLead" => BecameLeadIn(history, line.Operator!, values, x),
             FieldType.Date when field.Many => AnyDateLine(selector, line.Operator!, values),
             FieldType.List when field.Many => AnyLine(selector, line.Operator!, values.Select(v => ListValue(field, v, userId)).ToList()),
             FieldType.List => ListLine(selector, line.Operator!, values.Select(v => ListValue(field, v, userId)).ToList()),
@@ -243,6 +244,30 @@ public sealed class CriteriaCompiler(TimeProvider time)
         }
 
         return Step(0, null);
+    }
+
+    /// <summary>
+    /// Became a lead in a period, as one uncorrelated IN over the history's (BecameLead, At) index:
+    /// the few persons it finds drive the query, instead of a probe for each of all persons.
+    /// </summary>
+    private Expression BecameLeadIn(IQueryable<Leads.LeadStatusChange> history, string op, List<JsonElement> values, ParameterExpression person)
+    {
+        var h = Expression.Parameter(typeof(Leads.LeadStatusChange), "h");
+        Expression condition = Expression.Property(h, nameof(Leads.LeadStatusChange.BecameLead));
+        if (op is not (Operators.IsEmpty or Operators.IsNotEmpty))
+        {
+            var at = Expression.Convert(Expression.Property(h, nameof(Leads.LeadStatusChange.At)), typeof(DateTime?));
+            condition = Expression.AndAlso(condition, DateLine(at, op, values, ahead: false));
+        }
+
+        // Read through a closure, so EF inlines the set as this query's own table (a constant would not be).
+        Expression<Func<IQueryable<Leads.LeadStatusChange>>> source = () => history;
+        var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Leads.LeadStatusChange)], source.Body,
+            Expression.Quote(Expression.Lambda<Func<Leads.LeadStatusChange, bool>>(condition, h)));
+        Expression<Func<Leads.LeadStatusChange, int>> personId = r => r.PersonId;
+        var ids = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Leads.LeadStatusChange), typeof(int)], where, Expression.Quote(personId));
+        var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(int)], ids, Expression.Property(person, "Id"));
+        return op == Operators.IsEmpty ? Expression.Not(contains) : contains;
     }
 
     /// <summary>A date of several rows (each time the person became a lead): EXISTS one that fits, or none at all for "is empty".</summary>

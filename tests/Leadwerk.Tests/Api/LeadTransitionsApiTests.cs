@@ -16,7 +16,8 @@ public abstract class LeadTransitionsApiTests(LeadwerkApp app)
 
         Assert.Equal(openId, person.IntOrNull("leadStatusId"));
         var row = Assert.Single(await user.Client.History(person.Int("id")));
-        Assert.Equal(["at", "userId", "userName", "fromId", "from", "toId", "to", "channel"], row.AsObject().Select(p => p.Key));
+        Assert.Equal(["at", "userId", "userName", "fromId", "from", "toId", "to", "channel", "active", "becameLead", "event"], row.AsObject().Select(p => p.Key));
+        Assert.True(row.Bool("active") && row.Bool("becameLead"));
         Assert.Equal(user.Id, row.IntOrNull("userId"));
         Assert.Null(row.IntOrNull("fromId"));
         Assert.Null(row.Str("from"));
@@ -93,7 +94,9 @@ public abstract class LeadTransitionsApiTests(LeadwerkApp app)
         Assert.False(moved.Bool("leadStatusActive"));
         Assert.Contains("Customer", moved.Str("leadStatusInactiveReason")!);
         Assert.Equal("Customer", moved.Str("category"));
-        Assert.Equal(2, (await admin.History(person.Int("id"))).Count);
+        var history = await admin.History(person.Int("id"));
+        Assert.Equal(3, history.Count);
+        Assert.Equal(("Qualified", "Qualified", false), (history[0].Str("from"), history[0].Str("to"), history[0].Bool("active")));
         await (await admin.PatchJson($"/api/persons/{person.Int("id")}", new { leadStatusId = await admin.StatusId("Open") }))
             .ShouldBeProblem(409, "leadStatusNotActive");
     }
@@ -145,8 +148,10 @@ public abstract class LeadTransitionsApiTests(LeadwerkApp app)
         var lead = await admin.GetPerson(person.Int("id"));
         Assert.Equal(await admin.DefaultStatusId(), lead.IntOrNull("leadStatusId"));
         Assert.True(lead.Bool("leadStatusActive"));
+        // Created, Qualified, no longer active (kept), then a new lead with the default (R5).
         var history = await admin.History(person.Int("id"));
-        Assert.Equal(3, history.Count);
+        Assert.Equal(4, history.Count);
+        Assert.True(history[0].Bool("becameLead"));
         Assert.Equal("Qualified", history[0].Str("from"));
         Assert.Equal("Open", history[0].Str("to"));
         Assert.Equal("api", history[0].Str("channel"));

@@ -21,7 +21,7 @@ public abstract class PersonEraseApiTests(LeadwerkApp app)
 
         Assert.False(summary.Bool("dryRun"));
         Assert.True(summary.Bool("emailSuppressed"));
-        Assert.Equal((1, 3, 1, 1, 1, 1, 1, 2), (summary.Count("person"), summary.Count("leadStatusHistory"), summary.Count("categoryHistory"),
+        Assert.Equal((1, 4, 1, 1, 1, 1, 1, 2), (summary.Count("person"), summary.Count("leadStatusHistory"), summary.Count("categoryHistory"),
             summary.Count("sales"), summary.Count("selections"), summary.Count("suggestions"), summary.Count("bulkUpdateItems"), summary.Count("importRows")));
         Assert.Equal(2, summary.Count("followUps"));
         Assert.DoesNotContain(traced.LastName, summary.ToJsonString());
