@@ -107,20 +107,21 @@ public sealed partial class TileEngine
         var persons = Persons(scope, query);
         var from = query.Period?.From ?? DateTime.MinValue;
         var to = query.Period?.To ?? DateTime.MaxValue;
-        List<(DateTime Day, int Count)> days;
+        // Per day: a person with a value that day, as (day, person) pairs for the events of a many-valued
+        // date (becoming a lead again) so a bucket counts each person once, exactly as its drill-down finds them.
+        List<(DateTime Day, int Count, int? Person)> days;
         if (field.Key == "person.becameLead")
         {
-            // Each time a person became a lead is an event; a person counts once per day.
             days = (await persons.SelectMany(p => p.StatusChanges.Where(h => h.BecameLead && h.At >= from && h.At < to))
-                    .GroupBy(h => h.At.Date).Select(g => new { g.Key, N = g.Select(h => h.PersonId).Distinct().Count() }).ToListAsync())
-                .Select(r => (r.Key, r.N)).ToList();
+                    .Select(h => new { Day = h.At.Date, h.PersonId }).Distinct().ToListAsync())
+                .Select(r => (r.Day, 1, (int?)r.PersonId)).ToList();
         }
         else
         {
             var selector = (Expression<Func<Person, DateTime?>>)field.OnPerson!;
             days = (await persons.Select(selector).Where(d => d != null && d >= from && d < to)
                     .GroupBy(d => d!.Value.Date).Select(g => new { g.Key, N = g.Count() }).ToListAsync())
-                .Select(r => (r.Key, r.N)).ToList();
+                .Select(r => (r.Key, r.N, (int?)null)).ToList();
         }
 
         var starts = query.Period is { } period
@@ -131,7 +132,8 @@ public sealed partial class TileEngine
             var end = Next(start, bucket);
             var first = start < from ? from : start;
             var last = (end > to ? to : end).AddDays(-1);
-            var count = days.Where(d => d.Day >= start && d.Day < end).Sum(d => d.Count);
+            var inBucket = days.Where(d => d.Day >= start && d.Day < end).ToList();
+            var count = inBucket.Sum(d => d.Count) - inBucket.Where(d => d.Person is not null).GroupBy(d => d.Person).Sum(g => g.Count() - 1);
             var line = CriteriaLine.Of(field.Key, Operators.Between, DayRange.Day(first), DayRange.Day(last));
             return new TileSeries(BucketKey(start, bucket), BucketLabel(start, bucket), count, Drill(Scope(query, line), query)) { Count = count };
         }).ToList();

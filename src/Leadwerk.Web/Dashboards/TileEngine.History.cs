@@ -90,10 +90,29 @@ public sealed partial class TileEngine
     }
 
     /// <summary>Nearest rank: the value at position ⌈p·n⌉ of the sorted values.</summary>
-    public static double Percentile(IEnumerable<double> values, double p)
+    public static double Percentile(IEnumerable<double> values, double p) => Percentile([.. values.Select(v => (v, 1))], p);
+
+    /// <summary>The same over values that occur N times each (stays per start day).</summary>
+    public static double Percentile(List<(double Value, int N)> values, double p)
     {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? 0 : sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
+        var total = values.Sum(v => (long)v.N);
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        var rank = Math.Max(1, (long)Math.Ceiling(p * total));
+        var seen = 0L;
+        foreach (var (value, n) in values.OrderBy(v => v.Value))
+        {
+            seen += n;
+            if (seen >= rank)
+            {
+                return value;
+            }
+        }
+
+        return values.Max(v => v.Value);
     }
 
     /// <summary>The persons, longest without a status change first: name and days since.</summary>
@@ -122,46 +141,58 @@ public sealed partial class TileEngine
         var end = query.End;
         var from = query.Period?.From ?? DateTime.MinValue;
         var to = query.Period?.To ?? end;
-        var stays = new List<(int Status, double Days)>();
+        var stays = new List<(int Status, double Days, int N)>();
         var ended = await persons.SelectMany(p => p.StatusChanges.Where(h => h.At >= from && h.At < to && h.WasActive && h.FromId != null && h.FromSince != null))
             .Select(h => new { Status = h.FromId!.Value, h.FromSince, h.At }).ToListAsync();
-        stays.AddRange(ended.Select(s => (s.Status, (s.At - s.FromSince!.Value).TotalDays)));
+        stays.AddRange(ended.Select(s => (s.Status, (s.At - s.FromSince!.Value).TotalDays, 1)));
 
-        // Stays still going: per status and start day, in SQL (one row per day, not per person).
-        var open = await persons.SelectMany(p => p.StatusChanges.Where(h => h.Active && h.At < end
-                && !p.StatusChanges.Any(n => n.At < end && (n.At > h.At || (n.At == h.At && n.Id > h.Id)))))
-            .GroupBy(h => new { h.ToId, Day = h.At.Date }).Select(g => new { g.Key.ToId, g.Key.Day, N = g.Count() }).ToListAsync();
-        foreach (var o in open.Where(o => o.ToId is not null))
+        // Stays still going, per status and start day in SQL (a row per day, not per person): now,
+        // the active persons' since-dates; as of a day, each person's last history row before it.
+        var ids = persons.Select(p => p.Id);
+        var open = query.AsOfEnd is null
+            ? (await persons.Where(p => p.LeadStatusId != null && p.LeadStatusChangedAt != null && p.Category!.Group == Lists.CategoryGroup.PotentialCustomer
+                    && p.Category.LeadStatusEnabled)
+                .GroupBy(p => new { p.LeadStatusId, Day = p.LeadStatusChangedAt!.Value.Date }).Select(g => new { g.Key.LeadStatusId, g.Key.Day, N = g.Count() })
+                .ToListAsync()).Select(o => (Status: o.LeadStatusId, o.Day, o.N)).ToList()
+            : (await db.LeadStatusChanges.Where(h => h.Active && h.At < end && ids.Contains(h.PersonId)
+                    && !db.LeadStatusChanges.Any(n => n.PersonId == h.PersonId && n.At < end && (n.At > h.At || (n.At == h.At && n.Id > h.Id))))
+                .GroupBy(h => new { h.ToId, Day = h.At.Date }).Select(g => new { g.Key.ToId, g.Key.Day, N = g.Count() })
+                .ToListAsync()).Select(o => (Status: o.ToId, o.Day, o.N)).ToList();
+        foreach (var o in open.Where(o => o.Status is not null))
         {
-            stays.AddRange(Enumerable.Repeat((o.ToId!.Value, (end - o.Day).TotalDays), o.N));
+            stays.Add((o.Status!.Value, (end - o.Day).TotalDays, o.N));
         }
 
         var names = await search.ListValues(ListSource.LeadStatus, null);
         var fn = query.Tile.Measure?.Fn ?? "median";
         var series = stays.GroupBy(s => s.Status).OrderBy(g => names.TryGetValue(g.Key, out var n) ? n.Order : int.MaxValue).Select(g =>
         {
-            var days = g.Select(s => s.Days).ToList();
+            var days = g.Select(s => (s.Days, s.N)).ToList();
             var values = new Dictionary<string, double>
             {
-                ["median"] = Math.Round(Percentile(days, 0.5), 1), ["p90"] = Math.Round(Percentile(days, 0.9), 1), ["avg"] = Math.Round(days.Average(), 1),
+                ["median"] = Math.Round(Percentile(days, 0.5), 1), ["p90"] = Math.Round(Percentile(days, 0.9), 1), ["avg"] = Math.Round(Average(days), 1),
             };
             var lines = new[]
             {
                 query.AsOf(CriteriaLine.Of("person.leadStatus", Operators.OneOf, g.Key)), query.AsOf(CriteriaLine.Of("person.leadActive", Operators.OneOf, true)),
             };
             return new TileSeries(g.Key.ToString(CultureInfo.InvariantCulture), names.TryGetValue(g.Key, out var n) ? n.Name : $"#{g.Key}",
-                values[fn], Drill(query.With(lines), query)) { Count = days.Count, Values = values };
+                values[fn], Drill(query.With(lines), query)) { Count = days.Sum(d => d.N), Values = values };
         }).ToList();
-        var all = stays.Select(s => s.Days).ToList();
+        var all = stays.Select(s => (s.Days, s.N)).ToList();
         return Result(series, all.Count == 0 ? null : Math.Round(Measure(all, fn), 1), null, Drill(scope, query), "days");
     }
 
-    private static double Measure(List<double> values, string fn) => fn switch
+    private static double Measure(List<double> values, string fn) => Measure([.. values.Select(v => (v, 1))], fn);
+
+    private static double Measure(List<(double Value, int N)> values, string fn) => fn switch
     {
         "p90" => Percentile(values, 0.9),
-        "avg" => values.Average(),
+        "avg" => Average(values),
         _ => Percentile(values, 0.5),
     };
+
+    private static double Average(List<(double Value, int N)> values) => values.Sum(v => v.Value * v.N) / Math.Max(1, values.Sum(v => v.N));
 
     /// <summary>
     /// Speed to lead: for each time a person became a lead in the period, the days until its status

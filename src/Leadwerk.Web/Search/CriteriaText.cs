@@ -47,7 +47,13 @@ public static class CriteriaText
 
     private static string Value(JsonElement value, FieldDescription? field)
     {
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.ToString();
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString() ?? "",
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => value.ToString(),
+        };
         if (field?.Values is null)
         {
             return text;

@@ -111,7 +111,9 @@ public abstract class BulkActionsApiTests(LeadwerkApp app)
 
         var locked = await admin.GetPerson(person);
         Assert.Equal(("Open", false, "Customer"), (locked.Str("leadStatus"), locked.Bool("leadStatusActive"), locked.Str("category")));
-        Assert.Single(await admin.History(person));
+        var history = await admin.History(person);
+        Assert.Equal(2, history.Count);
+        Assert.Equal(("Open", "Open", false, "bulk"), (history[0].Str("from"), history[0].Str("to"), history[0].Bool("active"), history[0].Str("channel")));
     }
 
     [Fact]

@@ -39,10 +39,12 @@ public sealed class CategoryListTests(RulesDatabase db) : IClassFixture<RulesDat
             Assert.Equal(Channel.Ui, row.Channel);
         }
 
+        // Its kept value became active again: the history says so, the status itself did not change.
         var kept = await db.Person(keptValue.Id);
         Assert.Equal(qualified, kept.LeadStatusId);
         Assert.True(kept.LeadStatusActive);
-        Assert.Single(await db.History(keptValue.Id));
+        var back = (await db.History(keptValue.Id))[0];
+        Assert.Equal((qualified, qualified, true, true), (back.FromId, back.ToId, back.Active, back.BecameLead));
     }
 
     [Fact]

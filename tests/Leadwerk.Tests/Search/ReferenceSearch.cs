@@ -49,6 +49,12 @@ public static class ReferenceSearch
         ["company.createdAt"] = RefType.Date,
     };
 
+    /// <summary>
+    /// Fields read from the lead status history, which this data set (written straight into the
+    /// tables) has none of; the dashboard tests build histories and check them (DashboardTilesApiTests).
+    /// </summary>
+    public static readonly IReadOnlySet<string> HistoryFields = new HashSet<string> { "person.leadActive", "person.becameLead", "person.reachedStatuses" };
+
     /// <summary>Text fields with a folded key column: compared and sorted lower case without accents.</summary>
     private static readonly HashSet<string> Keyed = ["person.firstName", "person.lastName", "person.email", "company.name"];
 
