@@ -175,10 +175,16 @@ public sealed partial class TileEngine(LeadwerkDbContext db, SearchService searc
         var criteria = AsOfAll(Scope(query), query);
         var sets = CriteriaText.Sets(criteria, fields);
         var who = sets.Count == 0 ? L.T("All persons", "Alle personen") : string.Join($" {CriteriaText.Or} ", sets.Select(s => sets.Count > 1 ? $"({s})" : s));
-        var measure = query.Tile.Measure?.Fn is { } fn and not "count" ? $"{fn} {query.Tile.Measure.Field}" : L.T("count of persons", "aantal personen");
+        var measure = query.Tile.Measure switch
+        {
+            { Field: TileCheck.DaysInStatus } m => L.T($"{m.Fn} of days in status per stay", $"{m.Fn} van dagen in status per verblijf"),
+            { Field: TileCheck.DaysToFirstChange } m => L.T($"{m.Fn} of days from becoming a lead to the first status change",
+                $"{m.Fn} van dagen van lead worden tot de eerste statuswijziging"),
+            _ => L.T("count of persons", "aantal personen"),
+        };
+        string Name(TileGroupBy x) => (SearchFields.Find(x.Field)?.Label() ?? x.Field) + (x.Bucket is null ? "" : $" ({x.Bucket})");
         var groups = query.Tile.GroupBy is { Count: > 0 } g
-            ? L.T($"; grouped by {string.Join(", ", g.Select(x => x.Field + (x.Bucket is null ? "" : $" ({x.Bucket})")))}",
-                $"; gegroepeerd op {string.Join(", ", g.Select(x => x.Field + (x.Bucket is null ? "" : $" ({x.Bucket})")))}")
+            ? L.T($"; grouped by {string.Join(", ", g.Select(Name))}", $"; gegroepeerd op {string.Join(", ", g.Select(Name))}")
             : "";
         var period = query.Period is { } p ? L.T($"; period {p.Describe()}", $"; periode {p.Describe()}") : "";
         return $"{who}. {measure}{groups}{period}.";

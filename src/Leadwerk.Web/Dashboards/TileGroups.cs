@@ -26,8 +26,10 @@ public sealed class TileGroup
     public static async Task<TileGroup> For(string fieldKey, TileQuery query, SearchService search)
     {
         var field = SearchFields.Find(fieldKey)!;
-        return new TileGroup(field, query, await search.ListValues(field.Source!.Value, null));
+        return new TileGroup(field, query, await search.ListValues(field.Source!.Value, null)) { _history = search.History };
     }
+
+    private IQueryable<Leads.LeadStatusChange>? _history;
 
     public bool IsStatus => _field.Key == "person.leadStatus";
 
@@ -37,7 +39,7 @@ public sealed class TileGroup
         get
         {
             var asOf = _query.Period is null ? _query.AsOfEnd : null;
-            LambdaExpression Of(SearchField f) => asOf is { } end && f.AsOfOnPerson is not null ? f.AsOfOnPerson(end) : f.OnPerson!;
+            LambdaExpression Of(SearchField f) => asOf is { } end && f.AsOfOnPerson is not null ? f.AsOfOnPerson(end, _history) : f.OnPerson!;
             return IsStatus ? [Of(_field), Of(SearchFields.Find("person.leadActive")!)] : [Of(_field)];
         }
     }

@@ -18,7 +18,8 @@ public sealed class CriteriaCompiler(TimeProvider time)
     /// <summary>A century; more would run the date arithmetic off the calendar (a 500 instead of a 422).</summary>
     private const int MaxDays = 36_500;
 
-    public Expression<Func<T, bool>> Compile<T>(Criteria criteria, int? userId)
+    /// <param name="history">The lead status history of the caller's context: as-of lines then look up only the persons changed since.</param>
+    public Expression<Func<T, bool>> Compile<T>(Criteria criteria, int? userId, IQueryable<Leads.LeadStatusChange>? history = null)
     {
         var entity = Validate(criteria);
         var x = Expression.Parameter(typeof(T), "x");
@@ -31,7 +32,7 @@ public sealed class CriteriaCompiler(TimeProvider time)
             var lines = sets[s].Lines!;
             for (var l = 0; l < lines.Count; l++)
             {
-                var line = Line(entity, lines[l], userId, x);
+                var line = Line(entity, lines[l], userId, x, history);
                 all = all is null ? line : Expression.AndAlso(all, line);
             }
 
@@ -170,10 +171,10 @@ public sealed class CriteriaCompiler(TimeProvider time)
         _ => 1,
     };
 
-    private Expression Line(string entity, CriteriaLine line, int? userId, ParameterExpression x)
+    private Expression Line(string entity, CriteriaLine line, int? userId, ParameterExpression x, IQueryable<Leads.LeadStatusChange>? history)
     {
         var field = SearchFields.Find(line.Field)!;
-        var selector = Inline(AsOfEnd(line.AsOf) is { } end ? field.AsOfOnPerson!(end) : field.On(entity)!, x);
+        var selector = Inline(AsOfEnd(line.AsOf) is { } end ? field.AsOfOnPerson!(end, history) : field.On(entity)!, x);
         var values = line.Values ?? [];
         string? Text() => values.Select(v => v.GetString()!.Trim()).FirstOrDefault();
         return field.Type switch

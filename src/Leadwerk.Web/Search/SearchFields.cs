@@ -80,7 +80,8 @@ public sealed class SearchField
     public bool Hidden { get; init; }
 
     /// <summary>The value at a moment, from the history (a line's asOf): given the end of the day asked about.</summary>
-    public Func<DateTime, LambdaExpression>? AsOfOnPerson { get; init; }
+    /// <remarks>Given the history's table when the caller has one (the fast form), else it reads row by row.</remarks>
+    public Func<DateTime, IQueryable<Leads.LeadStatusChange>?, LambdaExpression>? AsOfOnPerson { get; init; }
 
     public LambdaExpression? On(string entity) => entity == Entities.Person ? OnPerson : OnCompany;
 

@@ -36,7 +36,10 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
             ? await Persons(criteria, userId).CountAsync()
             : await Companies(criteria, userId).CountAsync();
 
-    public IQueryable<Person> Persons(Criteria criteria, int? userId) => db.Persons.Where(compiler.Compile<Person>(criteria, userId));
+    public IQueryable<Person> Persons(Criteria criteria, int? userId) => db.Persons.Where(compiler.Compile<Person>(criteria, userId, db.LeadStatusChanges));
+
+    /// <summary>The history of this search's context, for as-of selectors outside criteria (dashboard groups).</summary>
+    internal IQueryable<Leads.LeadStatusChange> History => db.LeadStatusChanges;
 
     public IQueryable<Company> Companies(Criteria criteria, int? userId) => db.Companies.Where(compiler.Compile<Company>(criteria, userId));
 

@@ -186,7 +186,11 @@ public abstract class LeadTransitionsApiTests(LeadwerkApp app)
         Assert.Equal("Open", locked.Str("leadStatus"));
         Assert.False(locked.Bool("leadStatusActive"));
         Assert.Contains("Opportunity", locked.Str("leadStatusInactiveReason")!);
-        Assert.Single(await admin.History(person.Int("id")));
+
+        // The status did not change; the history records that it stopped being active (B1).
+        var history = await admin.History(person.Int("id"));
+        Assert.Equal(2, history.Count);
+        Assert.Equal(("Open", "Open", false), (history[0].Str("from"), history[0].Str("to"), history[0].Bool("active")));
     }
 }
 

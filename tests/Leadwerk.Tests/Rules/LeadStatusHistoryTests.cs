@@ -107,11 +107,14 @@ public sealed class LeadStatusHistoryTests(RulesDatabase db) : IClassFixture<Rul
 
         await db.SetCompanyCategory(company.Id, (await db.Category("Lead")).Id, new Actor(null, Role.Admin, Channel.Automation));
 
+        // Created (Qualified), no longer active (kept), a new lead again with the default (R5).
         var history = await db.History(person.Id);
-        Assert.Equal(2, history.Count);
+        Assert.Equal(3, history.Count);
+        Assert.Equal((qualified, qualified, false), (history[1].FromId, history[1].ToId, history[1].Active));
         Assert.Equal(qualified, history[0].FromId);
         Assert.Equal(await db.DefaultStatusId(), history[0].ToId);
         Assert.Equal(Channel.Automation, history[0].Channel);
+        Assert.True(history[0].BecameLead);
     }
 
     [Fact]
