@@ -74,6 +74,46 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task ABarAFunnelStepAndTheBigNumberEachOpenTheirRecordsInFind()
+    {
+        var user = await Data.User();
+        var owner = await Data.UserId(user.UserName);
+        await Data.Lead(owner, "Open");
+        await Data.Lead(owner, "Open");
+        await Data.Lead(owner, "Contacting");
+        await As(user, async page =>
+        {
+            var dashboard = new DashboardView(page);
+            var address = $"/dashboard?owner={owner}";
+
+            await dashboard.Open(address);
+            await dashboard.Figure("Active leads", "Active leads: 3, show the records").ClickAsync();
+            await ExpectFindCount(page, "3 results");
+
+            await dashboard.Open(address);
+            // The one made as Contacting never was Open: the funnel counts the steps reached, in order.
+            await dashboard.Figure("Qualification funnel", "Open: 2 persons, show them").ClickAsync();
+            await ExpectFindCount(page, "2 results");
+
+            // The bar above the "Contacting" label of the chart itself.
+            await dashboard.Open(address);
+            await Expect(dashboard.Computed("Leads per status")).ToBeVisibleAsync();
+            var labels = await dashboard.Tile("Leads per status").Locator(".mud-charts-xaxis text").AllTextContentsAsync();
+            var bars = dashboard.Tile("Leads per status").Locator("path.mud-chart-bar");
+            await Expect(bars).ToHaveCountAsync(labels.Count);
+            await bars.Nth(labels.ToList().IndexOf("Contacting")).ClickAsync(new() { Force = true });
+            await ExpectFindCount(page, "1 result");
+        });
+    }
+
+    private static async Task ExpectFindCount(IPage page, string count)
+    {
+        await Expect(page).ToHaveURLAsync(new Regex(@"/find\?criteria="));
+        await page.WaitForCircuit();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(count);
+    }
+
+    [Fact]
     public async Task AnAsOfDateShowsItsBannerAndTheFiguresOfThatDayUntilItIsCleared()
     {
         var user = await Data.User();

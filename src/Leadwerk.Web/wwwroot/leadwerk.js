@@ -10,7 +10,7 @@ window.leadwerk = {
     chartClicks: (container, target) => {
         const colour = text => (text || '').trim().toLowerCase();
         container.addEventListener('click', event => {
-            const mark = event.target.closest('.mud-chart-bar, .mud-chart-point');
+            const mark = event.target.closest('path.mud-chart-bar, circle.mud-chart-point');
             const svg = mark && mark.ownerSVGElement;
             if (!svg || !container.contains(svg)) {
                 return;
