@@ -148,6 +148,37 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task AnAsOfFigureOpensFindWithItsDayOnTheLineWhichCanBeRemoved()
+    {
+        var user = await Data.User();
+        var owner = await Data.UserId(user.UserName);
+        await Data.Lead(owner, "Open");
+        var yesterday = DateOnly.FromDateTime(DateTime.Today.AddDays(-1));
+        await As(user, async page =>
+        {
+            var dashboard = new DashboardView(page);
+            await dashboard.Open($"/dashboard?owner={owner}&asOf={yesterday:yyyy-MM-dd}");
+            await dashboard.Figure("Active leads", "Active leads: 0, show the records").ClickAsync();
+            await ExpectFindCount(page, "0 results");
+
+            var day = yesterday.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-US"));
+            var find = new FindView(page);
+            await Expect(page.Locator(".criteria-line-asof").First).ToContainTextAsync($"on {day}");
+            await Accessibility.AssertNoSeriousViolations(page, "Find with an as-of line");
+
+            // Without the day, the same criteria ask about today.
+            var remove = page.GetByRole(AriaRole.Button, new() { Name = $"Remove “on {day}”", Exact = true });
+            while (await remove.CountAsync() > 0)
+            {
+                await remove.First.ClickAsync();
+            }
+
+            await find.Search();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 result");
+        });
+    }
+
+    [Fact]
     public async Task AUserMakesADashboardOfTheirOwnAddsLibraryTilesWithAPreviewAndReordersThem()
     {
         var user = await Data.User();
