@@ -64,6 +64,16 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
             await Expect(dashboard.ShowAsTable("Leads per status")).ToHaveAttributeAsync("aria-pressed", "true");
             await Expect(dashboard.Figure("Leads per status", "Open: 1")).ToBeVisibleAsync();
 
+            // The tile's CSV has the same figures, for the same filters.
+            await page.GetByRole(AriaRole.Button, new() { Name = "More for “Leads per status”", Exact = true }).ClickAsync();
+            var csv = await page.GetByRole(AriaRole.Menuitem, new() { Name = "Download CSV", Exact = true }).GetAttributeAsync("href");
+            Assert.Matches($@"^/api/dashboards/\d+/tiles/leads-per-status/data\.csv\?owner={owner}$", csv);
+            var response = await page.Context.APIRequest.GetAsync(csv!);
+            Assert.Equal(200, response.Status);
+            Assert.Contains("Contacting", await response.TextAsync(), StringComparison.Ordinal);
+            await dashboard.Heading.ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Download CSV", Exact = true })).ToHaveCountAsync(0);
+
             await dashboard.Figure("Leads per status", "Contacting: 3").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex(@"/find\?criteria="));
             await page.WaitForCircuit();
