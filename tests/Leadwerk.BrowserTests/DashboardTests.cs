@@ -217,6 +217,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
 
             await dashboard.Button("Add tile").ClickAsync();
             await dashboard.Choose(dashboard.Dialog, "Start from", "Leads per status");
+            await Expect(dashboard.Dialog.Locator(".tile-preview .tile-chart")).ToBeVisibleAsync();
             await dashboard.Dialog.GetByLabel("Title (English)", new() { Exact = true }).FillAsync("My statuses");
             await dashboard.Dialog.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true }).ClickAsync();
             await Expect(dashboard.Dialog.Locator(".tile-preview .tile-chart")).ToBeVisibleAsync();
