@@ -4,14 +4,14 @@ using Leadwerk.Web.Localization;
 namespace Leadwerk.Web.Dashboards;
 
 /// <summary>
-/// The quick filters in the page's address (owner, category, group, country, period, asOf), the same
+/// The quick filters in the page's address (owner, categoryId, categoryGroup, country, period, asOf), the same
 /// names as the tile data API takes, so a view can be shared, bookmarked and reloaded.
 /// </summary>
 public static class DashboardQuery
 {
     public const string Owner = "owner";
-    public const string Category = "category";
-    public const string Group = "group";
+    public const string Category = "categoryId";
+    public const string Group = "categoryGroup";
     public const string Country = "country";
     public const string Period = "period";
     public const string AsOf = "asOf";

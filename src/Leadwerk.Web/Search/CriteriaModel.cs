@@ -244,7 +244,14 @@ public static partial class CriteriaModel
                 model.Kept = [.. values];
                 break;
             case FieldType.List:
-                model.Selected = values.Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.ToString()).ToList();
+                // JSON booleans (a dashboard's "active lead is yes") are the yes/no list's ids "true" and "false".
+                model.Selected = values.Select(v => v.ValueKind switch
+                {
+                    JsonValueKind.String => v.GetString()!,
+                    JsonValueKind.True => "true",
+                    JsonValueKind.False => "false",
+                    _ => v.ToString(),
+                }).ToList();
                 break;
             case FieldType.Text:
                 model.Text = values.Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString()).FirstOrDefault();

@@ -10,17 +10,17 @@ window.leadwerk = {
     chartClicks: (container, target) => {
         const colour = text => (text || '').trim().toLowerCase();
         container.addEventListener('click', event => {
-            const mark = event.target.closest('.mud-chart-bar, .mud-chart-point');
+            const mark = event.target.closest('path.mud-chart-bar, circle.mud-chart-point');
             const svg = mark && mark.ownerSVGElement;
             if (!svg || !container.contains(svg)) {
                 return;
             }
-            const box = mark.getBoundingClientRect();
-            const x = box.left + box.width / 2;
+            // In the chart's own coordinates: labels may be thinned out (empty) on a long axis.
+            const box = mark.getBBox();
+            const x = box.x + box.width / 2;
             let category = -1, nearest = Infinity;
             svg.querySelectorAll('.mud-charts-xaxis text').forEach((label, i) => {
-                const b = label.getBoundingClientRect();
-                const distance = Math.abs(b.left + b.width / 2 - x);
+                const distance = Math.abs(parseFloat(label.getAttribute('x')) - x);
                 if (distance < nearest) { nearest = distance; category = i; }
             });
             const legend = [...container.querySelectorAll('.mud-chart-legend-marker')]

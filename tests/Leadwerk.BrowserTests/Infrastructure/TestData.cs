@@ -87,6 +87,15 @@ public sealed class TestData(IServiceProvider services)
             personId, System.Text.Json.Nodes.JsonValue.Create(type), title ?? Unique("Follow-up"),
             due.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture), false, null, null, null)));
 
+    /// <summary>A lead owned by the given user, at a new "Lead" company, with the given English status name.</summary>
+    public async Task<PersonDto> Lead(int ownerId, string status = "Open")
+    {
+        var company = await Company(category: "Lead");
+        var statusId = await Run<ListService, int>(async s => (await s.LeadStatuses()).Single(x => x.NameEn == status).Id);
+        return await Run<PersonService, PersonDto>(s => s.Create(
+            new PersonRequest(company.Id, Unique("Lea"), "Lead", null, null, null, ownerId, null, statusId)));
+    }
+
     public Task<int> CategoryId(string englishName) =>
         Run<ListService, int>(async s => (await s.Categories()).Single(c => c.NameEn == englishName).Id);
 
