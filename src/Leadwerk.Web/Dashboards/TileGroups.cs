@@ -26,10 +26,22 @@ public sealed class TileGroup
     public static async Task<TileGroup> For(string fieldKey, TileQuery query, SearchService search)
     {
         var field = SearchFields.Find(fieldKey)!;
-        return new TileGroup(field, query, await search.ListValues(field.Source!.Value, null)) { _history = search.History };
+        var lists = await search.Lookups();
+        return new TileGroup(field, query, await search.ListValues(field.Source!.Value, null))
+        {
+            _history = search.History,
+            _activeCategories = lists.Categories.Values.Where(Leads.LeadRules.IsActive).Select(c => c.Id).ToHashSet(),
+        };
     }
 
     private IQueryable<Leads.LeadStatusChange>? _history;
+    private HashSet<int> _activeCategories = [];
+
+    /// <summary>
+    /// Now, lead status groups by (status, category) on the covering index, and whether a category
+    /// makes its statuses active (R2) is decided here per category; as of a day, both come from history.
+    /// </summary>
+    private bool ByCategory => IsStatus && (_query.Period is not null || _query.AsOfEnd is null);
 
     public bool IsStatus => _field.Key == "person.leadStatus";
 
@@ -40,13 +52,15 @@ public sealed class TileGroup
         {
             var asOf = _query.Period is null ? _query.AsOfEnd : null;
             LambdaExpression Of(SearchField f) => asOf is { } end && f.AsOfOnPerson is not null ? f.AsOfOnPerson(end, _history) : f.OnPerson!;
-            return IsStatus ? [Of(_field), Of(SearchFields.Find("person.leadActive")!)] : [Of(_field)];
+            return !IsStatus ? [Of(_field)]
+                : ByCategory ? [_field.OnPerson!, SearchFields.Find("person.category")!.OnPerson!]
+                : [Of(_field), Of(SearchFields.Find("person.leadActive")!)];
         }
     }
 
     /// <summary>The group of a row's key values (as many as <see cref="Selectors"/>).</summary>
-    public string KeyOf(int? value, int? active) => IsStatus
-        ? value is null ? None : active == 1 ? Value(value.Value) : Inactive
+    public string KeyOf(int? value, int? second) => IsStatus
+        ? value is null ? None : (ByCategory ? second is { } c && _activeCategories.Contains(c) : second == 1) ? Value(value.Value) : Inactive
         : value is null ? None : Value(value.Value);
 
     public string Label(string key) => key switch

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Localization;
+using Leadwerk.Web.Persons;
 using Leadwerk.Web.Sales;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +19,11 @@ public sealed class CriteriaCompiler(TimeProvider time)
     /// <summary>A century; more would run the date arithmetic off the calendar (a 500 instead of a 422).</summary>
     private const int MaxDays = 36_500;
 
-    /// <param name="history">The lead status history of the caller's context: as-of lines then look up only the persons changed since.</param>
-    public Expression<Func<T, bool>> Compile<T>(Criteria criteria, int? userId, IQueryable<Leads.LeadStatusChange>? history = null)
+    /// <param name="sources">
+    /// Tables of the caller's context for the fast forms: as-of lines look up only the persons changed
+    /// since, "became a lead" and "active lead" are uncorrelated INs the indexes serve.
+    /// </param>
+    public Expression<Func<T, bool>> Compile<T>(Criteria criteria, int? userId, CriteriaSources? sources = null)
     {
         var entity = Validate(criteria);
         var x = Expression.Parameter(typeof(T), "x");
@@ -32,7 +36,7 @@ public sealed class CriteriaCompiler(TimeProvider time)
             var lines = sets[s].Lines!;
             for (var l = 0; l < lines.Count; l++)
             {
-                var line = Line(entity, lines[l], userId, x, history);
+                var line = Line(entity, lines[l], userId, x, sources);
                 all = all is null ? line : Expression.AndAlso(all, line);
             }
 
@@ -171,8 +175,9 @@ public sealed class CriteriaCompiler(TimeProvider time)
         _ => 1,
     };
 
-    private Expression Line(string entity, CriteriaLine line, int? userId, ParameterExpression x, IQueryable<Leads.LeadStatusChange>? history)
+    private Expression Line(string entity, CriteriaLine line, int? userId, ParameterExpression x, CriteriaSources? sources)
     {
+        var history = sources?.History;
         var field = SearchFields.Find(line.Field)!;
         var selector = Inline(AsOfEnd(line.AsOf) is { } end ? field.AsOfOnPerson!(end, history) : field.On(entity)!, x);
         var values = line.Values ?? [];
@@ -181,6 +186,8 @@ public sealed class CriteriaCompiler(TimeProvider time)
         {
             FieldType.List when line.Operator == Operators.InOrder => InOrderLine(x, values.Select(v => ListValue(field, v, userId)).ToList()),
             FieldType.Date when field.Many && history is not null && field.Key == "person.becameLead" => BecameLeadIn(history, line.Operator!, values, x),
+            FieldType.List when sources is not null && line.AsOf is null && field.Key == "person.leadActive" =>
+                ActiveIn(sources.Categories, values.Select(v => ListValue(field, v, userId)).ToList(), x),
             FieldType.Date when field.Many => AnyDateLine(selector, line.Operator!, values),
             FieldType.List when field.Many => AnyLine(selector, line.Operator!, values.Select(v => ListValue(field, v, userId)).ToList()),
             FieldType.List => ListLine(selector, line.Operator!, values.Select(v => ListValue(field, v, userId)).ToList()),
@@ -268,6 +275,23 @@ public sealed class CriteriaCompiler(TimeProvider time)
         var ids = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Leads.LeadStatusChange), typeof(int)], where, Expression.Quote(personId));
         var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(int)], ids, Expression.Property(person, "Id"));
         return op == Operators.IsEmpty ? Expression.Not(contains) : contains;
+    }
+
+    /// <summary>
+    /// An active lead (R2) as a status and a category among the active ones: an IN over the few
+    /// categories, so the (CategoryId, LeadStatusId) index serves it instead of a join per person.
+    /// </summary>
+    private static Expression ActiveIn(IQueryable<Category> categories, List<int?> values, ParameterExpression person)
+    {
+        Expression<Func<Person, bool>> active = p => p.LeadStatusId != null
+            && categories.Where(c => c.Group == CategoryGroup.PotentialCustomer && c.LeadStatusEnabled).Select(c => (int?)c.Id).Contains(p.CategoryId);
+        var body = Inline(active, person);
+        return (values.Contains(1), values.Contains(0)) switch
+        {
+            (true, true) => Expression.Constant(true),
+            (true, false) => body,
+            _ => Expression.Not(body),
+        };
     }
 
     /// <summary>A date of several rows (each time the person became a lead): EXISTS one that fits, or none at all for "is empty".</summary>
@@ -471,3 +495,6 @@ public sealed class CriteriaCompiler(TimeProvider time)
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
+
+/// <summary>The tables of the caller's context that the fast forms of history and activeness criteria read.</summary>
+public sealed record CriteriaSources(IQueryable<Leads.LeadStatusChange> History, IQueryable<Category> Categories);

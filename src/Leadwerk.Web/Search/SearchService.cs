@@ -36,7 +36,7 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
             ? await Persons(criteria, userId).CountAsync()
             : await Companies(criteria, userId).CountAsync();
 
-    public IQueryable<Person> Persons(Criteria criteria, int? userId) => db.Persons.Where(compiler.Compile<Person>(criteria, userId, db.LeadStatusChanges));
+    public IQueryable<Person> Persons(Criteria criteria, int? userId) => db.Persons.Where(compiler.Compile<Person>(criteria, userId, new CriteriaSources(db.LeadStatusChanges, db.Categories)));
 
     /// <summary>The history of this search's context, for as-of selectors outside criteria (dashboard groups).</summary>
     internal IQueryable<Leads.LeadStatusChange> History => db.LeadStatusChanges;
