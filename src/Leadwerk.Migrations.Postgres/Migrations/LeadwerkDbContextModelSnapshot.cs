@@ -979,8 +979,6 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("LeadStatusId");
 
-                    b.HasIndex("CategoryId", "LeadStatusId");
-
                     b.HasIndex("LastActivityAt", "Id");
 
                     b.HasIndex("LastNameKey", "Id");
@@ -992,6 +990,8 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.HasIndex("OwnerId", "LeadStatusId");
 
                     b.HasIndex("CompanyId", "LastNameKey", "Id");
+
+                    b.HasIndex("CategoryId", "LeadStatusId", "OwnerId", "LeadStatusChangedAt");
 
                     b.ToTable("Persons", (string)null);
                 });

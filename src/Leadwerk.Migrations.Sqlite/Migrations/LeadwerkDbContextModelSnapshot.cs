@@ -940,8 +940,6 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LeadStatusId");
 
-                    b.HasIndex("CategoryId", "LeadStatusId");
-
                     b.HasIndex("LastActivityAt", "Id");
 
                     b.HasIndex("LastNameKey", "Id");
@@ -953,6 +951,8 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerId", "LeadStatusId");
 
                     b.HasIndex("CompanyId", "LastNameKey", "Id");
+
+                    b.HasIndex("CategoryId", "LeadStatusId", "OwnerId", "LeadStatusChangedAt");
 
                     b.ToTable("Persons", (string)null);
                 });

@@ -150,8 +150,7 @@ public sealed partial class TileEngine
         // the active persons' since-dates; as of a day, each person's last history row before it.
         var ids = persons.Select(p => p.Id);
         var open = query.AsOfEnd is null
-            ? (await persons.Where(p => p.LeadStatusId != null && p.LeadStatusChangedAt != null && p.Category!.Group == Lists.CategoryGroup.PotentialCustomer
-                    && p.Category.LeadStatusEnabled)
+            ? (await Persons(query.Criteria.And(CriteriaLine.Of("person.leadActive", Operators.OneOf, true)), query).Where(p => p.LeadStatusChangedAt != null)
                 .GroupBy(p => new { p.LeadStatusId, Day = p.LeadStatusChangedAt!.Value.Date }).Select(g => new { g.Key.LeadStatusId, g.Key.Day, N = g.Count() })
                 .ToListAsync()).Select(o => (Status: o.LeadStatusId, o.Day, o.N)).ToList()
             : (await db.LeadStatusChanges.Where(h => h.Active && h.At < end && ids.Contains(h.PersonId)

@@ -32,7 +32,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         // match on the folded e-mail.
         builder.HasIndex(p => new { p.LastNameKey, p.Id });
         builder.HasIndex(p => new { p.CompanyId, p.LastNameKey, p.Id });
-        builder.HasIndex(p => new { p.CategoryId, p.LeadStatusId });
+        // The dashboard's active-lead tiles read status, owner and since-date from this index alone.
+        builder.HasIndex(p => new { p.CategoryId, p.LeadStatusId, p.OwnerId, p.LeadStatusChangedAt });
         builder.HasIndex(p => p.LeadStatusId);
         builder.HasIndex(p => new { p.OwnerId, p.LeadStatusId });
         builder.HasIndex(p => p.EmailKey);
