@@ -49,12 +49,13 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IBulkWriter
             INSERT INTO "Persons" ("Id", "CompanyId", "FirstName", "LastName", "Email", "FirstNameKey", "LastNameKey", "EmailKey", "Phone", "Title",
                 "OwnerId", "CategoryId", "LeadStatusId", "LeadStatusChangedAt", "CreatedAt", "UpdatedAt", "Version", "NextFollowUpAt", "OpenFollowUps", "LastActivityAt")
             VALUES ($id, $company, $first, $last, $email, $firstKey, $lastKey, $emailKey, $phone, $title, $owner, $category, $status, $changed,
-                $created, $changed, 1, $next, $open, $activity)
+                $created, $updated, 1, $next, $open, $activity)
             """, "$id", "$company", "$first", "$last", "$email", "$firstKey", "$lastKey", "$emailKey", "$phone", "$title", "$owner", "$category", "$status", "$changed", "$created",
-            "$next", "$open", "$activity");
+            "$updated", "$next", "$open", "$activity");
         var history = Command("""
-            INSERT INTO "LeadStatusChanges" ("PersonId", "At", "UserId", "FromId", "ToId", "Channel") VALUES ($person, $at, $user, $from, $to, $channel)
-            """, "$person", "$at", "$user", "$from", "$to", "$channel");
+            INSERT INTO "LeadStatusChanges" ("PersonId", "At", "UserId", "FromId", "ToId", "Channel", "WasActive", "Active", "BecameLead", "FromSince")
+            VALUES ($person, $at, $user, $from, $to, $channel, $wasActive, $active, $becameLead, $fromSince)
+            """, "$person", "$at", "$user", "$from", "$to", "$channel", "$wasActive", "$active", "$becameLead", "$fromSince");
         var followUp = Command("""
             INSERT INTO "FollowUps" ("PersonId", "TypeId", "Title", "DueAt", "AllDay", "DurationMinutes", "OwnerId", "CompletedAt", "CompletedById", "Outcome",
                 "CreatedById", "CreatedAt", "UpdatedAt", "Version")
@@ -69,11 +70,11 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IBulkWriter
             history.Transaction = transaction;
             followUp.Transaction = transaction;
             Bind(person, p.Id, p.CompanyId, p.FirstName, p.LastName, p.Email, TextKey.Of(p.FirstName), TextKey.Of(p.LastName), TextKey.Of(p.Email), p.Phone, p.Title, p.OwnerId, p.CategoryId, p.LeadStatusId,
-                p.LeadStatusChangedAt, p.CreatedAt, p.NextFollowUpAt, p.OpenFollowUps, p.LastActivityAt);
+                p.LeadStatusChangedAt, p.CreatedAt, p.LeadStatusChangedAt ?? p.CreatedAt, p.NextFollowUpAt, p.OpenFollowUps, p.LastActivityAt);
             await person.ExecuteNonQueryAsync();
             foreach (var h in rows)
             {
-                Bind(history, h.PersonId, h.At, h.UserId, h.FromId, h.ToId, h.Channel);
+                Bind(history, h.PersonId, h.At, h.UserId, h.FromId, h.ToId, h.Channel, h.WasActive, h.Active, h.BecameLead, h.FromSince);
                 await history.ExecuteNonQueryAsync();
             }
 
