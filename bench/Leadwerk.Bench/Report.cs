@@ -41,6 +41,12 @@ public static class Report
 
         md.AppendLine();
         md.AppendLine("The jobs (bulk update, import) are timed once each, from the request to the finished run.");
+        if (rows.Any(r => r.Scenario.StartsWith("Dashboard", StringComparison.Ordinal)))
+        {
+            md.AppendLine("The dashboard rows are timed over HTTP: the real app as its own process (as in the HTTP table below), one request at a");
+            md.AppendLine("time from the benchmark (the whole page: its tile requests at once, until the last answers); a tile slower than 1 s");
+            md.AppendLine("at its first call gets 20 measured calls instead of the iterations above.");
+        }
         md.AppendLine();
         HttpTable(md, http, options.Quick);
         md.AppendLine();
