@@ -92,6 +92,13 @@ public sealed partial class DataSet
         };
     }
 
+    /// <summary>
+    /// The history rows in the order the app appends them: by time, a person's rows in their own order (a stable sort).
+    /// Written per person instead, a period's rows would lie all over the table, and every range read of the At index
+    /// would cost a random page per row, which a real history (ids following time) does not.
+    /// </summary>
+    public static IEnumerable<HistoryData> InTimeOrder(IEnumerable<HistoryData> rows) => rows.OrderBy(h => h.At);
+
     /// <summary>The person's "in status since": the last row that changed its status (a category turning does not stamp it).</summary>
     private static DateTime? StatusChangedAt(HistoryData[] rows) =>
         rows.LastOrDefault(h => h.FromId != h.ToId || h.BecameLead) is { PersonId: > 0 } last ? last.At : null;

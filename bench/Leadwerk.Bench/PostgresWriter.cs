@@ -115,7 +115,7 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
         // Completing checks the foreign keys of every row: longer than the default 30 s on a busy machine.
         historyCopy.Timeout = TimeSpan.FromMinutes(30);
         var written = 0;
-        foreach (var h in history)
+        foreach (var h in DataSet.InTimeOrder(history))
         {
             await historyCopy.StartRowAsync();
             await historyCopy.WriteAsync(h.PersonId, NpgsqlDbType.Integer);

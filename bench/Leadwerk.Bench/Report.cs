@@ -44,8 +44,8 @@ public static class Report
         if (rows.Any(r => r.Scenario.StartsWith("Dashboard", StringComparison.Ordinal)))
         {
             md.AppendLine("The dashboard rows are timed over HTTP: the real app as its own process (as in the HTTP table below), one request at a");
-            md.AppendLine("time from the benchmark (the whole page: its tile requests at once, until the last answers); a tile slower than 1 s");
-            md.AppendLine("at its first call gets 20 measured calls instead of the iterations above.");
+            md.AppendLine("time from the benchmark (the whole page: its tile requests at once, until the last answers); a scenario slower than 1 s");
+            md.AppendLine("at its first call gets 2 warm-up and 20 measured calls (over 3 s: 1 and 10) instead of the iterations above, its floor too.");
         }
         md.AppendLine();
         HttpTable(md, http, options.Quick);
