@@ -45,7 +45,8 @@ public static class Report
         {
             md.AppendLine("The dashboard rows are timed over HTTP: the real app as its own process (as in the HTTP table below), one request at a");
             md.AppendLine("time from the benchmark (the whole page: its tile requests at once, until the last answers); a scenario slower than 1 s");
-            md.AppendLine("at its first call gets 2 warm-up and 20 measured calls (over 3 s: 1 and 10) instead of the iterations above, its floor too.");
+            md.AppendLine("at its first call gets 2 warm-up and 20 measured calls (over 3 s: 1 and 10; over 10 s: none and 3, not run hot first) instead of the");
+            md.AppendLine("iterations above, its floor too.");
         }
         md.AppendLine();
         HttpTable(md, http, options.Quick);
