@@ -56,6 +56,7 @@ public static class Report
         md.AppendLine("```sh");
         md.AppendLine("scripts/bench.sh            # generates and runs on SQLite and on a throwaway PostgreSQL cluster");
         md.AppendLine(CultureInfo.InvariantCulture, $"# this report: dotnet run -c Release --project bench/Leadwerk.Bench -- {Redact(options.CommandLine)}");
+        md.AppendLine("# the dashboard scenarios alone (issue 14): the same run with --only Dashboard");
         md.AppendLine("```");
         return md.ToString();
     }

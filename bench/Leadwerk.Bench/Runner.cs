@@ -170,7 +170,7 @@ public static class Runner
         // 10. The seeded dashboard's tiles over HTTP (issue 14), before the jobs change the data.
         if (DashboardScenarios.Wanted(options.Only))
         {
-            results.AddRange(await DashboardScenarios.Run(options, floor, warmup, iterations, log));
+            results.AddRange(await DashboardScenarios.Run(options, warmup, iterations, log));
         }
 
         var sizes = new DataSizes(
