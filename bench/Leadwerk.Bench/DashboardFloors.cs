@@ -5,7 +5,8 @@ namespace Leadwerk.Bench;
 /// <summary>
 /// The dashboard tiles' figures by hand: the fewest rows read the fastest way found per provider,
 /// medians and funnel steps finished in C# (as the app does). Each returns the tile's total (and
-/// the comparison's) in the app's format, so <see cref="DashboardScenarios"/> can check them.
+/// the comparison's) in the app's format, so <see cref="DashboardScenarios"/> can check them; the per-group figures
+/// the tile also shows (per owner, per step, per status, per week) are computed too, so the floor does the tile's work.
 /// History "as of" a day needs no per-person lookup: a person's rows are consecutive (each row's
 /// from-values are the previous row's to-values), so today's counts minus what the rows since
 /// then changed are the counts of that day — a range scan of the rows since the day.
