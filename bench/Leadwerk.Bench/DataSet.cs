@@ -65,7 +65,10 @@ public sealed partial class DataSet(ListIds lists, int companies, int persons, i
         }
     }
 
-    /// <summary>Persons, their lead status history and their follow-ups; the companies must have been enumerated first.</summary>
+    /// <summary>
+    /// Persons, their lead status history and their follow-ups; the companies must have been enumerated first.
+    /// Persons are created over the <see cref="HistoryDays"/> before <see cref="Generated"/> (see DataSet.History.cs).
+    /// </summary>
     public IEnumerable<(PersonData Person, HistoryData[] History, FollowUpData[] FollowUps)> PersonRows()
     {
         var random = new Random(seed + 1);
@@ -79,55 +82,19 @@ public sealed partial class DataSet(ListIds lists, int companies, int persons, i
             var category = companyId is { } c ? _companyCategories[c] : lists.CategoriesByRank[Pick(random, CategoryWeights)];
             var first = FirstNames[random.Next(FirstNames.Length)];
             var last = LastNames[random.Next(LastNames.Length)];
-            var created = Date(random, Start, End);
+            var created = Created(random);
             var owner = Owner(random);
-            var (status, history) = History(random, id, owner, created, lists.ActiveCategories.Contains(category));
+            var active = lists.ActiveCategories.Contains(category);
+            var (status, history) = History(random, id, owner, created, active);
             var email = $"{Ascii(first)}.{Ascii(last)}{id}@mail{id % 500}.example";
-            var followUps = FollowUps(followUpRandom, id, owner, status is not null, created);
+            var followUps = FollowUps(followUpRandom, id, owner, active && status is not null, created);
             var (next, open, activity) = Columns(followUps);
             var person = new PersonData(
                 id, companyId, first, last, email, random.Next(100) < 70 ? Phone(random) : null,
-                random.Next(100) < 60 ? Titles[random.Next(Titles.Length)] : null, owner, category, status, history[^1].At, created,
+                random.Next(100) < 60 ? Titles[random.Next(Titles.Length)] : null, owner, category, status, StatusChangedAt(history), created,
                 next, open, activity);
             yield return (person, history, followUps);
         }
-    }
-
-    /// <summary>
-    /// 1–3 history rows ending in the current status. A person whose category has no lead status
-    /// (R2) was once an open lead; its last row clears the status.
-    /// </summary>
-    private (int? Status, HistoryData[] Rows) History(Random random, int personId, int owner, DateTime created, bool active)
-    {
-        const int ui = 1;
-        var open = lists.DefaultStatus;
-        if (!active)
-        {
-            var cleared = Date(random, created, End);
-            return (null, [new(personId, created, owner, null, open, ui), new(personId, cleared, owner, open, null, ui)]);
-        }
-
-        var status = lists.StatusesByRank[Pick(random, StatusWeights)];
-        var length = random.Next(1, 4);
-        var chain = new int[length];
-        chain[0] = open;
-        for (var i = 1; i < length; i++)
-        {
-            chain[i] = lists.StatusesByRank[random.Next(lists.StatusesByRank.Count)];
-        }
-
-        chain[^1] = status;
-        chain = chain.Where((s, i) => i == 0 || s != chain[i - 1]).ToArray();
-        var rows = new HistoryData[chain.Length];
-        var at = created;
-        rows[0] = new(personId, at, owner, null, chain[0], ui);
-        for (var i = 1; i < chain.Length; i++)
-        {
-            at = Date(random, at, End);
-            rows[i] = new(personId, at, owner, chain[i - 1], chain[i], ui);
-        }
-
-        return (status, rows);
     }
 
     private int Owner(Random random) => lists.Users[random.Next(lists.Users.Count)];

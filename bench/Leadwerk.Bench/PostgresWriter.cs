@@ -92,9 +92,9 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
                 await copy.WriteAsync(p.OwnerId, NpgsqlDbType.Integer);
                 await copy.WriteAsync(p.CategoryId, NpgsqlDbType.Integer);
                 await Nullable(copy, p.LeadStatusId);
-                await copy.WriteAsync(p.LeadStatusChangedAt, NpgsqlDbType.TimestampTz);
+                await Nullable(copy, p.LeadStatusChangedAt);
                 await copy.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz);
-                await copy.WriteAsync(p.LeadStatusChangedAt, NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(p.LeadStatusChangedAt ?? p.CreatedAt, NpgsqlDbType.TimestampTz);
                 await copy.WriteAsync(1, NpgsqlDbType.Integer);
                 await Nullable(copy, p.NextFollowUpAt);
                 await copy.WriteAsync(p.OpenFollowUps, NpgsqlDbType.Integer);
@@ -109,12 +109,13 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
 
         var historyProgress = new Progress(log, "history rows", history.Count);
         await using var historyCopy = await connection.BeginBinaryImportAsync("""
-            COPY "LeadStatusChanges" ("PersonId", "At", "UserId", "FromId", "ToId", "Channel") FROM STDIN (FORMAT BINARY)
+            COPY "LeadStatusChanges" ("PersonId", "At", "UserId", "FromId", "ToId", "Channel", "WasActive", "Active", "BecameLead", "FromSince")
+            FROM STDIN (FORMAT BINARY)
             """);
         // Completing checks the foreign keys of every row: longer than the default 30 s on a busy machine.
         historyCopy.Timeout = TimeSpan.FromMinutes(30);
         var written = 0;
-        foreach (var h in history)
+        foreach (var h in DataSet.InTimeOrder(history))
         {
             await historyCopy.StartRowAsync();
             await historyCopy.WriteAsync(h.PersonId, NpgsqlDbType.Integer);
@@ -123,6 +124,10 @@ internal sealed class PostgresWriter(NpgsqlConnection connection) : IBulkWriter
             await Nullable(historyCopy, h.FromId);
             await Nullable(historyCopy, h.ToId);
             await historyCopy.WriteAsync(h.Channel, NpgsqlDbType.Integer);
+            await historyCopy.WriteAsync(h.WasActive, NpgsqlDbType.Boolean);
+            await historyCopy.WriteAsync(h.Active, NpgsqlDbType.Boolean);
+            await historyCopy.WriteAsync(h.BecameLead, NpgsqlDbType.Boolean);
+            await Nullable(historyCopy, h.FromSince);
             historyProgress.Report(++written);
         }
 

@@ -41,6 +41,13 @@ public static class Report
 
         md.AppendLine();
         md.AppendLine("The jobs (bulk update, import) are timed once each, from the request to the finished run.");
+        if (rows.Any(r => r.Scenario.StartsWith("Dashboard", StringComparison.Ordinal)))
+        {
+            md.AppendLine("The dashboard rows are timed over HTTP: the real app as its own process (as in the HTTP table below), one request at a");
+            md.AppendLine("time from the benchmark (the whole page: its tile requests at once, until the last answers); a scenario slower than 1 s");
+            md.AppendLine("at its first call gets 2 warm-up and 20 measured calls (over 3 s: 1 and 10; over 10 s: none and 3, not run hot first) instead of the");
+            md.AppendLine("iterations above, its floor too.");
+        }
         md.AppendLine();
         HttpTable(md, http, options.Quick);
         md.AppendLine();
@@ -49,6 +56,7 @@ public static class Report
         md.AppendLine("```sh");
         md.AppendLine("scripts/bench.sh            # generates and runs on SQLite and on a throwaway PostgreSQL cluster");
         md.AppendLine(CultureInfo.InvariantCulture, $"# this report: dotnet run -c Release --project bench/Leadwerk.Bench -- {Redact(options.CommandLine)}");
+        md.AppendLine("# the dashboard scenarios alone (issue 14): the same run with --only Dashboard");
         md.AppendLine("```");
         return md.ToString();
     }

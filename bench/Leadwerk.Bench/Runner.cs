@@ -167,6 +167,12 @@ public static class Runner
         // 8, 9. Follow-ups: My day, and Find on the next follow-up.
         await FollowUpScenarios.Run(services, actor, floor, options.Provider == "postgres", FindColumns, PageSize, Add, log);
 
+        // 10. The seeded dashboard's tiles over HTTP (issue 14), before the jobs change the data.
+        if (DashboardScenarios.Wanted(options.Only))
+        {
+            results.AddRange(await DashboardScenarios.Run(options, warmup, iterations, log));
+        }
+
         var sizes = new DataSizes(
             await floor.Scalar("""SELECT COUNT(*) FROM "Companies" """), await floor.Scalar("""SELECT COUNT(*) FROM "Persons" """),
             await floor.Scalar("""SELECT COUNT(*) FROM "LeadStatusChanges" """), await floor.Scalar("""SELECT COUNT(*) FROM "FollowUps" """));

@@ -49,18 +49,20 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IBulkWriter
             INSERT INTO "Persons" ("Id", "CompanyId", "FirstName", "LastName", "Email", "FirstNameKey", "LastNameKey", "EmailKey", "Phone", "Title",
                 "OwnerId", "CategoryId", "LeadStatusId", "LeadStatusChangedAt", "CreatedAt", "UpdatedAt", "Version", "NextFollowUpAt", "OpenFollowUps", "LastActivityAt")
             VALUES ($id, $company, $first, $last, $email, $firstKey, $lastKey, $emailKey, $phone, $title, $owner, $category, $status, $changed,
-                $created, $changed, 1, $next, $open, $activity)
+                $created, $updated, 1, $next, $open, $activity)
             """, "$id", "$company", "$first", "$last", "$email", "$firstKey", "$lastKey", "$emailKey", "$phone", "$title", "$owner", "$category", "$status", "$changed", "$created",
-            "$next", "$open", "$activity");
+            "$updated", "$next", "$open", "$activity");
         var history = Command("""
-            INSERT INTO "LeadStatusChanges" ("PersonId", "At", "UserId", "FromId", "ToId", "Channel") VALUES ($person, $at, $user, $from, $to, $channel)
-            """, "$person", "$at", "$user", "$from", "$to", "$channel");
+            INSERT INTO "LeadStatusChanges" ("PersonId", "At", "UserId", "FromId", "ToId", "Channel", "WasActive", "Active", "BecameLead", "FromSince")
+            VALUES ($person, $at, $user, $from, $to, $channel, $wasActive, $active, $becameLead, $fromSince)
+            """, "$person", "$at", "$user", "$from", "$to", "$channel", "$wasActive", "$active", "$becameLead", "$fromSince");
         var followUp = Command("""
             INSERT INTO "FollowUps" ("PersonId", "TypeId", "Title", "DueAt", "AllDay", "DurationMinutes", "OwnerId", "CompletedAt", "CompletedById", "Outcome",
                 "CreatedById", "CreatedAt", "UpdatedAt", "Version")
             VALUES ($person, $type, $title, $due, $allDay, $duration, $owner, $completed, $completedBy, $outcome, $owner, $created, $created, 1)
             """, "$person", "$type", "$title", "$due", "$allDay", "$duration", "$owner", "$completed", "$completedBy", "$outcome", "$created");
         var progress = new Progress(log, "persons", data.Persons);
+        var changes = new List<HistoryData>(data.Persons * 2);
         var transaction = connection.BeginTransaction();
         var done = 0;
         foreach (var (p, rows, followUps) in data.PersonRows())
@@ -69,14 +71,9 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IBulkWriter
             history.Transaction = transaction;
             followUp.Transaction = transaction;
             Bind(person, p.Id, p.CompanyId, p.FirstName, p.LastName, p.Email, TextKey.Of(p.FirstName), TextKey.Of(p.LastName), TextKey.Of(p.Email), p.Phone, p.Title, p.OwnerId, p.CategoryId, p.LeadStatusId,
-                p.LeadStatusChangedAt, p.CreatedAt, p.NextFollowUpAt, p.OpenFollowUps, p.LastActivityAt);
+                p.LeadStatusChangedAt, p.CreatedAt, p.LeadStatusChangedAt ?? p.CreatedAt, p.NextFollowUpAt, p.OpenFollowUps, p.LastActivityAt);
             await person.ExecuteNonQueryAsync();
-            foreach (var h in rows)
-            {
-                Bind(history, h.PersonId, h.At, h.UserId, h.FromId, h.ToId, h.Channel);
-                await history.ExecuteNonQueryAsync();
-            }
-
+            changes.AddRange(rows);
             foreach (var f in followUps)
             {
                 Bind(followUp, f.PersonId, f.TypeId, f.Title, f.DueAt, f.AllDay, f.DurationMinutes, f.OwnerId, f.CompletedAt,
@@ -86,6 +83,21 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IBulkWriter
 
             transaction = await Next(transaction, ++done);
             progress.Report(done);
+        }
+
+        await transaction.CommitAsync();
+
+        // In the order the app appends them (its ids follow time), as DataSet.InTimeOrder says why.
+        var historyProgress = new Progress(log, "history rows", changes.Count);
+        transaction = connection.BeginTransaction();
+        done = 0;
+        foreach (var h in DataSet.InTimeOrder(changes))
+        {
+            history.Transaction = transaction;
+            Bind(history, h.PersonId, h.At, h.UserId, h.FromId, h.ToId, h.Channel, h.WasActive, h.Active, h.BecameLead, h.FromSince);
+            await history.ExecuteNonQueryAsync();
+            transaction = await Next(transaction, ++done);
+            historyProgress.Report(done);
         }
 
         await transaction.CommitAsync();
