@@ -15,6 +15,10 @@ public static class LeadRules
     public static bool IsActive(Category? category) =>
         category is { Group: CategoryGroup.PotentialCustomer, LeadStatusEnabled: true };
 
+    /// <summary>R2 as a query over categories, for the criteria that find active leads in SQL.</summary>
+    public static System.Linq.Expressions.Expression<Func<Category, bool>> ActiveCategory { get; } =
+        c => c.Group == CategoryGroup.PotentialCustomer && c.LeadStatusEnabled;
+
     /// <summary>R3: only Potential customer categories may have lead status enabled.</summary>
     public static bool MayEnableLeadStatus(CategoryGroup group) => group == CategoryGroup.PotentialCustomer;
 

@@ -284,7 +284,7 @@ public sealed class CriteriaCompiler(TimeProvider time)
     private static Expression ActiveIn(IQueryable<Category> categories, List<int?> values, ParameterExpression person)
     {
         Expression<Func<Person, bool>> active = p => p.LeadStatusId != null
-            && categories.Where(c => c.Group == CategoryGroup.PotentialCustomer && c.LeadStatusEnabled).Select(c => (int?)c.Id).Contains(p.CategoryId);
+            && categories.Where(Leads.LeadRules.ActiveCategory).Select(c => (int?)c.Id).Contains(p.CategoryId);
         var body = Inline(active, person);
         return (values.Contains(1), values.Contains(0)) switch
         {
