@@ -19,9 +19,10 @@ public sealed partial class TileEngine
     {
         var groups = query.Tile.GroupBy ?? [];
         var scope = Scope(query);
+        var difference = ByDifference(query, scope);
         if (groups.Count == 0)
         {
-            var total = await Persons(scope, query).CountAsync();
+            var total = difference is null ? await Persons(scope, query).CountAsync() : await TotalByDifference(difference);
             var drill = Drill(scope, query);
             return Result([new TileSeries("all", L.T("All", "Alle"), total, drill) { Count = total }], total, null, drill);
         }
@@ -40,33 +41,42 @@ public sealed partial class TileEngine
 
         var a = await TileGroup.For(fields[0].Key, query, search);
         var b = fields.Count > 1 ? await TileGroup.For(fields[1].Key, query, search) : null;
-        var selectors = new LambdaExpression?[4];
-        a.Selectors.Select((s, i) => selectors[i] = s).ToList();
-        b?.Selectors.Select((s, i) => selectors[2 + i] = s).ToList();
-        var rows = await GroupRows(Persons(scope, query), selectors);
-        var cells = rows.GroupBy(r => (A: a.KeyOf(r.A, r.B), B: b?.KeyOf(r.C, r.D)))
-            .Select(g => new Cell(g.Key.A, g.Key.B, g.Sum(r => r.Count))).ToList();
+        var cells = difference is null
+            ? Cells(await GroupRows(Persons(scope, query), Selectors(a.Selectors, b?.Selectors)), a, b)
+            : await CellsByDifference(difference, query, fields);
         return Grouped(query, scope, cells, a, b);
     }
 
-    /// <summary>One GROUP BY with as many keys as there are selectors (an unused key would be a constant EF may not group by).</summary>
-    private static async Task<List<KeyRow>> GroupRows(IQueryable<Person> q, LambdaExpression?[] s) => s.Count(x => x is not null) switch
+    /// <summary>The first grouping's selectors at 0 and 1, the second's at 2 and 3.</summary>
+    private static LambdaExpression?[] Selectors(IReadOnlyList<LambdaExpression> a, IReadOnlyList<LambdaExpression>? b)
     {
-        1 => (await q.GroupBy(Inline((Person p) => new { A = Key(p, 0) }, s)).Select(g => new { g.Key.A, N = g.Count() }).ToListAsync())
+        var selectors = new LambdaExpression?[4];
+        a.Select((s, i) => selectors[i] = s).ToList();
+        b?.Select((s, i) => selectors[2 + i] = s).ToList();
+        return selectors;
+    }
+
+    private static List<Cell> Cells(List<KeyRow> rows, TileGroup a, TileGroup? b) =>
+        [.. rows.GroupBy(r => (A: a.KeyOf(r.A, r.B), B: b?.KeyOf(r.C, r.D))).Select(g => new Cell(g.Key.A, g.Key.B, g.Sum(r => r.Count)))];
+
+    /// <summary>One GROUP BY with as many keys as there are selectors (an unused key would be a constant EF may not group by).</summary>
+    private static async Task<List<KeyRow>> GroupRows<TRow>(IQueryable<TRow> q, LambdaExpression?[] s) => s.Count(x => x is not null) switch
+    {
+        1 => (await q.GroupBy(Inline((TRow p) => new { A = Key(p, 0) }, s)).Select(g => new { g.Key.A, N = g.Count() }).ToListAsync())
             .Select(r => new KeyRow(r.A, null, null, null, r.N)).ToList(),
-        2 when s[1] is not null => (await q.GroupBy(Inline((Person p) => new { A = Key(p, 0), B = Key(p, 1) }, s))
+        2 when s[1] is not null => (await q.GroupBy(Inline((TRow p) => new { A = Key(p, 0), B = Key(p, 1) }, s))
                 .Select(g => new { g.Key.A, g.Key.B, N = g.Count() }).ToListAsync())
             .Select(r => new KeyRow(r.A, r.B, null, null, r.N)).ToList(),
-        2 => (await q.GroupBy(Inline((Person p) => new { A = Key(p, 0), C = Key(p, 2) }, s))
+        2 => (await q.GroupBy(Inline((TRow p) => new { A = Key(p, 0), C = Key(p, 2) }, s))
                 .Select(g => new { g.Key.A, g.Key.C, N = g.Count() }).ToListAsync())
             .Select(r => new KeyRow(r.A, null, r.C, null, r.N)).ToList(),
-        3 when s[1] is not null => (await q.GroupBy(Inline((Person p) => new { A = Key(p, 0), B = Key(p, 1), C = Key(p, 2) }, s))
+        3 when s[1] is not null => (await q.GroupBy(Inline((TRow p) => new { A = Key(p, 0), B = Key(p, 1), C = Key(p, 2) }, s))
                 .Select(g => new { g.Key.A, g.Key.B, g.Key.C, N = g.Count() }).ToListAsync())
             .Select(r => new KeyRow(r.A, r.B, r.C, null, r.N)).ToList(),
-        3 => (await q.GroupBy(Inline((Person p) => new { A = Key(p, 0), C = Key(p, 2), D = Key(p, 3) }, s))
+        3 => (await q.GroupBy(Inline((TRow p) => new { A = Key(p, 0), C = Key(p, 2), D = Key(p, 3) }, s))
                 .Select(g => new { g.Key.A, g.Key.C, g.Key.D, N = g.Count() }).ToListAsync())
             .Select(r => new KeyRow(r.A, null, r.C, r.D, r.N)).ToList(),
-        _ => (await q.GroupBy(Inline((Person p) => new { A = Key(p, 0), B = Key(p, 1), C = Key(p, 2), D = Key(p, 3) }, s))
+        _ => (await q.GroupBy(Inline((TRow p) => new { A = Key(p, 0), B = Key(p, 1), C = Key(p, 2), D = Key(p, 3) }, s))
                 .Select(g => new { g.Key.A, g.Key.B, g.Key.C, g.Key.D, N = g.Count() }).ToListAsync())
             .Select(r => new KeyRow(r.A, r.B, r.C, r.D, r.N)).ToList(),
     };

@@ -58,6 +58,22 @@ public sealed class TileGroup
         }
     }
 
+    /// <summary>
+    /// The same keys for a person and one of its history rows: a field with a history read from the
+    /// side of the row the state is on (entered, or left), any other field from the person now.
+    /// </summary>
+    public IReadOnlyList<LambdaExpression> StateSelectors(bool to)
+    {
+        var s = Expression.Parameter(typeof(StatePair), "s");
+        var row = Expression.Property(s, nameof(StatePair.H));
+        Expression<Func<Leads.LeadStatusChange, int?>> status = to ? h => h.ToId : h => h.FromId;
+        Expression<Func<Leads.LeadStatusChange, int?>> active = to ? h => h.Active ? 1 : 0 : h => h.WasActive ? 1 : 0;
+        LambdaExpression Of(LambdaExpression e, Expression on) => Expression.Lambda(CriteriaCompiler.Inline(e, on), s);
+        return IsStatus ? [Of(status, row), Of(active, row)]
+            : _field.Key == "person.leadActive" ? [Of(active, row)]
+            : [Of(_field.OnPerson!, Expression.Property(s, nameof(StatePair.P)))];
+    }
+
     /// <summary>The group of a row's key values (as many as <see cref="Selectors"/>).</summary>
     public string KeyOf(int? value, int? second) => IsStatus
         ? value is null ? None : (ByCategory ? second is { } c && _activeCategories.Contains(c) : second == 1) ? Value(value.Value) : Inactive
@@ -104,4 +120,11 @@ public sealed class TileGroup
         ListSource.YesNo => key == "true",
         _ => int.Parse(key, CultureInfo.InvariantCulture),
     };
+}
+
+/// <summary>A person and one of its history rows: what an as-of count by difference groups.</summary>
+public sealed class StatePair
+{
+    public Persons.Person P { get; init; } = null!;
+    public Leads.LeadStatusChange H { get; init; } = null!;
 }

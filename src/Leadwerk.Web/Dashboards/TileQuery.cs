@@ -23,12 +23,12 @@ public sealed record TileQuery(TileSpec Tile, Criteria Criteria, DayRange? Perio
 }
 
 /// <summary>
-/// Puts a person-level selector into a template lambda written with <see cref="Key"/> placeholders,
+/// Puts a selector (of a person, or of a person and a history row) into a template lambda written with <see cref="Key"/> placeholders,
 /// so a GROUP BY over any fields keeps one statically typed query (an anonymous key EF translates).
 /// </summary>
 internal sealed class KeyInliner(IReadOnlyList<LambdaExpression?> selectors) : ExpressionVisitor
 {
-    public static int? Key(Person person, int index) => throw new InvalidOperationException("Only inside a query template.");
+    public static int? Key<TRow>(TRow row, int index) => throw new InvalidOperationException("Only inside a query template.");
 
     public static Expression<Func<TIn, TOut>> Inline<TIn, TOut>(Expression<Func<TIn, TOut>> template, IReadOnlyList<LambdaExpression?> selectors) =>
         (Expression<Func<TIn, TOut>>)new KeyInliner(selectors).Visit(template);
@@ -48,7 +48,7 @@ internal sealed class KeyInliner(IReadOnlyList<LambdaExpression?> selectors) : E
             return Expression.Constant(null, typeof(int?));
         }
 
-        var body = CriteriaCompiler.Inline(selector, (ParameterExpression)person);
+        var body = CriteriaCompiler.Inline(selector, person);
         return body.Type == typeof(int?) ? body : Expression.Convert(body, typeof(int?));
     }
 }

@@ -198,6 +198,35 @@ public sealed class CriteriaCompiler(TimeProvider time)
         };
     }
 
+    /// <summary>
+    /// Lines about a person's lead state (its status, whether it is active) read from one side of a
+    /// history row instead of from the person: the state the row entered (<paramref name="to"/>) or
+    /// left. Rows chain, so summing "fits after" minus "fitted before" over the rows since a day gives
+    /// how many fit now but not then (the dashboard's as-of counts). Null when a line is of another kind.
+    /// </summary>
+    public static Expression<Func<Leads.LeadStatusChange, bool>>? StateLines(IReadOnlyList<CriteriaLine> lines, bool to)
+    {
+        var h = Expression.Parameter(typeof(Leads.LeadStatusChange), "h");
+        Expression status = Expression.Property(h, to ? nameof(Leads.LeadStatusChange.ToId) : nameof(Leads.LeadStatusChange.FromId));
+        Expression active = Expression.Condition(Expression.Property(h, to ? nameof(Leads.LeadStatusChange.Active) : nameof(Leads.LeadStatusChange.WasActive)),
+            Expression.Constant(1, typeof(int?)), Expression.Constant(0, typeof(int?)));
+        Expression all = Expression.Constant(true);
+        foreach (var line in lines)
+        {
+            var field = SearchFields.Find(line.Field);
+            if (field?.Key is not ("person.leadStatus" or "person.leadActive")
+                || line.Operator is not (Operators.OneOf or Operators.NotOneOf or Operators.IsEmpty or Operators.IsNotEmpty))
+            {
+                return null;
+            }
+
+            var values = (line.Values ?? []).Select(v => ListValue(field, v, null)).ToList();
+            all = Expression.AndAlso(all, ListLine(field.Key == "person.leadStatus" ? status : active, line.Operator, values));
+        }
+
+        return Expression.Lambda<Func<Leads.LeadStatusChange, bool>>(all, h);
+    }
+
     private static Expression ListLine(Expression selector, string op, List<int?> values)
     {
         var isNull = Expression.Equal(selector, Expression.Constant(null, typeof(int?)));
@@ -478,7 +507,7 @@ public sealed class CriteriaCompiler(TimeProvider time)
         _ => null,
     };
 
-    internal static Expression Inline(LambdaExpression selector, ParameterExpression x) =>
+    internal static Expression Inline(LambdaExpression selector, Expression x) =>
         new Replace(selector.Parameters[0], x).Visit(selector.Body);
 
     /// <summary>Reads a value through a closure object, so EF sends it as a SQL parameter, never as literal SQL.</summary>
