@@ -736,7 +736,7 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("BecameLead", "At");
 
-                    b.HasIndex("PersonId", "At");
+                    b.HasIndex("PersonId", "At", "ToId", "BecameLead");
 
                     b.ToTable("LeadStatusChanges", (string)null);
                 });

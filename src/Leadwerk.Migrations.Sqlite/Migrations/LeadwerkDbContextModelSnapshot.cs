@@ -708,7 +708,7 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BecameLead", "At");
 
-                    b.HasIndex("PersonId", "At");
+                    b.HasIndex("PersonId", "At", "ToId", "BecameLead");
 
                     b.ToTable("LeadStatusChanges", (string)null);
                 });

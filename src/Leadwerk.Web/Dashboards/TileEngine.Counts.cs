@@ -122,9 +122,18 @@ public sealed partial class TileEngine
         List<(DateTime Day, int Count, int? Person)> days;
         if (field.Key == "person.becameLead")
         {
-            days = (await persons.SelectMany(p => p.StatusChanges.Where(h => h.BecameLead && h.At >= from && h.At < to))
-                    .Select(h => new { Day = h.At.Date, h.PersonId }).Distinct().ToListAsync())
-                .Select(r => (r.Day, 1, (int?)r.PersonId)).ToList();
+            // The period's events drive the query (the At index); the persons only narrow it when the
+            // tile or the filters have criteria of their own. Days and duplicates are done here, not per row in SQL.
+            var events = search.History.Where(h => h.BecameLead && h.At >= from && h.At < to);
+            var narrow = query.Tile.Period?.Field == field.Key ? query.Criteria : scope;
+            if (narrow.Sets is { Count: > 0 })
+            {
+                var ids = Persons(narrow, query).Select(p => p.Id);
+                events = events.Where(h => ids.Contains(h.PersonId));
+            }
+
+            days = (await events.Select(h => new { h.At, h.PersonId }).ToListAsync())
+                .Select(r => (r.At.Date, r.PersonId)).Distinct().Select(r => (r.Date, 1, (int?)r.PersonId)).ToList();
         }
         else
         {

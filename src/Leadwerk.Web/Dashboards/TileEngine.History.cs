@@ -20,18 +20,16 @@ public sealed partial class TileEngine
         var inOrder = query.Tile.Funnel?.Mode != "any";
         var names = await search.ListValues(ListSource.LeadStatus, null);
         var cohort = Scope(query, query.Tile.Period?.Field is null ? [CriteriaLine.Of("person.becameLead", Operators.IsNotEmpty)] : []);
-        var cohortCount = await Persons(cohort, query).CountAsync();
-        var medians = await StepMedians(Persons(cohort, query), steps, inOrder);
-
+        var (cohortCount, reached, medians) = await Walk(Persons(cohort, query), steps, inOrder);
         var series = new List<TileSeries>();
         int? previous = null;
         for (var k = 0; k < steps.Count; k++)
         {
-            var reached = inOrder
+            var line = inOrder
                 ? CriteriaLine.Of("person.reachedStatuses", Operators.InOrder, [.. steps.Take(k + 1).Cast<object>()])
                 : CriteriaLine.Of("person.reachedStatuses", Operators.OneOf, steps[k]);
-            var criteria = cohort.And(reached);
-            var count = await Persons(criteria, query).CountAsync();
+            var criteria = cohort.And(line);
+            var count = reached[k];
             var values = new Dictionary<string, double>
             {
                 ["stepPercent"] = Percent(count, previous ?? cohortCount),
@@ -52,21 +50,32 @@ public sealed partial class TileEngine
 
     private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
 
-    /// <summary>Median days from reaching each step to reaching the next, over the persons who reached both.</summary>
-    private static async Task<double?[]> StepMedians(IQueryable<Persons.Person> cohort, List<int> steps, bool inOrder)
+    /// <summary>
+    /// One pass over the cohort and its rows at a step status (a person without any still counts in
+    /// the cohort): per step, how many reached it, and the median days from the step before. A person
+    /// reaches the steps in order as "lead status reached, in order" defines it: each step by a row
+    /// after the row of the step before, in (At, Id) order; taking the earliest such row each time
+    /// finds the order whenever one exists, and is the moment the gap is measured from.
+    /// </summary>
+    private static async Task<(int Cohort, int[] Reached, double?[] Medians)> Walk(IQueryable<Persons.Person> cohort, List<int> steps, bool inOrder)
     {
         var ids = steps.Cast<int?>().ToList();
-        var rows = await cohort.SelectMany(p => p.StatusChanges.Where(h => ids.Contains(h.ToId)))
-            .Select(h => new { h.PersonId, h.ToId, h.At, h.Id }).ToListAsync();
+        var rows = await cohort.SelectMany(p => p.StatusChanges.Where(h => ids.Contains(h.ToId)).DefaultIfEmpty(),
+                (p, h) => new { p.Id, ToId = h == null ? null : h.ToId, At = h == null ? (DateTime?)null : h.At, RowId = h == null ? 0L : h.Id })
+            .ToListAsync();
+        var reached = new int[steps.Count];
         var gaps = steps.Select(_ => new List<double>()).ToArray();
-        foreach (var person in rows.GroupBy(r => r.PersonId))
+        var persons = rows.GroupBy(r => r.Id).ToList();
+        foreach (var person in persons)
         {
-            var ordered = person.OrderBy(r => r.At).ThenBy(r => r.Id).ToList();
+            var ordered = person.Where(r => r.ToId is not null).OrderBy(r => r.At).ThenBy(r => r.RowId).ToList();
+            var position = -1;
             DateTime? before = null;
             for (var k = 0; k < steps.Count; k++)
             {
-                var hit = ordered.FirstOrDefault(r => r.ToId == steps[k] && (!inOrder || before is null || r.At >= before));
-                if (hit is null)
+                var from = inOrder ? position + 1 : 0;
+                var index = ordered.FindIndex(from, r => r.ToId == steps[k]);
+                if (index < 0)
                 {
                     if (inOrder)
                     {
@@ -77,16 +86,18 @@ public sealed partial class TileEngine
                     continue;
                 }
 
-                if (k > 0 && before is { } b && hit.At >= b)
+                reached[k]++;
+                var at = ordered[index].At!.Value;
+                if (k > 0 && before is { } b && at >= b)
                 {
-                    gaps[k].Add((hit.At - b).TotalDays);
+                    gaps[k].Add((at - b).TotalDays);
                 }
 
-                before = hit.At;
+                (position, before) = (index, at);
             }
         }
 
-        return [.. gaps.Select(g => g.Count == 0 ? (double?)null : Math.Round(Percentile(g, 0.5), 1))];
+        return (persons.Count, reached, [.. gaps.Select(g => g.Count == 0 ? (double?)null : Math.Round(Percentile(g, 0.5), 1))]);
     }
 
     /// <summary>Nearest rank: the value at position ⌈p·n⌉ of the sorted values.</summary>
@@ -206,10 +217,11 @@ public sealed partial class TileEngine
         var to = query.Period?.To ?? query.End;
         var group = query.Tile.GroupBy is [{ Field: { } field }, ..] ? await TileGroup.For(field, query, search) : null;
         var selector = (System.Linq.Expressions.Expression<Func<Persons.Person, int?>>?)group?.Selectors[0];
-        var rows = await persons.SelectMany(p => p.StatusChanges.Where(h => h.At >= from), (p, h) => new { p.Id, h.At, RowId = h.Id, h.ToId, h.BecameLead })
+        // The group's key comes with each row (the owner), so one query reads all.
+        var rows = await persons.SelectMany(p => p.StatusChanges.Where(h => h.At >= from),
+                KeyInliner.Inline((Persons.Person p, Leads.LeadStatusChange h) => new { p.Id, K = KeyInliner.Key(p, 0), h.At, RowId = h.Id, h.ToId, h.BecameLead },
+                    [selector]))
             .ToListAsync();
-        var keys = selector is null ? [] : await persons.Select(KeyInliner.Inline((Persons.Person p) => new { p.Id, K = KeyInliner.Key(p, 0) }, [selector]))
-            .ToDictionaryAsync(x => x.Id, x => x.K);
         var results = new List<(string Group, double? Days)>();
         foreach (var person in rows.GroupBy(r => r.Id))
         {
@@ -223,7 +235,7 @@ public sealed partial class TileEngine
                 }
 
                 var next = ordered.Skip(i + 1).FirstOrDefault(r => r.ToId != start.ToId);
-                var key = group is null ? "all" : group.KeyOf(keys.GetValueOrDefault(person.Key), 1);
+                var key = group is null ? "all" : group.KeyOf(start.K, 1);
                 results.Add((key, next is null ? null : (next.At - start.At).TotalDays));
             }
         }

@@ -33,6 +33,9 @@ internal sealed class KeyInliner(IReadOnlyList<LambdaExpression?> selectors) : E
     public static Expression<Func<TIn, TOut>> Inline<TIn, TOut>(Expression<Func<TIn, TOut>> template, IReadOnlyList<LambdaExpression?> selectors) =>
         (Expression<Func<TIn, TOut>>)new KeyInliner(selectors).Visit(template);
 
+    public static Expression<Func<TIn, TIn2, TOut>> Inline<TIn, TIn2, TOut>(Expression<Func<TIn, TIn2, TOut>> template, IReadOnlyList<LambdaExpression?> selectors) =>
+        (Expression<Func<TIn, TIn2, TOut>>)new KeyInliner(selectors).Visit(template);
+
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
         if (node.Method.DeclaringType != typeof(KeyInliner) || node.Method.Name != nameof(Key))
