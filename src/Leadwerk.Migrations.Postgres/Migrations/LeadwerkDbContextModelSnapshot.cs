@@ -726,17 +726,17 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("FromId");
 
                     b.HasIndex("ToId");
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("BecameLead", "At");
+                    b.HasIndex("BecameLead", "At", "PersonId");
 
                     b.HasIndex("PersonId", "At", "ToId", "BecameLead");
+
+                    b.HasIndex("At", "PersonId", "FromId", "WasActive", "ToId", "Active", "FromSince");
 
                     b.ToTable("LeadStatusChanges", (string)null);
                 });

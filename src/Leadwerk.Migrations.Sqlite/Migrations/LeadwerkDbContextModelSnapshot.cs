@@ -383,6 +383,26 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.ToTable("Dashboards", (string)null);
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Dashboards.StatusSinceDay", b =>
+                {
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadStatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable("StatusSinceDays", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Leadwerk.Web.FollowUps.FollowUp", b =>
                 {
                     b.Property<int>("Id")
@@ -698,17 +718,17 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("FromId");
 
                     b.HasIndex("ToId");
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("BecameLead", "At");
+                    b.HasIndex("BecameLead", "At", "PersonId");
 
                     b.HasIndex("PersonId", "At", "ToId", "BecameLead");
+
+                    b.HasIndex("At", "PersonId", "FromId", "WasActive", "ToId", "Active", "FromSince");
 
                     b.ToTable("LeadStatusChanges", (string)null);
                 });

@@ -153,14 +153,26 @@ public sealed partial class TileEngine
         var from = query.Period?.From ?? DateTime.MinValue;
         var to = query.Period?.To ?? end;
         var stays = new List<(int Status, double Days, int N)>();
-        var ended = await persons.SelectMany(p => p.StatusChanges.Where(h => h.At >= from && h.At < to && h.WasActive && h.FromId != null && h.FromSince != null))
+        var rows = search.History.Where(h => h.At >= from && h.At < to);
+        if (query.Criteria.Sets is { Count: > 0 })
+        {
+            var who = persons.Select(p => p.Id);
+            rows = rows.Where(h => who.Contains(h.PersonId));
+        }
+
+        var ended = await rows.Where(h => h.WasActive && h.FromId != null && h.FromSince != null)
             .Select(h => new { Status = h.FromId!.Value, h.FromSince, h.At }).ToListAsync();
         stays.AddRange(ended.Select(s => (s.Status, (s.At - s.FromSince!.Value).TotalDays, 1)));
 
         // Stays still going, per status and start day in SQL (a row per day, not per person): now,
-        // the active persons' since-dates; as of a day, each person's last history row before it.
+        // the active persons' since-dates (on SQLite, for all persons, from the table kept of them);
+        // as of a day, each person's last history row before it.
         var ids = persons.Select(p => p.Id);
-        var open = query.AsOfEnd is null
+        var open = query.AsOfEnd is null && query.Criteria.Sets is not { Count: > 0 } && !db.IsPostgres
+            ? (await db.Set<StatusSinceDay>().Where(d => db.Categories.Where(Leads.LeadRules.ActiveCategory).Select(c => c.Id).Contains(d.CategoryId))
+                .GroupBy(d => new { d.LeadStatusId, d.Day }).Select(g => new { g.Key.LeadStatusId, g.Key.Day, N = g.Sum(d => d.Persons) }).ToListAsync())
+                .Where(o => o.N != 0).Select(o => (Status: (int?)o.LeadStatusId, Day: o.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), o.N)).ToList()
+            : query.AsOfEnd is null
             ? (await Persons(query.Criteria.And(CriteriaLine.Of("person.leadActive", Operators.OneOf, true)), query).Where(p => p.LeadStatusChangedAt != null)
                 .GroupBy(p => new { p.LeadStatusId, Day = p.LeadStatusChangedAt!.Value.Date }).Select(g => new { g.Key.LeadStatusId, g.Key.Day, N = g.Count() })
                 .ToListAsync()).Select(o => (Status: o.LeadStatusId, o.Day, o.N)).ToList()

@@ -110,6 +110,7 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
         else
         {
             EmailTrigrams.Map(modelBuilder);
+            Web.Dashboards.StatusSinceDays.Map(modelBuilder);
             SaleConfiguration.MapForSqlite(modelBuilder);
         }
     }
