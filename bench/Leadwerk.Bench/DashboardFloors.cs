@@ -148,7 +148,7 @@ public sealed class DashboardFloors(Floor floor, bool postgres, DateTime now)
 
     private async Task<string> LeadsPerOwner()
     {
-        var rows = await floor.Rows($"""SELECT p."OwnerId", p."LeadStatusId", COUNT(*) FROM {PersonsScan} WHERE {ActiveLead} GROUP BY p."OwnerId", p."LeadStatusId" """);
+        var rows = await floor.Rows($"""SELECT p."OwnerId", p."LeadStatusId", COUNT(*) FROM "Persons" p WHERE {ActiveLead} GROUP BY p."OwnerId", p."LeadStatusId" """);
         _ = rows.GroupBy(r => LongOrNull(r[0])).OrderByDescending(g => g.Sum(r => Long(r[2]))).Take(10).ToList();
         return rows.Sum(r => Long(r[2])).ToString(CultureInfo.InvariantCulture);
     }
@@ -161,10 +161,16 @@ public sealed class DashboardFloors(Floor floor, bool postgres, DateTime now)
             SELECT "FromId", "At", "FromSince" FROM "LeadStatusChanges"
             WHERE "At" >= @from AND "At" < @to AND "WasActive" AND "FromId" IS NOT NULL AND "FromSince" IS NOT NULL
             """, ("@from", From), ("@to", To));
-        var open = await floor.Rows($"""
-            SELECT p."LeadStatusId", {Day("p.\"LeadStatusChangedAt\"")}, COUNT(*) FROM {PersonsScan}
-            WHERE {ActiveLead} AND p."LeadStatusChangedAt" IS NOT NULL GROUP BY p."LeadStatusId", {Day("p.\"LeadStatusChangedAt\"")}
-            """);
+        // SQLite keeps the persons grouped by category, status and since-day (StatusSinceDays); PostgreSQL groups them.
+        var open = await floor.Rows(postgres
+            ? $"""
+              SELECT p."LeadStatusId", {Day("p.\"LeadStatusChangedAt\"")}, COUNT(*) FROM "Persons" p
+              WHERE {ActiveLead} AND p."LeadStatusChangedAt" IS NOT NULL GROUP BY p."LeadStatusId", {Day("p.\"LeadStatusChangedAt\"")}
+              """
+            : $"""
+              SELECT "LeadStatusId", "Day", SUM("Persons") FROM "StatusSinceDays" WHERE "CategoryId" IN ({ActiveCategories})
+              GROUP BY "LeadStatusId", "Day" HAVING SUM("Persons") <> 0
+              """);
         var stays = ended.Select(r => (Status: Long(r[0]), Days: (Date(r[1]) - Date(r[2])).TotalDays, N: 1L))
             .Concat(open.Select(r => (Status: Long(r[0]), Days: (end - Date(r[1])).TotalDays, N: Long(r[2])))).ToList();
         foreach (var status in stays.GroupBy(s => s.Status))
@@ -179,20 +185,12 @@ public sealed class DashboardFloors(Floor floor, bool postgres, DateTime now)
     {
         (string, object?)[] cut = [("@cut", DateTime.UtcNow.AddDays(-14))];
         var where = $"""{ActiveLead} AND p."LeadStatusChangedAt" < @cut""";
-        var count = await floor.Scalar($"""SELECT COUNT(*) FROM {PersonsScan} WHERE {where}""", cut);
+        var count = await floor.Scalar($"""SELECT COUNT(*) FROM "Persons" p WHERE {where}""", cut);
         await floor.Rows($"""
-            SELECT p."Id", p."FirstName", p."LastName", p."LeadStatusChangedAt" FROM {PersonsScan} WHERE {where} ORDER BY p."LeadStatusChangedAt", p."Id" LIMIT 50
+            SELECT p."Id", p."FirstName", p."LastName", p."LeadStatusChangedAt" FROM "Persons" p WHERE {where} ORDER BY p."LeadStatusChangedAt", p."Id" LIMIT 50
             """, cut);
         return count.ToString(CultureInfo.InvariantCulture);
     }
-
-    /// <summary>
-    /// Persons read in table order: for almost half of them (the active leads) with a column no index holds (owner with
-    /// category, since-date), SQLite reads them faster so than by 452,717 lookups from the category index, which its
-    /// planner prefers (leads per owner: 0.43 s of CPU against 2.0 s in the sqlite3 shell; the app's own full scan beat the
-    /// index form for stale leads too); PostgreSQL chooses its sequential scan itself.
-    /// </summary>
-    private string PersonsScan => postgres ? "\"Persons\" p" : "\"Persons\" p NOT INDEXED";
 
     private string Int(string column) => postgres ? $"\"{column}\"::int" : $"\"{column}\"";
 

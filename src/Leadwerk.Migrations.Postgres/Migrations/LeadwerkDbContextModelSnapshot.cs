@@ -991,6 +991,8 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("CompanyId", "LastNameKey", "Id");
 
+                    b.HasIndex("LeadStatusChangedAt", "CategoryId", "LeadStatusId");
+
                     b.HasIndex("CategoryId", "LeadStatusId", "OwnerId", "LeadStatusChangedAt");
 
                     b.ToTable("Persons", (string)null);

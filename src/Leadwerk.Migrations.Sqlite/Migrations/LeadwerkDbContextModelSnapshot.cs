@@ -972,6 +972,8 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CompanyId", "LastNameKey", "Id");
 
+                    b.HasIndex("LeadStatusChangedAt", "CategoryId", "LeadStatusId");
+
                     b.HasIndex("CategoryId", "LeadStatusId", "OwnerId", "LeadStatusChangedAt");
 
                     b.ToTable("Persons", (string)null);

@@ -133,8 +133,16 @@ public sealed partial class TileEngine
         var persons = Persons(scope, query);
         var total = await persons.CountAsync();
         var end = query.End;
-        var rows = await persons.OrderBy(p => p.LeadStatusChangedAt == null).ThenBy(p => p.LeadStatusChangedAt).ThenBy(p => p.Id)
-            .Take(query.Tile.Limit ?? 50).Select(p => new { p.Id, p.FirstName, p.LastName, p.LeadStatusChangedAt }).ToListAsync();
+        // Persons with a since-date first, oldest first (the index on it, in order), then any without one.
+        var limit = query.Tile.Limit ?? 50;
+        var rows = await persons.Where(p => p.LeadStatusChangedAt != null).OrderBy(p => p.LeadStatusChangedAt).ThenBy(p => p.Id)
+            .Take(limit).Select(p => new { p.Id, p.FirstName, p.LastName, p.LeadStatusChangedAt }).ToListAsync();
+        if (rows.Count < limit)
+        {
+            rows.AddRange(await persons.Where(p => p.LeadStatusChangedAt == null).OrderBy(p => p.Id)
+                .Take(limit - rows.Count).Select(p => new { p.Id, p.FirstName, p.LastName, p.LeadStatusChangedAt }).ToListAsync());
+        }
+
         var series = rows.Select(r => new TileSeries(r.Id.ToString(CultureInfo.InvariantCulture), $"{r.FirstName} {r.LastName}".Trim(),
             r.LeadStatusChangedAt is { } at ? Math.Floor((end - at).TotalDays) : 0, null)).ToList();
         return Result(series, total, null, Drill(scope, query), "days");

@@ -34,6 +34,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => new { p.CompanyId, p.LastNameKey, p.Id });
         // The dashboard's active-lead tiles read status, owner and since-date from this index alone.
         builder.HasIndex(p => new { p.CategoryId, p.LeadStatusId, p.OwnerId, p.LeadStatusChangedAt });
+        // Leads by how long their status has not changed: the stale list walks it in order, and a
+        // count of "unchanged for N days" reads it alone (category and status are in it).
+        builder.HasIndex(p => new { p.LeadStatusChangedAt, p.CategoryId, p.LeadStatusId });
         builder.HasIndex(p => p.LeadStatusId);
         builder.HasIndex(p => new { p.OwnerId, p.LeadStatusId });
         builder.HasIndex(p => p.EmailKey);
