@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Lists;
@@ -16,8 +17,22 @@ public static class LeadRules
         category is { Group: CategoryGroup.PotentialCustomer, LeadStatusEnabled: true };
 
     /// <summary>R2 as a query over categories, for the criteria that find active leads in SQL.</summary>
-    public static System.Linq.Expressions.Expression<Func<Category, bool>> ActiveCategory { get; } =
+    public static Expression<Func<Category, bool>> ActiveCategory { get; } =
         c => c.Group == CategoryGroup.PotentialCustomer && c.LeadStatusEnabled;
+
+    /// <summary>R2 per person in SQL, 1 or 0: a status, in a category whose statuses are active.</summary>
+    public static Expression<Func<Person, int?>> ActiveLead { get; } = ActiveLeadOnPerson();
+
+    private static Expression<Func<Person, int?>> ActiveLeadOnPerson()
+    {
+        var p = Expression.Parameter(typeof(Person), "p");
+        var active = Expression.AndAlso(
+            Expression.NotEqual(Expression.Property(p, nameof(Person.LeadStatusId)),
+                Expression.Constant(null, typeof(int?))),
+            Search.CriteriaCompiler.Inline(ActiveCategory, Expression.Property(p, nameof(Person.Category))));
+        return Expression.Lambda<Func<Person, int?>>(Expression.Condition(active,
+            Expression.Constant(1, typeof(int?)), Expression.Constant(0, typeof(int?))), p);
+    }
 
     /// <summary>R3: only Potential customer categories may have lead status enabled.</summary>
     public static bool MayEnableLeadStatus(CategoryGroup group) => group == CategoryGroup.PotentialCustomer;

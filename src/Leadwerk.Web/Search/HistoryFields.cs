@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Leadwerk.Web.Leads;
-using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
 
 namespace Leadwerk.Web.Search;
@@ -21,11 +20,20 @@ public static class HistoryFields
             ? p.StatusChanges.Where(h => h.At >= end).OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => h.FromId).FirstOrDefault()
             : p.LeadStatusId);
 
-    public static LambdaExpression ActiveOn(DateTime end, IQueryable<LeadStatusChange>? history) => history is null
-        ? (Expression<Func<Person, int?>>)(p =>
-            p.StatusChanges.Where(h => h.At < end).OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
-                .Select(h => (int?)(h.Active ? 1 : 0)).FirstOrDefault() ?? 0)
-        : (Expression<Func<Person, int?>>)(p => history.Where(h => h.At >= end).Select(h => h.PersonId).Contains(p.Id)
-            ? p.StatusChanges.Where(h => h.At >= end).OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => (int?)(h.WasActive ? 1 : 0)).FirstOrDefault() ?? 0
-            : p.LeadStatusId != null && p.Category!.Group == CategoryGroup.PotentialCustomer && p.Category.LeadStatusEnabled ? 1 : 0);
+    public static LambdaExpression ActiveOn(DateTime end, IQueryable<LeadStatusChange>? history)
+    {
+        if (history is null)
+        {
+            return (Expression<Func<Person, int?>>)(p =>
+                p.StatusChanges.Where(h => h.At < end).OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
+                    .Select(h => (int?)(h.Active ? 1 : 0)).FirstOrDefault() ?? 0);
+        }
+
+        Expression<Func<Person, bool>> changed = p => history.Where(h => h.At >= end).Select(h => h.PersonId).Contains(p.Id);
+        Expression<Func<Person, int?>> then = p =>
+            p.StatusChanges.Where(h => h.At >= end).OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => (int?)(h.WasActive ? 1 : 0)).FirstOrDefault() ?? 0;
+        var person = Expression.Parameter(typeof(Person), "p");
+        return Expression.Lambda<Func<Person, int?>>(Expression.Condition(CriteriaCompiler.Inline(changed, person),
+            CriteriaCompiler.Inline(then, person), CriteriaCompiler.Inline(LeadRules.ActiveLead, person)), person);
+    }
 }

@@ -109,7 +109,7 @@ public static class SearchFields
         new()
         {
             Key = "person.leadActive", Type = FieldType.List, Source = ListSource.YesNo, Label = () => L.T("Active lead", "Actieve lead"),
-            OnPerson = P(p => (int?)(p.LeadStatusId != null && p.Category!.Group == CategoryGroup.PotentialCustomer && p.Category.LeadStatusEnabled ? 1 : 0)),
+            OnPerson = Leads.LeadRules.ActiveLead,
             AsOfOnPerson = HistoryFields.ActiveOn, CriterionOnly = true, OnlyOperators = [Operators.OneOf],
         },
         new()
