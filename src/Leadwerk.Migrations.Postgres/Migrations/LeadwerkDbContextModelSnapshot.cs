@@ -706,6 +706,9 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("FirstChangeAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("FromId")
                         .HasColumnType("integer");
 
@@ -734,7 +737,7 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("BecameLead", "At", "PersonId");
 
-                    b.HasIndex("PersonId", "At", "ToId", "BecameLead");
+                    b.HasIndex("PersonId", "At", "ToId", "BecameLead", "FirstChangeAt");
 
                     b.HasIndex("At", "PersonId", "FromId", "WasActive", "ToId", "Active", "FromSince");
 

@@ -698,6 +698,9 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FirstChangeAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("FromId")
                         .HasColumnType("INTEGER");
 
@@ -726,7 +729,7 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BecameLead", "At", "PersonId");
 
-                    b.HasIndex("PersonId", "At", "ToId", "BecameLead");
+                    b.HasIndex("PersonId", "At", "ToId", "BecameLead", "FirstChangeAt");
 
                     b.HasIndex("At", "PersonId", "FromId", "WasActive", "ToId", "Active", "FromSince");
 

@@ -237,28 +237,13 @@ public sealed partial class TileEngine
         var to = query.Period?.To ?? query.End;
         var group = query.Tile.GroupBy is [{ Field: { } field }, ..] ? await TileGroup.For(field, query, search) : null;
         var selector = (System.Linq.Expressions.Expression<Func<Persons.Person, int?>>?)group?.Selectors[0];
-        // The group's key comes with each row (the owner), so one query reads all.
-        var rows = await persons.SelectMany(p => p.StatusChanges.Where(h => h.At >= from),
-                KeyInliner.Inline((Persons.Person p, Leads.LeadStatusChange h) => new { p.Id, K = KeyInliner.Key(p, 0), h.At, RowId = h.Id, h.ToId, h.BecameLead },
-                    [selector]))
+        // Each time a person became a lead in the period, with the group's key (the owner) and when
+        // its status first changed after (kept on the row, LeadStatusChange.FirstChangeAt): one query.
+        var rows = await persons.SelectMany(p => p.StatusChanges.Where(h => h.BecameLead && h.At >= from && h.At < to),
+                KeyInliner.Inline((Persons.Person p, Leads.LeadStatusChange h) => new { K = KeyInliner.Key(p, 0), h.At, h.FirstChangeAt }, [selector]))
             .ToListAsync();
-        var results = new List<(string Group, double? Days)>();
-        foreach (var person in rows.GroupBy(r => r.Id))
-        {
-            var ordered = person.OrderBy(r => r.At).ThenBy(r => r.RowId).ToList();
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                var start = ordered[i];
-                if (!start.BecameLead || start.At >= to)
-                {
-                    continue;
-                }
-
-                var next = ordered.Skip(i + 1).FirstOrDefault(r => r.ToId != start.ToId);
-                var key = group is null ? "all" : group.KeyOf(start.K, 1);
-                results.Add((key, next is null ? null : (next.At - start.At).TotalDays));
-            }
-        }
+        var results = rows.Select(r => (Group: group is null ? "all" : group.KeyOf(r.K, 1),
+            Days: r.FirstChangeAt is { } next ? (next - r.At).TotalDays : (double?)null)).ToList();
 
         var series = results.GroupBy(r => r.Group).Select(g =>
         {

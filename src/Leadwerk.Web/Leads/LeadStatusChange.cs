@@ -41,4 +41,11 @@ public sealed class LeadStatusChange
 
     /// <summary>Since when the person had the status it left: the stay this change ends started then.</summary>
     public DateTime? FromSince { get; set; }
+
+    /// <summary>
+    /// On a row where the person became a lead: when its status first changed after it (the next row
+    /// to another status), "speed to lead"; empty until then. Set by a database trigger when that row
+    /// is written (migration FirstChangeAt), so every channel keeps it in the same transaction.
+    /// </summary>
+    public DateTime? FirstChangeAt { get; set; }
 }

@@ -56,8 +56,9 @@ public sealed class LeadStatusChangeConfiguration : IEntityTypeConfiguration<Lea
         builder.HasOne<Lists.LeadStatus>().WithMany().HasForeignKey(h => h.FromId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Lists.LeadStatus>().WithMany().HasForeignKey(h => h.ToId).OnDelete(DeleteBehavior.Restrict);
         // A person's rows in order, with what the funnel and speed to lead read of each (the status it
-        // went to, the R5 event), so reading the rows of tens of thousands of leads needs no table lookups.
-        builder.HasIndex(h => new { h.PersonId, h.At, h.ToId, h.BecameLead });
+        // went to, the R5 event and its first change), so reading the rows of tens of thousands of leads
+        // needs no table lookups.
+        builder.HasIndex(h => new { h.PersonId, h.At, h.ToId, h.BecameLead, h.FirstChangeAt });
 
         // The dashboard reads history by time: the rows since a day (as-of counts), the stays that
         // ended in a period, becoming a lead in a period. Each index holds what those read of a row.

@@ -1,4 +1,7 @@
 using Leadwerk.Tests.Infrastructure;
+using Leadwerk.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Leadwerk.Tests.Dashboards;
 
@@ -181,6 +184,17 @@ public abstract class DashboardTilesApiTests(LeadwerkApp app)
             {
                 Assert.True(data.Number("total") == await h.DrillCount(data["drill"]), $"seed {seed}, tile {tile} total");
             }
+        }
+
+        // The first change kept on each "became a lead" row (by a trigger) is the one the rows after it tell.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
+        var rows = await db.LeadStatusChanges.Where(r => persons.Contains(r.PersonId)).OrderBy(r => r.At).ThenBy(r => r.Id).ToListAsync();
+        Assert.Contains(rows, r => r.BecameLead && r.FirstChangeAt is not null);
+        foreach (var row in rows.Where(r => r.BecameLead))
+        {
+            var next = rows.FirstOrDefault(r => r.PersonId == row.PersonId && (r.At > row.At || (r.At == row.At && r.Id > row.Id)) && r.ToId != row.ToId);
+            Assert.True(next?.At == row.FirstChangeAt, $"seed {seed}, row {row.Id}: {row.FirstChangeAt} instead of {next?.At}");
         }
     }
 }
