@@ -106,14 +106,16 @@ public sealed class DashboardFloors(Floor floor, bool postgres, DateTime now)
         // Each cohort person's rows through the covering (PersonId, At, ToId, …) index; "+" keeps the
         // planner off the ToId index, which would read every row at a funnel status.
         var rows = await floor.Rows($"""
-            SELECT h."PersonId", h."ToId", h."At", h."Id" FROM "LeadStatusChanges" h
+            SELECT h."PersonId", h."ToId", {(postgres ? "EXTRACT(EPOCH FROM h.\"At\") / 86400.0" : "julianday(h.\"At\")")}, h."Id" FROM "LeadStatusChanges" h
             WHERE h."PersonId" IN ({cohort}) AND +h."ToId" IN ({string.Join(", ", steps)})
+            ORDER BY h."PersonId", h."At", h."Id"
             """, period);
         var reached = new long[steps.Count];
         var gaps = steps.Select(_ => new List<(double, long)>()).ToArray();
-        foreach (var person in rows.Select(r => (Person: Long(r[0]), To: Long(r[1]), At: Date(r[2]), Id: Long(r[3]))).GroupBy(r => r.Person))
+        // Days as numbers from SQL, rows already in person and time order.
+        foreach (var person in rows.Select(r => (Person: Long(r[0]), To: Long(r[1]), At: Convert.ToDouble(r[2], CultureInfo.InvariantCulture))).GroupBy(r => r.Person))
         {
-            var ordered = person.OrderBy(r => r.At).ThenBy(r => r.Id).ToList();
+            var ordered = person.ToList();
             var position = -1;
             for (var k = 0; k < steps.Count; k++)
             {
@@ -126,7 +128,7 @@ public sealed class DashboardFloors(Floor floor, bool postgres, DateTime now)
                 reached[k]++;
                 if (k > 0)
                 {
-                    gaps[k].Add(((ordered[next].At - ordered[position].At).TotalDays, 1));
+                    gaps[k].Add((ordered[next].At - ordered[position].At, 1));
                 }
 
                 position = next;

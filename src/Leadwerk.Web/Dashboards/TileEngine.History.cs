@@ -60,18 +60,38 @@ public sealed partial class TileEngine
     private static async Task<(int Cohort, int[] Reached, double?[] Medians)> Walk(IQueryable<Persons.Person> cohort, List<int> steps, bool inOrder)
     {
         var ids = steps.Cast<int?>().ToList();
-        var rows = await cohort.SelectMany(p => p.StatusChanges.Where(h => ids.Contains(h.ToId)).DefaultIfEmpty(),
-                (p, h) => new { p.Id, ToId = h == null ? null : h.ToId, At = h == null ? (DateTime?)null : h.At, RowId = h == null ? 0L : h.Id })
-            .ToListAsync();
         var reached = new int[steps.Count];
         var gaps = steps.Select(_ => new List<double>()).ToArray();
-        var persons = rows.GroupBy(r => r.Id).ToList();
-        foreach (var person in persons)
+        var persons = 0;
+        var person = -1;
+        var ordered = new List<(int? ToId, DateTime At)>();
+
+        // In person order, each person's rows in time order (the indexes give that order), so each
+        // person is walked once as its rows arrive.
+        var rows = cohort.SelectMany(p => p.StatusChanges.Where(h => ids.Contains(h.ToId)).DefaultIfEmpty(),
+                (p, h) => new { p.Id, ToId = h == null ? null : h.ToId, At = h == null ? (DateTime?)null : h.At, RowId = h == null ? 0L : h.Id })
+            .OrderBy(r => r.Id).ThenBy(r => r.At).ThenBy(r => r.RowId);
+        await foreach (var row in rows.AsAsyncEnumerable())
         {
-            var ordered = person.Where(r => r.ToId is not null).OrderBy(r => r.At).ThenBy(r => r.RowId).ToList();
+            if (row.Id != person)
+            {
+                Step();
+                (person, persons) = (row.Id, persons + 1);
+            }
+
+            if (row.ToId is not null)
+            {
+                ordered.Add((row.ToId, row.At!.Value));
+            }
+        }
+
+        Step();
+
+        void Step()
+        {
             var position = -1;
             DateTime? before = null;
-            for (var k = 0; k < steps.Count; k++)
+            for (var k = 0; k < steps.Count && ordered.Count > 0; k++)
             {
                 var from = inOrder ? position + 1 : 0;
                 var index = ordered.FindIndex(from, r => r.ToId == steps[k]);
@@ -87,7 +107,7 @@ public sealed partial class TileEngine
                 }
 
                 reached[k]++;
-                var at = ordered[index].At!.Value;
+                var at = ordered[index].At;
                 if (k > 0 && before is { } b && at >= b)
                 {
                     gaps[k].Add((at - b).TotalDays);
@@ -95,9 +115,11 @@ public sealed partial class TileEngine
 
                 (position, before) = (index, at);
             }
+
+            ordered.Clear();
         }
 
-        return (persons.Count, reached, [.. gaps.Select(g => g.Count == 0 ? (double?)null : Math.Round(Percentile(g, 0.5), 1))]);
+        return (persons, reached, [.. gaps.Select(g => g.Count == 0 ? (double?)null : Math.Round(Percentile(g, 0.5), 1))]);
     }
 
     /// <summary>Nearest rank: the value at position ⌈p·n⌉ of the sorted values.</summary>
