@@ -82,12 +82,13 @@ public sealed class DashboardFloors(Floor floor, bool postgres, DateTime now)
     /// <summary>Each becoming a lead in the period (the (BecameLead, At) index) with its first later change to another status (kept on the row).</summary>
     private async Task<string> SpeedToLead()
     {
-        var rows = await floor.Rows("""
-            SELECT p."OwnerId", h."At", h."FirstChangeAt"
+        var days = postgres ? """EXTRACT(EPOCH FROM h."FirstChangeAt" - h."At") / 86400.0""" : """julianday(h."FirstChangeAt") - julianday(h."At")""";
+        var rows = await floor.Rows($"""
+            SELECT p."OwnerId", {days}
             FROM "LeadStatusChanges" h JOIN "Persons" p ON p."Id" = h."PersonId"
             WHERE h."BecameLead" AND h."At" >= @from AND h."At" < @to
             """, ("@from", From), ("@to", To));
-        var done = rows.Where(r => r[2] is not null).Select(r => (Owner: LongOrNull(r[0]), Days: (Date(r[2]) - Date(r[1])).TotalDays)).ToList();
+        var done = rows.Where(r => r[1] is not null).Select(r => (Owner: LongOrNull(r[0]), Days: Convert.ToDouble(r[1], CultureInfo.InvariantCulture))).ToList();
         foreach (var owner in done.GroupBy(d => d.Owner))
         {
             _ = Percentile([.. owner.Select(d => (d.Days, 1L))], 0.5);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Leadwerk.Web.Data;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Search;
 using Microsoft.EntityFrameworkCore;
@@ -64,13 +65,13 @@ public sealed partial class TileEngine
         var gaps = steps.Select(_ => new List<double>()).ToArray();
         var persons = 0;
         var person = -1;
-        var ordered = new List<(int? ToId, DateTime At)>();
+        var ordered = new List<(int? ToId, double Day)>();
 
-        // In person order, each person's rows in time order (the indexes give that order), so each
+        // In person order, each person's rows in time order, so each
         // person is walked once as its rows arrive.
         var rows = cohort.SelectMany(p => p.StatusChanges.Where(h => ids.Contains(h.ToId)).DefaultIfEmpty(),
-                (p, h) => new { p.Id, ToId = h == null ? null : h.ToId, At = h == null ? (DateTime?)null : h.At, RowId = h == null ? 0L : h.Id })
-            .OrderBy(r => r.Id).ThenBy(r => r.At).ThenBy(r => r.RowId);
+                (p, h) => new { p.Id, ToId = h == null ? null : h.ToId, Day = h == null ? null : DbDays.Of(h.At), RowId = h == null ? 0L : h.Id })
+            .OrderBy(r => r.Id).ThenBy(r => r.Day).ThenBy(r => r.RowId);
         await foreach (var row in rows.AsAsyncEnumerable())
         {
             if (row.Id != person)
@@ -81,7 +82,7 @@ public sealed partial class TileEngine
 
             if (row.ToId is not null)
             {
-                ordered.Add((row.ToId, row.At!.Value));
+                ordered.Add((row.ToId, row.Day!.Value));
             }
         }
 
@@ -90,7 +91,7 @@ public sealed partial class TileEngine
         void Step()
         {
             var position = -1;
-            DateTime? before = null;
+            double? before = null;
             for (var k = 0; k < steps.Count && ordered.Count > 0; k++)
             {
                 var from = inOrder ? position + 1 : 0;
@@ -107,10 +108,10 @@ public sealed partial class TileEngine
                 }
 
                 reached[k]++;
-                var at = ordered[index].At;
+                var at = ordered[index].Day;
                 if (k > 0 && before is { } b && at >= b)
                 {
-                    gaps[k].Add((at - b).TotalDays);
+                    gaps[k].Add(at - b);
                 }
 
                 (position, before) = (index, at);
@@ -191,8 +192,8 @@ public sealed partial class TileEngine
         }
 
         var ended = await rows.Where(h => h.WasActive && h.FromId != null && h.FromSince != null)
-            .Select(h => new { Status = h.FromId!.Value, h.FromSince, h.At }).ToListAsync();
-        stays.AddRange(ended.Select(s => (s.Status, (s.At - s.FromSince!.Value).TotalDays, 1)));
+            .Select(h => new { Status = h.FromId!.Value, Days = DbDays.Of(h.At) - DbDays.Of(h.FromSince) }).ToListAsync();
+        stays.AddRange(ended.Select(s => (s.Status, s.Days!.Value, 1)));
 
         // Stays still going, per status and start day in SQL (a row per day, not per person): now,
         // the active persons' since-dates (on SQLite, for all persons, from the table kept of them);
@@ -262,10 +263,10 @@ public sealed partial class TileEngine
         // Each time a person became a lead in the period, with the group's key (the owner) and when
         // its status first changed after (kept on the row, LeadStatusChange.FirstChangeAt): one query.
         var rows = await persons.SelectMany(p => p.StatusChanges.Where(h => h.BecameLead && h.At >= from && h.At < to),
-                KeyInliner.Inline((Persons.Person p, Leads.LeadStatusChange h) => new { K = KeyInliner.Key(p, 0), h.At, h.FirstChangeAt }, [selector]))
+                KeyInliner.Inline((Persons.Person p, Leads.LeadStatusChange h) => new { K = KeyInliner.Key(p, 0), Days = DbDays.Of(h.FirstChangeAt) - DbDays.Of(h.At) },
+                    [selector]))
             .ToListAsync();
-        var results = rows.Select(r => (Group: group is null ? "all" : group.KeyOf(r.K, 1),
-            Days: r.FirstChangeAt is { } next ? (next - r.At).TotalDays : (double?)null)).ToList();
+        var results = rows.Select(r => (Group: group is null ? "all" : group.KeyOf(r.K, 1), r.Days)).ToList();
 
         var series = results.GroupBy(r => r.Group).Select(g =>
         {

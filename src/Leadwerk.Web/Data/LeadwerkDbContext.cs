@@ -95,6 +95,7 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LeadwerkDbContext).Assembly);
+        DbDays.Map(modelBuilder, IsPostgres);
         if (IsPostgres)
         {
             // Folded keys compare by code point as on SQLite: the same order on both providers,
