@@ -18,6 +18,9 @@ public sealed class CircuitSessionCheck(ILoggerFactory loggers, IServiceScopeFac
     protected override TimeSpan RevalidationInterval { get; } = TimeSpan.FromSeconds(
         Math.Clamp(config.GetValue("Leadwerk:CircuitRevalidationSeconds", MaxRevalidationSeconds), 1, MaxRevalidationSeconds));
 
+    /// <summary>Set while the circuit's user changes their own password: the session ending then is expected, and the login page says why.</summary>
+    public bool PasswordChanged { get; set; }
+
     /// <summary>Runs the check now; on failure the circuit's user is logged out at once.</summary>
     public async Task<bool> Confirm()
     {
