@@ -184,11 +184,11 @@ public sealed partial class TileEngine
         var from = query.Period?.From ?? DateTime.MinValue;
         var to = query.Period?.To ?? end;
         var stays = new List<(int Status, double Days, int N)>();
+        var ids = persons.Select(p => p.Id);
         var rows = search.History.Where(h => h.At >= from && h.At < to);
         if (query.Criteria.Sets is { Count: > 0 })
         {
-            var who = persons.Select(p => p.Id);
-            rows = rows.Where(h => who.Contains(h.PersonId));
+            rows = rows.Where(h => ids.Contains(h.PersonId));
         }
 
         var ended = await rows.Where(h => h.WasActive && h.FromId != null && h.FromSince != null)
@@ -198,7 +198,6 @@ public sealed partial class TileEngine
         // Stays still going, per status and start day in SQL (a row per day, not per person): now,
         // the active persons' since-dates (on SQLite, for all persons, from the table kept of them);
         // as of a day, each person's last history row before it.
-        var ids = persons.Select(p => p.Id);
         var open = query.AsOfEnd is null && query.Criteria.Sets is not { Count: > 0 } && !db.IsPostgres
             ? (await db.Set<StatusSinceDay>().Where(d => db.Categories.Where(Leads.LeadRules.ActiveCategory).Select(c => c.Id).Contains(d.CategoryId))
                 .GroupBy(d => new { d.LeadStatusId, d.Day }).Select(g => new { g.Key.LeadStatusId, g.Key.Day, N = g.Sum(d => d.Persons) }).ToListAsync())
