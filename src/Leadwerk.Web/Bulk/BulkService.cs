@@ -88,8 +88,11 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
             await transaction.CommitAsync();
         }
 
+        // Read before the runner may take it: a short run can finish before a later read, and the
+        // caller (the dialog) tells the page behind when it sees the run go from working to rest.
+        var queued = await Get(run.Id, user);
         queue.Enqueue(run.Id);
-        return await Get(run.Id, user);
+        return queued;
     }
 
     public async Task<BulkStatus> Get(int id, Actor user) => ToStatus(await Find(id, user));
@@ -119,8 +122,9 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
 
         var undoing = await db.BulkUpdateItems.AnyAsync(i => i.BulkUpdateId == id && (i.State == BulkItemState.Undone || i.State == BulkItemState.UndoSkipped));
         await SetState(id, undoing ? BulkState.Undoing : BulkState.Queued);
+        var working = await Get(id, user);
         queue.Enqueue(id);
-        return await Get(id, user);
+        return working;
     }
 
     /// <summary>Puts back the previous values of every record the run changed; records changed since are skipped.</summary>
@@ -134,8 +138,9 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
         }
 
         await SetState(id, BulkState.Undoing);
+        var working = await Get(id, user);
         queue.Enqueue(id);
-        return await Get(id, user);
+        return working;
     }
 
     public async Task<List<BulkUpdateItem>> SkippedItems(int id, Actor user)
