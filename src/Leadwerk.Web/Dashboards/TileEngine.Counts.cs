@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Leadwerk.Web.Common;
+using Leadwerk.Web.Data;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Search;
@@ -139,8 +140,8 @@ public sealed partial class TileEngine
         {
             var selector = (Expression<Func<Person, DateTime?>>)field.OnPerson!;
             days = (await persons.Select(selector).Where(d => d != null && d >= from && d < to)
-                    .GroupBy(d => d!.Value.Date).Select(g => new { g.Key, N = g.Count() }).ToListAsync())
-                .Select(r => (r.Key, r.N, (int?)null)).ToList();
+                    .GroupBy(d => DbDays.Day(d)).Select(g => new { g.Key, N = g.Count() }).ToListAsync())
+                .Select(r => (r.Key!.Value, r.N, (int?)null)).ToList();
         }
 
         var starts = query.Period is { } period

@@ -204,12 +204,12 @@ public sealed partial class TileEngine
                 .Where(o => o.N != 0).Select(o => (Status: (int?)o.LeadStatusId, Day: o.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), o.N)).ToList()
             : query.AsOfEnd is null
             ? (await Persons(query.Criteria.And(CriteriaLine.Of("person.leadActive", Operators.OneOf, true)), query).Where(p => p.LeadStatusChangedAt != null)
-                .GroupBy(p => new { p.LeadStatusId, Day = p.LeadStatusChangedAt!.Value.Date }).Select(g => new { g.Key.LeadStatusId, g.Key.Day, N = g.Count() })
-                .ToListAsync()).Select(o => (Status: o.LeadStatusId, o.Day, o.N)).ToList()
+                .GroupBy(p => new { p.LeadStatusId, Day = DbDays.Day(p.LeadStatusChangedAt) }).Select(g => new { g.Key.LeadStatusId, g.Key.Day, N = g.Count() })
+                .ToListAsync()).Select(o => (Status: o.LeadStatusId, Day: o.Day!.Value, o.N)).ToList()
             : (await db.LeadStatusChanges.Where(h => h.Active && h.At < end && ids.Contains(h.PersonId)
                     && !db.LeadStatusChanges.Any(n => n.PersonId == h.PersonId && n.At < end && (n.At > h.At || (n.At == h.At && n.Id > h.Id))))
-                .GroupBy(h => new { h.ToId, Day = h.At.Date }).Select(g => new { g.Key.ToId, g.Key.Day, N = g.Count() })
-                .ToListAsync()).Select(o => (Status: o.ToId, o.Day, o.N)).ToList();
+                .GroupBy(h => new { h.ToId, Day = DbDays.Day(h.At) }).Select(g => new { g.Key.ToId, g.Key.Day, N = g.Count() })
+                .ToListAsync()).Select(o => (Status: o.ToId, Day: o.Day!.Value, o.N)).ToList();
         foreach (var o in open.Where(o => o.Status is not null))
         {
             stays.Add((o.Status!.Value, (end - o.Day).TotalDays, o.N));

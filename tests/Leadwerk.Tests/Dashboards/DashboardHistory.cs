@@ -32,9 +32,12 @@ public sealed class DashboardHistory(LeadwerkApp app, string marker)
     }
 
     /// <summary>A seeded tile from the library, narrowed to this history's persons.</summary>
-    public async Task<JsonNode> Tile(string id)
+    public async Task<JsonNode> Tile(string id) =>
+        Scoped((await (await Client()).GetOk("/api/dashboards/library")).Items().Single(t => t.Str("id") == id).DeepClone());
+
+    /// <summary>The tile narrowed to this history's persons (by their last name).</summary>
+    public JsonNode Scoped(JsonNode tile)
     {
-        var tile = (await (await Client()).GetOk("/api/dashboards/library")).Items().Single(t => t.Str("id") == id).DeepClone();
         var line = new JsonObject { ["field"] = "person.lastName", ["operator"] = "equals", ["values"] = new JsonArray(marker) };
         var criteria = tile["dataset"]?["criteria"];
         if (criteria is null)

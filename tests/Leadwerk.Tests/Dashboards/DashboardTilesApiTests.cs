@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Leadwerk.Tests.Infrastructure;
 using Leadwerk.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -184,6 +185,17 @@ public abstract class DashboardTilesApiTests(LeadwerkApp app)
             {
                 Assert.True(data.Number("total") == await h.DrillCount(data["drill"]), $"seed {seed}, tile {tile} total");
             }
+        }
+
+        // A date grouped by day (the day in SQL): each day's figure is what its drill-down finds.
+        var byDay = await h.Evaluate(h.Scoped(JsonNode.Parse("""
+            { "chart": "column", "groupBy": [{ "field": "person.leadStatusChangedAt", "bucket": "day" }],
+              "period": { "field": "person.leadStatusChangedAt", "preset": "last90d" } }
+            """)!));
+        Assert.Contains(byDay.Series(), s => s.Value() > 0);
+        foreach (var s in byDay.Series().Where(s => s.Value() > 0))
+        {
+            Assert.True((int)s.Value() == await h.DrillCount(s["drill"]), $"seed {seed}, by day {s.Str("label")}: {s.Value()}");
         }
 
         // The first change kept on each "became a lead" row (by a trigger) is the one the rows after it tell.
