@@ -739,6 +739,8 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("PersonId", "At", "ToId", "BecameLead", "FirstChangeAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PersonId", "At", "ToId", "BecameLead", "FirstChangeAt"), new[] { "Id" });
+
                     b.HasIndex("At", "PersonId", "FromId", "WasActive", "ToId", "Active", "FromSince");
 
                     b.ToTable("LeadStatusChanges", (string)null);

@@ -254,16 +254,24 @@ public sealed partial class TileEngine
     private async Task<TileData> SpeedToLead(TileQuery query)
     {
         var cohort = Scope(query, query.Tile.Period?.Field is null ? [CriteriaLine.Of("person.becameLead", Operators.IsNotEmpty)] : []);
-        var persons = Persons(cohort, query);
         var from = query.Period?.From ?? DateTime.MinValue;
         var to = query.Period?.To ?? query.End;
         var group = query.Tile.GroupBy is [{ Field: { } field }, ..] ? await TileGroup.For(field, query, search) : null;
         var selector = (System.Linq.Expressions.Expression<Func<Persons.Person, int?>>?)group?.Selectors[0];
         // Each time a person became a lead in the period, with the group's key (the owner) and when
-        // its status first changed after (kept on the row, LeadStatusChange.FirstChangeAt): one query.
-        var rows = await persons.SelectMany(p => p.StatusChanges.Where(h => h.BecameLead && h.At >= from && h.At < to),
-                KeyInliner.Inline((Persons.Person p, Leads.LeadStatusChange h) => new { K = KeyInliner.Key(p, 0), Days = DbDays.Of(h.FirstChangeAt) - DbDays.Of(h.At) },
-                    [selector]))
+        // its status first changed after (kept on the row, LeadStatusChange.FirstChangeAt): one query,
+        // driven by the period's rows. Those rows are the cohort already; the persons narrow them
+        // only when the tile or the filters have criteria of their own.
+        var events = search.History.Where(h => h.BecameLead && h.At >= from && h.At < to);
+        var narrow = query.Tile.Period?.Field is null or "person.becameLead" ? query.Criteria : cohort;
+        if (narrow.Sets is { Count: > 0 })
+        {
+            var ids = Persons(narrow, query).Select(p => p.Id);
+            events = events.Where(h => ids.Contains(h.PersonId));
+        }
+
+        var rows = await events.Select(KeyInliner.Inline(
+                (Leads.LeadStatusChange h) => new { K = KeyInliner.Key(h.Person, 0), Days = DbDays.Of(h.FirstChangeAt) - DbDays.Of(h.At) }, [selector]))
             .ToListAsync();
         var results = rows.Select(r => (Group: group is null ? "all" : group.KeyOf(r.K, 1), r.Days)).ToList();
 

@@ -111,7 +111,13 @@ public abstract class DashboardTilesApiTests(LeadwerkApp app)
             stale.Series().Select(s => (int.Parse(s.Str("key")!), (int)s.Value())).ToList());
         Assert.Equal(4, stale.Number("total"));
         Assert.Equal(4, await h.DrillCount(stale["drill"]));
+        // A moved after 3 days and B after 10 (median by nearest rank: 3); C, D and E wait (E only left
+        // for Customer, which keeps its status). Nobody owns them: one "Unassigned" bar.
         Assert.Equal(3, speed.Number("total"));
+        var unassigned = speed.Series().Single();
+        Assert.Equal("Unassigned", unassigned.Str("label"));
+        Assert.Equal((5, 3, 2), ((int)unassigned.Extra("leads"), (int)unassigned.Extra("waiting"), (int)unassigned.Number("count")));
+        Assert.Equal(5, await h.DrillCount(unassigned["drill"]));
     }
 
     [Fact]
