@@ -65,7 +65,7 @@ public sealed partial class TileEngine
 
     private async Task<int> TotalByDifference(Difference d)
     {
-        var now = await search.Persons(d.Now, d.NowQuery.UserId).CountAsync();
+        var now = await CountNow(d.Now, d.NowQuery);
         var s = Expression.Parameter(typeof(StatePair), "s");
         Expression One(Expression<Func<StatePair, bool>> fits) =>
             Expression.Condition(CriteriaCompiler.Inline(fits, s), Expression.Constant(1), Expression.Constant(0));

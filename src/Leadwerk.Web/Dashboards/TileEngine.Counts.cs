@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Text.Json;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Localization;
@@ -16,6 +17,18 @@ public sealed partial class TileEngine
 
     private sealed record KeyRow(int? A, int? B, int? C, int? D, int Count);
 
+    /// <summary>Today's count of the persons the criteria find, once per evaluation.</summary>
+    private async Task<int> CountNow(Criteria criteria, TileQuery query)
+    {
+        var key = JsonSerializer.Serialize(criteria);
+        if (!query.CountsNow.TryGetValue(key, out var count))
+        {
+            query.CountsNow[key] = count = await search.Persons(criteria, query.UserId).CountAsync();
+        }
+
+        return count;
+    }
+
     private async Task<TileData> Count(TileQuery query)
     {
         var groups = query.Tile.GroupBy ?? [];
@@ -23,7 +36,9 @@ public sealed partial class TileEngine
         var difference = ByDifference(query, scope);
         if (groups.Count == 0)
         {
-            var total = difference is null ? await Persons(scope, query).CountAsync() : await TotalByDifference(difference);
+            var total = difference is null
+                ? query.AsOfEnd is null ? await CountNow(scope, query) : await Persons(scope, query).CountAsync()
+                : await TotalByDifference(difference);
             var drill = Drill(scope, query);
             return Result([new TileSeries("all", L.T("All", "Alle"), total, drill) { Count = total }], total, null, drill);
         }
@@ -118,8 +133,8 @@ public sealed partial class TileEngine
         var persons = Persons(scope, query);
         var from = query.Period?.From ?? DateTime.MinValue;
         var to = query.Period?.To ?? DateTime.MaxValue;
-        // Per day: a person with a value that day, as (day, person) pairs for the events of a many-valued
-        // date (becoming a lead again) so a bucket counts each person once, exactly as its drill-down finds them.
+        // Per day: how many have a value that day; for a many-valued date (becoming a lead again) also
+        // (day, person) entries, so a bucket counts each person once, exactly as its drill-down finds them.
         List<(DateTime Day, int Count, int? Person)> days;
         if (field.Key == "person.becameLead")
         {
@@ -133,8 +148,13 @@ public sealed partial class TileEngine
                 events = events.Where(h => ids.Contains(h.PersonId));
             }
 
-            days = (await events.Select(h => new { h.At, h.PersonId }).ToListAsync())
-                .Select(r => (r.At.Date, r.PersonId)).Distinct().Select(r => (r.Date, 1, (int?)r.PersonId)).ToList();
+            // Events per day in SQL; as rows only those of persons with more than one in the period,
+            // each a (day, 0, person) entry that lets a bucket take back the person's extra events.
+            var again = events.GroupBy(h => h.PersonId).Where(g => g.Count() > 1).Select(g => g.Key);
+            days = [.. (await events.GroupBy(h => DbDays.Day(h.At)).Select(g => new { g.Key, N = g.Count() }).ToListAsync())
+                    .Select(d => (d.Key!.Value, d.N, (int?)null)),
+                .. (await events.Where(h => again.Contains(h.PersonId)).Select(h => new { h.At, h.PersonId }).ToListAsync())
+                    .Select(r => (r.At.Date, 0, (int?)r.PersonId))];
         }
         else
         {

@@ -120,33 +120,7 @@ public sealed partial class TileEngine
             ordered.Clear();
         }
 
-        return (persons, reached, [.. gaps.Select(g => g.Count == 0 ? (double?)null : Math.Round(Percentile(g, 0.5), 1))]);
-    }
-
-    /// <summary>Nearest rank: the value at position ⌈p·n⌉ of the sorted values.</summary>
-    public static double Percentile(IEnumerable<double> values, double p) => Percentile([.. values.Select(v => (v, 1))], p);
-
-    /// <summary>The same over values that occur N times each (stays per start day).</summary>
-    public static double Percentile(List<(double Value, int N)> values, double p)
-    {
-        var total = values.Sum(v => (long)v.N);
-        if (total == 0)
-        {
-            return 0;
-        }
-
-        var rank = Math.Max(1, (long)Math.Ceiling(p * total));
-        var seen = 0L;
-        foreach (var (value, n) in values.OrderBy(v => v.Value))
-        {
-            seen += n;
-            if (seen >= rank)
-            {
-                return value;
-            }
-        }
-
-        return values.Max(v => v.Value);
+        return (persons, reached, [.. gaps.Select(g => g.Count == 0 ? (double?)null : Math.Round(Distribution.Of(g).Percentile(0.5), 1))]);
     }
 
     /// <summary>The persons, longest without a status change first: name and days since.</summary>
@@ -219,32 +193,21 @@ public sealed partial class TileEngine
         var fn = query.Tile.Measure?.Fn ?? "median";
         var series = stays.GroupBy(s => s.Status).OrderBy(g => names.TryGetValue(g.Key, out var n) ? n.Order : int.MaxValue).Select(g =>
         {
-            var days = g.Select(s => (s.Days, s.N)).ToList();
+            var days = new Distribution(g.Select(s => (s.Days, s.N)));
             var values = new Dictionary<string, double>
             {
-                ["median"] = Math.Round(Percentile(days, 0.5), 1), ["p90"] = Math.Round(Percentile(days, 0.9), 1), ["avg"] = Math.Round(Average(days), 1),
+                ["median"] = Math.Round(days.Percentile(0.5), 1), ["p90"] = Math.Round(days.Percentile(0.9), 1), ["avg"] = Math.Round(days.Average, 1),
             };
             var lines = new[]
             {
                 query.AsOf(CriteriaLine.Of("person.leadStatus", Operators.OneOf, g.Key)), query.AsOf(CriteriaLine.Of("person.leadActive", Operators.OneOf, true)),
             };
             return new TileSeries(g.Key.ToString(CultureInfo.InvariantCulture), names.TryGetValue(g.Key, out var n) ? n.Name : $"#{g.Key}",
-                values[fn], Drill(query.With(lines), query)) { Count = days.Sum(d => d.N), Values = values };
+                values[fn], Drill(query.With(lines), query)) { Count = (int)days.Count, Values = values };
         }).ToList();
-        var all = stays.Select(s => (s.Days, s.N)).ToList();
-        return Result(series, all.Count == 0 ? null : Math.Round(Measure(all, fn), 1), null, Drill(scope, query), "days");
+        return Result(series, stays.Count == 0 ? null : Math.Round(new Distribution(stays.Select(s => (s.Days, s.N))).Measure(fn), 1), null,
+            Drill(scope, query), "days");
     }
-
-    private static double Measure(List<double> values, string fn) => Measure([.. values.Select(v => (v, 1))], fn);
-
-    private static double Measure(List<(double Value, int N)> values, string fn) => fn switch
-    {
-        "p90" => Percentile(values, 0.9),
-        "avg" => Average(values),
-        _ => Percentile(values, 0.5),
-    };
-
-    private static double Average(List<(double Value, int N)> values) => values.Sum(v => v.Value * v.N) / Math.Max(1, values.Sum(v => v.N));
 
     /// <summary>
     /// Speed to lead: for each time a person became a lead in the period, the days until its status
@@ -280,10 +243,10 @@ public sealed partial class TileEngine
             var done = g.Where(r => r.Days is not null).Select(r => r.Days!.Value).ToList();
             var values = new Dictionary<string, double> { ["waiting"] = g.Count(r => r.Days is null), ["leads"] = g.Count() };
             var drill = group is null ? cohort : Scope(query, [.. group.Lines(g.Key), .. query.Tile.Period?.Field is null ? [CriteriaLine.Of("person.becameLead", Operators.IsNotEmpty)] : Array.Empty<CriteriaLine>()]);
-            return new TileSeries(g.Key, group?.Label(g.Key) ?? L.T("All", "Alle"), done.Count == 0 ? 0 : Math.Round(Measure(done, query.Tile.Measure?.Fn ?? "median"), 1),
+            return new TileSeries(g.Key, group?.Label(g.Key) ?? L.T("All", "Alle"), done.Count == 0 ? 0 : Math.Round(Distribution.Of(done).Measure(query.Tile.Measure?.Fn), 1),
                 Drill(drill, query)) { Count = done.Count, Values = values };
         }).OrderBy(s => s.Label).ToList();
         var all = results.Where(r => r.Days is not null).Select(r => r.Days!.Value).ToList();
-        return Result(series, all.Count == 0 ? null : Math.Round(Measure(all, query.Tile.Measure?.Fn ?? "median"), 1), null, Drill(cohort, query), "days");
+        return Result(series, all.Count == 0 ? null : Math.Round(Distribution.Of(all).Measure(query.Tile.Measure?.Fn), 1), null, Drill(cohort, query), "days");
     }
 }

@@ -13,6 +13,12 @@ public sealed record TileQuery(TileSpec Tile, Criteria Criteria, DayRange? Perio
     /// <summary>The moment snapshot figures are of.</summary>
     public DateTime End => AsOfEnd ?? Now;
 
+    /// <summary>
+    /// Counts of today's persons by criteria, made during this one evaluation (a snapshot tile and its
+    /// "30 days ago" comparison both start from today's count). Shared by the copies `with` makes.
+    /// </summary>
+    public Dictionary<string, int> CountsNow { get; init; } = [];
+
     /// <summary>The criteria narrowed by more lines in every set (a group, a step).</summary>
     public Criteria With(params CriteriaLine[] lines) => lines.Length == 0 ? Criteria : Criteria.And(lines);
 
