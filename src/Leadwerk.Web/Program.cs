@@ -13,6 +13,7 @@ using Leadwerk.Web.Data;
 using Leadwerk.Web.FollowUps;
 using Leadwerk.Web.Import;
 using Leadwerk.Web.Leads;
+using Leadwerk.Web.Licensing;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
@@ -79,6 +80,7 @@ builder.Services.AddScoped<SelectionExport>();
 builder.Services.AddScoped<ContactsTab>();
 builder.Services.AddScoped<UserSettings>();
 builder.Services.AddScoped<AuditService>();
+builder.Services.AddScoped<LicenceService>();
 builder.Services.AddHostedService<AuditRetention>();
 builder.Services.AddScoped<PersonData>();
 builder.Services.AddScoped<PrivacyService>();
@@ -187,6 +189,7 @@ app.MapImports();
 app.MapAutomation();
 app.MapPrivacy();
 app.MapAudit();
+app.MapLicence();
 
 app.MapStaticAssets();
 // The circuit's own "frame-ancestors 'self'" is off: every page carries a full policy of ours.

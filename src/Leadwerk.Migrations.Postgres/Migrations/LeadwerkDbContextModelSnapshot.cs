@@ -746,6 +746,31 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.ToTable("LeadStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Licensing.Licence", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Licence", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Lists.Category", b =>
                 {
                     b.Property<int>("Id")

@@ -736,6 +736,31 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.ToTable("LeadStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Licensing.Licence", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Licence", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Lists.Category", b =>
                 {
                     b.Property<int>("Id")

@@ -16,6 +16,7 @@ public static class AuditWords
         .. Verbs.SelectMany(v => ListKinds.Select(k => $"list.{k}.{v}")),
         "automation.rules.updated", "automation.rule.applied",
         "person.erased",
+        "licence.editionChanged",
     ];
 
     private static IReadOnlyList<string> ListKinds => ["category", "leadStatus", "lostReason"];
@@ -35,6 +36,7 @@ public static class AuditWords
         ["automation", "rules", "updated"] => L.T("Lead categorization rules changed", "Regels voor leads categoriseren gewijzigd"),
         ["automation", "rule", "applied"] => L.T("Lead categorization rule applied to existing companies", "Regel voor leads categoriseren toegepast op bestaande bedrijven"),
         ["person", "erased"] => L.T("Person erased (personal data)", "Persoon gewist (persoonsgegevens)"),
+        ["licence", "editionChanged"] => L.T("Edition changed", "Editie gewijzigd"),
         _ => key,
     };
 

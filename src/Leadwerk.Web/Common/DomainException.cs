@@ -11,6 +11,9 @@ public class DomainException(int status, string code, string message, string? fi
     public string Code { get; } = code;
     public string? Field { get; } = field;
 
+    /// <summary>More members of the ProblemDetails beside `code` (e.g. the edition a feature needs).</summary>
+    public virtual IReadOnlyDictionary<string, object?>? Extensions => null;
+
     public static DomainException NotFound(string message) => new(404, ErrorCodes.NotFound, message);
 
     public static DomainException Conflict(string code, string message, string? field = null) => new(409, code, message, field);
@@ -53,6 +56,7 @@ public static class ErrorCodes
     public const string CustomerKept = "customerNotDowngraded";
     public const string FollowUpDone = "followUpAlreadyDone";
     public const string DashboardSeeded = "dashboardSeeded";
+    public const string FeatureNotInEdition = "featureNotInEdition";
 }
 
 /// <summary>Collects field errors and throws them together, so a form shows all its problems at once.</summary>

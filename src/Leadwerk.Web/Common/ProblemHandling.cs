@@ -28,6 +28,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             return false;
         }
 
+        foreach (var (name, value) in (exception as DomainException)?.Extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[name] = value;
+        }
+
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }

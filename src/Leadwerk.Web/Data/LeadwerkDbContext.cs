@@ -47,6 +47,7 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
     public DbSet<FollowUps.FollowUpType> FollowUpTypes => Set<FollowUps.FollowUpType>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<Licensing.Licence> Licences => Set<Licensing.Licence>();
     public DbSet<Privacy.ErasedEmail> ErasedEmails => Set<Privacy.ErasedEmail>();
     public DbSet<Privacy.AppSecret> AppSecrets => Set<Privacy.AppSecret>();
     public DbSet<Dashboards.Dashboard> Dashboards => Set<Dashboards.Dashboard>();

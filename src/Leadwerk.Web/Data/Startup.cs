@@ -50,6 +50,11 @@ public static class DatabaseStartup
             logger.LogInformation("Seeded the Leads dashboard.");
         }
 
+        if (await Licensing.LicenceService.EnsureRow(db, app.Configuration))
+        {
+            logger.LogInformation("Licensed as {Edition}.", Licensing.LicenceService.Initial(app.Configuration));
+        }
+
         await EnsureAdmin(app, db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>());
 
         if (app.Configuration.GetValue<bool>("Leadwerk:DemoData") && !await db.Companies.AnyAsync())

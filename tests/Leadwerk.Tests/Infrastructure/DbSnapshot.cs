@@ -38,6 +38,7 @@ public sealed class DbSnapshot
         ["FollowUps"] = Json(await db.FollowUps.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["FollowUpTypes"] = Json(await db.FollowUpTypes.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["ErasedEmails"] = Json(await db.ErasedEmails.AsNoTracking().OrderBy(r => r.Hash).ToListAsync()),
+        ["Licence"] = Json(await db.Licences.AsNoTracking().ToListAsync()),
     });
 
     public void AssertSameAs(DbSnapshot before)
