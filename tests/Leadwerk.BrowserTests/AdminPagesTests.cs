@@ -15,6 +15,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture, ITestOutputHelper ou
     [InlineData("/admin/users", "Users", LeadwerkServer.AdminUserName)]
     [InlineData("/admin/automation/lead-categorization", "Lead categorization", "Add rule")]
     [InlineData("/admin/audit", "Audit log", "Apply")]
+    [InlineData("/admin/licence", "Licence", "UTM attribution")]
     public async Task AnAdminPageOpensForAnAdminAndPassesTheAccessibilityScan(string path, string heading, string loaded)
     {
         await AsAdmin(async page =>

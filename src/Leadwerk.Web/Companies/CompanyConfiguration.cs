@@ -15,6 +15,7 @@ public sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.Website).HasMaxLength(CompanyRules.WebsiteMaxLength);
         builder.Property(c => c.Country).HasMaxLength(CompanyRules.ShortTextMaxLength);
         builder.Property(c => c.OrgNumber).HasMaxLength(CompanyRules.ShortTextMaxLength);
+        builder.Property(c => c.RecordSource).HasMaxLength(Attribution.RecordSource.MaxLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.SetNull);

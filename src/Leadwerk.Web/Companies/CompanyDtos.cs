@@ -28,7 +28,11 @@ public static class CompanyRules
 public sealed record CompanyDto(
     int Id, string Name, int CategoryId, string Category, string CategoryGroup, string CategoryGroupName,
     bool LeadStatusActive, string? LeadStatusInactiveReason, int? OwnerId, string? OwnerName, string? Email,
-    string? Phone, string? Website, string? Country, string? OrgNumber, DateTime CreatedAt, DateTime UpdatedAt, int Version);
+    string? Phone, string? Website, string? Country, string? OrgNumber, DateTime CreatedAt, DateTime UpdatedAt, int Version)
+{
+    /// <summary>R20: ui, api, import or form:&lt;key&gt;; null for records from before it was kept.</summary>
+    public string? RecordSource { get; init; }
+}
 
 public sealed record CompanyRequest(
     string? Name, int? CategoryId, int? OwnerId, string? Email, string? Phone, string? Website, string? Country, string? OrgNumber);
@@ -56,6 +60,6 @@ internal static class CompanyMapping
         return new CompanyDto(
             c.Id, c.Name, c.CategoryId, row.Category.Name, row.Category.Group.Key(), row.Category.Group.DisplayName(),
             active, active ? null : LeadRules.InactiveReason(row.Category), c.OwnerId, row.OwnerName, c.Email, c.Phone,
-            c.Website, c.Country, c.OrgNumber, c.CreatedAt, c.UpdatedAt, c.Version);
+            c.Website, c.Country, c.OrgNumber, c.CreatedAt, c.UpdatedAt, c.Version) { RecordSource = c.RecordSource };
     }
 }

@@ -68,6 +68,7 @@ public sealed class AuditInterceptor(TimeProvider time, LookupCache lookups) : S
                 lookups.Invalidate();
             }
 
+            Attribution.RecordSource.Stamp(db);
             var now = time.GetUtcNow().UtcDateTime;
             foreach (var entry in db.ChangeTracker.Entries<IAuditable>().ToList())
             {

@@ -12,6 +12,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.FirstName).HasMaxLength(PersonRules.NameMaxLength);
         builder.Property(p => p.LastName).HasMaxLength(PersonRules.NameMaxLength);
         builder.Property(p => p.Email).HasMaxLength(PersonRules.EmailMaxLength);
+        builder.Property(p => p.RecordSource).HasMaxLength(Attribution.RecordSource.MaxLength);
         builder.Property(p => p.FirstNameKey).HasMaxLength(PersonRules.NameMaxLength);
         builder.Property(p => p.LastNameKey).HasMaxLength(PersonRules.NameMaxLength);
         builder.Property(p => p.EmailKey).HasMaxLength(PersonRules.EmailMaxLength);

@@ -26,6 +26,9 @@ public sealed record PersonDto(
     public int OpenFollowUps { get; init; }
     public DateTime? LastActivityAt { get; init; }
 
+    /// <summary>R20: ui, api, import or form:&lt;key&gt;; null for records from before it was kept.</summary>
+    public string? RecordSource { get; init; }
+
     /// <summary>What lead categorization rules propose after this change (R16); only in the answer to a change.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Automation.SuggestionDto>? Suggestions { get; init; }
@@ -77,7 +80,7 @@ internal static class PersonMapping
             row.LeadStatus?.Description, active, active ? null : LeadRules.InactiveReason(row.Category),
             p.LeadStatusChangedAt, p.CreatedAt, p.UpdatedAt, p.Version)
         {
-            NextFollowUpAt = p.NextFollowUpAt, OpenFollowUps = p.OpenFollowUps, LastActivityAt = p.LastActivityAt,
+            NextFollowUpAt = p.NextFollowUpAt, OpenFollowUps = p.OpenFollowUps, LastActivityAt = p.LastActivityAt, RecordSource = p.RecordSource,
         };
     }
 

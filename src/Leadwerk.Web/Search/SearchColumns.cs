@@ -13,7 +13,7 @@ internal static class SearchColumns
         p.UpdatedAt, p.Company == null ? null : p.Company.CategoryId, p.Company == null ? null : p.Company.OwnerId,
         p.Company == null || p.Company.Owner == null ? null : p.Company.Owner.DisplayName, p.Company == null ? null : p.Company.Country,
         p.Company == null ? null : p.Company.Email, p.Company == null ? null : p.Company.OrgNumber,
-        p.Company == null ? null : p.Company.CreatedAt, p.NextFollowUpAt, p.LastActivityAt, p.OpenFollowUps);
+        p.Company == null ? null : p.Company.CreatedAt, p.NextFollowUpAt, p.LastActivityAt, p.OpenFollowUps, p.RecordSource);
 
     public static readonly Expression<Func<Company, CompanyRow>> CompanyRow = c => new CompanyRow(
         c.Id, c.Name, c.CategoryId, c.OwnerId, c.Owner == null ? null : c.Owner.DisplayName, c.Country, c.Email, c.OrgNumber, c.CreatedAt);
@@ -33,6 +33,7 @@ internal static class SearchColumns
         ["person.nextFollowUp"] = [nameof(Search.PersonRow.NextFollowUpAt)],
         ["person.lastActivity"] = [nameof(Search.PersonRow.LastActivityAt)],
         ["person.openFollowUps"] = [nameof(Search.PersonRow.OpenFollowUps)],
+        ["person.recordSource"] = [nameof(Search.PersonRow.RecordSource)],
         ["person.category"] = [nameof(Search.PersonRow.CategoryId)],
         ["person.categoryGroup"] = [nameof(Search.PersonRow.CategoryId)],
         ["person.company"] = [nameof(Search.PersonRow.CompanyId), nameof(Search.PersonRow.CompanyName)],
@@ -95,6 +96,7 @@ internal static class SearchColumns
         "person.nextFollowUp" => r.NextFollowUpAt,
         "person.lastActivity" => r.LastActivityAt,
         "person.openFollowUps" => r.OpenFollowUps,
+        "person.recordSource" => r.RecordSource,
         "person.category" => lists.Category(r.CategoryId),
         "person.categoryGroup" => lists.Group(r.CategoryId),
         "person.company" or "company.name" => r.CompanyName,

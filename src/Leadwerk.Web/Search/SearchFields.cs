@@ -101,6 +101,7 @@ public static class SearchFields
         Text("person.email", () => L.T("E-mail", "E-mail"), p => p.Email, p => p.EmailKey),
         Text("person.phone", () => L.T("Phone", "Telefoon"), p => p.Phone),
         Text("person.title", () => L.T("Title", "Functie"), p => p.Title),
+        Text("person.recordSource", () => L.T("Record source", "Herkomst van record"), p => p.RecordSource),
         new()
         {
             Key = "person.leadStatus", Type = FieldType.List, Source = ListSource.LeadStatus, Label = () => L.T("Lead status", "Leadstatus"),

@@ -25,7 +25,7 @@ internal sealed record PersonRow(
     int? CompanyId, string? CompanyName, int? CategoryId, int? LeadStatusId, DateTime? LeadStatusChangedAt, DateTime CreatedAt,
     DateTime UpdatedAt, int? CompanyCategoryId, int? CompanyOwnerId, string? CompanyOwnerName, string? CompanyCountry,
     string? CompanyEmail, string? CompanyOrgNumber, DateTime? CompanyCreatedAt, DateTime? NextFollowUpAt, DateTime? LastActivityAt,
-    int OpenFollowUps);
+    int OpenFollowUps, string? RecordSource);
 
 internal sealed record CompanyRow(
     int Id, string Name, int CategoryId, int? OwnerId, string? OwnerName, string? Country, string? Email, string? OrgNumber, DateTime CreatedAt);

@@ -99,6 +99,11 @@ public sealed class TestData(IServiceProvider services)
     public Task<int> CategoryId(string englishName) =>
         Run<ListService, int>(async s => (await s.Categories()).Single(c => c.NameEn == englishName).Id);
 
+    public Task<string> Edition() => Run<Leadwerk.Web.Licensing.LicenceService, string>(s => s.Edition());
+
+    public Task<Leadwerk.Web.Licensing.LicenceDto> SetEdition(string edition) =>
+        Run<Leadwerk.Web.Licensing.LicenceService, Leadwerk.Web.Licensing.LicenceDto>(s => s.Set(new(edition), Actor.System(Channel.Api)));
+
     private async Task<T> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = services.CreateAsyncScope();

@@ -20,7 +20,7 @@ public sealed record DataCompany(int Id, string Name, int CategoryId, int? Owner
 public sealed record DataPerson(
     int Id, string FirstName, string LastName, string? Email, string? Phone, string? Title, int? OwnerId, int? CompanyId,
     int? CategoryId, int? LeadStatusId, DateTime? LeadStatusChangedAt, DateTime CreatedAt, DateTime UpdatedAt,
-    DateTime? NextFollowUpAt = null, int OpenFollowUps = 0, DateTime? LastActivityAt = null);
+    DateTime? NextFollowUpAt = null, int OpenFollowUps = 0, DateTime? LastActivityAt = null, string? RecordSource = null);
 
 /// <summary>
 /// A modest random data set (persons over a few companies, with nulls, empty strings, non-ASCII
@@ -119,11 +119,13 @@ public sealed class SearchDataSet
             // The follow-up columns as FollowUpPersons keeps them: a next due date exactly when some are open.
             var next = random.Next(3) == 0 ? (DateTime?)null : At();
             var (open, activity) = (next is null ? 0 : random.Next(1, 4), random.Next(3) == 0 ? (DateTime?)null : At());
+            var source = new[] { null, "ui", "api", "import", "form:contact" }[random.Next(5)];
             await db.Persons.Where(x => x.Id == p.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.CreatedAt, created).SetProperty(x => x.UpdatedAt, updated).SetProperty(x => x.LeadStatusChangedAt, changed)
-                .SetProperty(x => x.NextFollowUpAt, next).SetProperty(x => x.OpenFollowUps, open).SetProperty(x => x.LastActivityAt, activity));
+                .SetProperty(x => x.NextFollowUpAt, next).SetProperty(x => x.OpenFollowUps, open).SetProperty(x => x.LastActivityAt, activity)
+                .SetProperty(x => x.RecordSource, source));
             model.Add(new DataPerson(p.Id, p.FirstName, p.LastName, p.Email, p.Phone, p.Title, p.OwnerId, p.CompanyId, p.CategoryId,
-                p.LeadStatusId, changed, created, updated, next, open, activity));
+                p.LeadStatusId, changed, created, updated, next, open, activity, source));
         }
 
         var companyModel = new Dictionary<int, DataCompany>();
