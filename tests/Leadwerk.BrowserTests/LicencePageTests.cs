@@ -17,7 +17,7 @@ public sealed class LicencePageTests(BrowserFixture fixture, ITestOutputHelper o
             {
                 await page.OpenInteractive("/admin/licence");
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Licentie", Level = 1 })).ToBeVisibleAsync();
-                var features = page.GetByRole(AriaRole.Table, new() { Name = "Functies" });
+                var features = page.Locator(".licence-features table");
                 await Expect(features.GetByRole(AriaRole.Row, new() { Name = "UTM-attributie" })).ToContainTextAsync("Niet inbegrepen");
                 await Expect(features.GetByRole(AriaRole.Row, new() { Name = "Dashboards" })).Not.ToContainTextAsync("Niet inbegrepen");
                 await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" })).ToBeDisabledAsync();

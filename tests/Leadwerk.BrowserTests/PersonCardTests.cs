@@ -26,6 +26,8 @@ public sealed class PersonCardTests(BrowserFixture fixture, ITestOutputHelper ou
             await Expect(inherited.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new Regex($"/companies/{company.Id}$"));
             await Expect(card.LeadStatus).ToHaveTextAsync("Open");
             await Expect(card.LeadStatusReason).ToHaveCountAsync(0);
+            // Made through the services as the API makes it (R20).
+            await Expect(page.Locator("#record-source")).ToHaveTextAsync("API");
             await Accessibility.AssertNoSeriousViolations(page, "the person card");
 
             await card.LeadStatus.HoverAsync();
