@@ -10,6 +10,7 @@ using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Components;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Distribution;
 using Leadwerk.Web.FollowUps;
 using Leadwerk.Web.Import;
 using Leadwerk.Web.Leads;
@@ -81,6 +82,7 @@ builder.Services.AddScoped<ContactsTab>();
 builder.Services.AddScoped<UserSettings>();
 builder.Services.AddScoped<AuditService>();
 builder.Services.AddScoped<LicenceService>();
+builder.Services.AddScoped<DistributionService>();
 builder.Services.AddHostedService<AuditRetention>();
 builder.Services.AddScoped<PersonData>();
 builder.Services.AddScoped<PrivacyService>();
@@ -190,6 +192,7 @@ app.MapAutomation();
 app.MapPrivacy();
 app.MapAudit();
 app.MapLicence();
+app.MapDistribution();
 
 app.MapStaticAssets();
 // The circuit's own "frame-ancestors 'self'" is off: every page carries a full policy of ours.

@@ -405,6 +405,117 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.ToTable("Dashboards", (string)null);
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Distribution.Assignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReasonJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("RuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PersonId", "Id");
+
+                    b.ToTable("Assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Distribution.DistributionMember", b =>
+                {
+                    b.Property<int>("RuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Assigned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Credit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RuleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("DistributionMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Distribution.DistributionRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CriteriaJson")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("FallbackOwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FormKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("OnlyUnowned")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SkipAway")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FallbackOwnerId");
+
+                    b.ToTable("DistributionRules", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.FollowUps.FollowUp", b =>
                 {
                     b.Property<int>("Id")
@@ -1440,6 +1551,54 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Distribution.Assignment", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Persons.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Leadwerk.Web.Distribution.DistributionRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Leadwerk.Web.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Distribution.DistributionMember", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Distribution.DistributionRule", null)
+                        .WithMany("Members")
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Leadwerk.Web.Users.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Distribution.DistributionRule", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Users.User", "FallbackOwner")
+                        .WithMany()
+                        .HasForeignKey("FallbackOwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("FallbackOwner");
+                });
+
             modelBuilder.Entity("Leadwerk.Web.FollowUps.FollowUp", b =>
                 {
                     b.HasOne("Leadwerk.Web.Users.User", "CompletedBy")
@@ -1663,6 +1822,11 @@ namespace Leadwerk.Migrations.Postgres.Migrations
             modelBuilder.Entity("Leadwerk.Web.Companies.Company", b =>
                 {
                     b.Navigation("Sales");
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Distribution.DistributionRule", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Leadwerk.Web.Persons.Person", b =>

@@ -407,6 +407,113 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Distribution.Assignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PersonId", "Id");
+
+                    b.ToTable("Assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Distribution.DistributionMember", b =>
+                {
+                    b.Property<int>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Assigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Credit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RuleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("DistributionMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Distribution.DistributionRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriteriaJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FallbackOwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FormKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnlyUnowned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SkipAway")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FallbackOwnerId");
+
+                    b.ToTable("DistributionRules", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.FollowUps.FollowUp", b =>
                 {
                     b.Property<int>("Id")
@@ -1429,6 +1536,54 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("Leadwerk.Web.Distribution.Assignment", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Persons.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Leadwerk.Web.Distribution.DistributionRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Leadwerk.Web.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Distribution.DistributionMember", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Distribution.DistributionRule", null)
+                        .WithMany("Members")
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Leadwerk.Web.Users.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Distribution.DistributionRule", b =>
+                {
+                    b.HasOne("Leadwerk.Web.Users.User", "FallbackOwner")
+                        .WithMany()
+                        .HasForeignKey("FallbackOwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("FallbackOwner");
+                });
+
             modelBuilder.Entity("Leadwerk.Web.FollowUps.FollowUp", b =>
                 {
                     b.HasOne("Leadwerk.Web.Users.User", "CompletedBy")
@@ -1652,6 +1807,11 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Leadwerk.Web.Companies.Company", b =>
                 {
                     b.Navigation("Sales");
+                });
+
+            modelBuilder.Entity("Leadwerk.Web.Distribution.DistributionRule", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Leadwerk.Web.Persons.Person", b =>

@@ -120,7 +120,7 @@ public sealed partial class TileEngine
             ordered.Clear();
         }
 
-        return (persons, reached, [.. gaps.Select(g => g.Count == 0 ? (double?)null : Math.Round(Distribution.Of(g).Percentile(0.5), 1))]);
+        return (persons, reached, [.. gaps.Select(g => g.Count == 0 ? (double?)null : Math.Round(WeightedValues.Of(g).Percentile(0.5), 1))]);
     }
 
     /// <summary>The persons, longest without a status change first: name and days since.</summary>
@@ -193,7 +193,7 @@ public sealed partial class TileEngine
         var fn = query.Tile.Measure?.Fn ?? "median";
         var series = stays.GroupBy(s => s.Status).OrderBy(g => names.TryGetValue(g.Key, out var n) ? n.Order : int.MaxValue).Select(g =>
         {
-            var days = new Distribution(g.Select(s => (s.Days, s.N)));
+            var days = new WeightedValues(g.Select(s => (s.Days, s.N)));
             var values = new Dictionary<string, double>
             {
                 ["median"] = Math.Round(days.Percentile(0.5), 1), ["p90"] = Math.Round(days.Percentile(0.9), 1), ["avg"] = Math.Round(days.Average, 1),
@@ -205,7 +205,7 @@ public sealed partial class TileEngine
             return new TileSeries(g.Key.ToString(CultureInfo.InvariantCulture), names.TryGetValue(g.Key, out var n) ? n.Name : $"#{g.Key}",
                 values[fn], Drill(query.With(lines), query)) { Count = (int)days.Count, Values = values };
         }).ToList();
-        return Result(series, stays.Count == 0 ? null : Math.Round(new Distribution(stays.Select(s => (s.Days, s.N))).Measure(fn), 1), null,
+        return Result(series, stays.Count == 0 ? null : Math.Round(new WeightedValues(stays.Select(s => (s.Days, s.N))).Measure(fn), 1), null,
             Drill(scope, query), "days");
     }
 
@@ -243,10 +243,10 @@ public sealed partial class TileEngine
             var done = g.Where(r => r.Days is not null).Select(r => r.Days!.Value).ToList();
             var values = new Dictionary<string, double> { ["waiting"] = g.Count(r => r.Days is null), ["leads"] = g.Count() };
             var drill = group is null ? cohort : Scope(query, [.. group.Lines(g.Key), .. query.Tile.Period?.Field is null ? [CriteriaLine.Of("person.becameLead", Operators.IsNotEmpty)] : Array.Empty<CriteriaLine>()]);
-            return new TileSeries(g.Key, group?.Label(g.Key) ?? L.T("All", "Alle"), done.Count == 0 ? 0 : Math.Round(Distribution.Of(done).Measure(query.Tile.Measure?.Fn), 1),
+            return new TileSeries(g.Key, group?.Label(g.Key) ?? L.T("All", "Alle"), done.Count == 0 ? 0 : Math.Round(WeightedValues.Of(done).Measure(query.Tile.Measure?.Fn), 1),
                 Drill(drill, query)) { Count = done.Count, Values = values };
         }).OrderBy(s => s.Label).ToList();
         var all = results.Where(r => r.Days is not null).Select(r => r.Days!.Value).ToList();
-        return Result(series, all.Count == 0 ? null : Math.Round(Distribution.Of(all).Measure(query.Tile.Measure?.Fn), 1), null, Drill(cohort, query), "days");
+        return Result(series, all.Count == 0 ? null : Math.Round(WeightedValues.Of(all).Measure(query.Tile.Measure?.Fn), 1), null, Drill(cohort, query), "days");
     }
 }

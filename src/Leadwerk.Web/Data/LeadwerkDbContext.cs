@@ -48,6 +48,9 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<FollowUps.FollowUpType> FollowUpTypes => Set<FollowUps.FollowUpType>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Licensing.Licence> Licences => Set<Licensing.Licence>();
+    public DbSet<Distribution.DistributionRule> DistributionRules => Set<Distribution.DistributionRule>();
+    public DbSet<Distribution.DistributionMember> DistributionMembers => Set<Distribution.DistributionMember>();
+    public DbSet<Distribution.Assignment> Assignments => Set<Distribution.Assignment>();
     public DbSet<Privacy.ErasedEmail> ErasedEmails => Set<Privacy.ErasedEmail>();
     public DbSet<Privacy.AppSecret> AppSecrets => Set<Privacy.AppSecret>();
     public DbSet<Dashboards.Dashboard> Dashboards => Set<Dashboards.Dashboard>();

@@ -37,7 +37,7 @@ public sealed record PersonDto(
 /// <summary>Body of POST /api/persons. `categoryId` only for a person without a company (R1).</summary>
 public sealed record PersonRequest(
     int? CompanyId, string? FirstName, string? LastName, string? Email, string? Phone, string? Title,
-    int? OwnerId, int? CategoryId, int? LeadStatusId);
+    int? OwnerId, int? CategoryId, int? LeadStatusId, bool? Distribute = null);
 
 /// <summary>A partial update: only the fields that are set change.</summary>
 public sealed record PersonChanges

@@ -11,7 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Persons;
 
 /// <summary>Persons and their lead status, for every channel: the UI and the API call the same methods.</summary>
-public sealed class PersonService(LeadwerkDbContext db, ListService lists, LeadTransitions transitions, LeadAutomation automation, SuggestionService suggestions)
+public sealed class PersonService(
+    LeadwerkDbContext db, ListService lists, LeadTransitions transitions, LeadAutomation automation, SuggestionService suggestions,
+    Licensing.LicenceService licences, Distribution.DistributionService distribution)
 {
     private sealed record ListPosition(string L, int I);
 
@@ -72,8 +74,23 @@ public sealed class PersonService(LeadwerkDbContext db, ListService lists, LeadT
         }
 
         await transitions.Start(person, category, request.LeadStatusId);
-        db.Persons.Add(person);
-        await db.SaveChangesAsync();
+        if (request.Distribute != true)
+        {
+            db.Persons.Add(person);
+            await db.SaveChangesAsync();
+            return await Get(person.Id);
+        }
+
+        // Refused before anything is written when the edition has no distribution.
+        await licences.Require(Licensing.Features.Distribution);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Persons.Add(person);
+            await db.SaveChangesAsync();
+            await distribution.Assign(person, null);
+            await transaction.CommitAsync();
+        }
+
         return await Get(person.Id);
     }
 

@@ -39,6 +39,9 @@ public sealed class DbSnapshot
         ["FollowUpTypes"] = Json(await db.FollowUpTypes.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["ErasedEmails"] = Json(await db.ErasedEmails.AsNoTracking().OrderBy(r => r.Hash).ToListAsync()),
         ["Licence"] = Json(await db.Licences.AsNoTracking().ToListAsync()),
+        ["DistributionRules"] = Json(await db.DistributionRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
+        ["DistributionMembers"] = Json(await db.DistributionMembers.AsNoTracking().OrderBy(m => m.RuleId).ThenBy(m => m.UserId).ToListAsync()),
+        ["Assignments"] = Json(await db.Assignments.AsNoTracking().OrderBy(a => a.Id).ToListAsync()),
     });
 
     public void AssertSameAs(DbSnapshot before)

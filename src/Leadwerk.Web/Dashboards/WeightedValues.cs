@@ -5,12 +5,12 @@ namespace Leadwerk.Web.Dashboards;
 /// median, p90 and mean over tens of thousands of values cost one sort rather than one each.
 /// Percentiles are by nearest rank: the value at position ⌈p·n⌉ of the sorted values.
 /// </summary>
-public sealed class Distribution
+public sealed class WeightedValues
 {
     private readonly double[] _values;
     private readonly long[] _upTo;
 
-    public Distribution(IEnumerable<(double Value, int N)> values)
+    public WeightedValues(IEnumerable<(double Value, int N)> values)
     {
         // A value that occurs no times is no value (and would leave two equal running counts).
         var kept = values.Where(v => v.N > 0).ToList();
@@ -36,7 +36,7 @@ public sealed class Distribution
         Average = sum / Math.Max(1, Count);
     }
 
-    public static Distribution Of(IEnumerable<double> values) => new(values.Select(v => (v, 1)));
+    public static WeightedValues Of(IEnumerable<double> values) => new(values.Select(v => (v, 1)));
 
     public long Count { get; }
 

@@ -2,13 +2,13 @@ using Leadwerk.Web.Dashboards;
 
 namespace Leadwerk.Tests.Dashboards;
 
-public sealed class DistributionTests
+public sealed class WeightedValuesTests
 {
     [Fact]
     public void PercentilesAreByNearestRankOverValuesThatOccurSeveralTimes()
     {
         // Sorted with their counts: 1, 2, 2, 2, 7, 9 (six values; the unsorted input and a zero count must not matter).
-        var d = new Distribution([(9, 1), (2, 3), (5, 0), (1, 1), (7, 1)]);
+        var d = new WeightedValues([(9, 1), (2, 3), (5, 0), (1, 1), (7, 1)]);
 
         Assert.Equal(6, d.Count);
         Assert.Equal(2, d.Percentile(0.5)); // rank ⌈3⌉ = 3
@@ -21,13 +21,13 @@ public sealed class DistributionTests
     [Fact]
     public void AMeasureNamesItsFigureAndNothingMeasuresAsZero()
     {
-        var d = Distribution.Of([4, 1, 3, 2]);
+        var d = WeightedValues.Of([4, 1, 3, 2]);
 
         Assert.Equal(2, d.Measure(null));
         Assert.Equal(2, d.Measure("median"));
         Assert.Equal(4, d.Measure("p90"));
         Assert.Equal(2.5, d.Measure("avg"));
-        Assert.Equal(0, Distribution.Of([]).Measure("median"));
-        Assert.Equal(0, Distribution.Of([]).Average);
+        Assert.Equal(0, WeightedValues.Of([]).Measure("median"));
+        Assert.Equal(0, WeightedValues.Of([]).Average);
     }
 }
