@@ -104,6 +104,13 @@ public sealed class TestData(IServiceProvider services)
     public Task<Leadwerk.Web.Licensing.LicenceDto> SetEdition(string edition) =>
         Run<Leadwerk.Web.Licensing.LicenceService, Leadwerk.Web.Licensing.LicenceDto>(s => s.Set(new(edition), Actor.System(Channel.Api)));
 
+    /// <summary>A new lead in a Lead company, created through the API's path with distribution asked for.</summary>
+    public async Task<PersonDto> DistributedLead(string lastName)
+    {
+        var company = await Company(category: "Lead");
+        return await Run<PersonService, PersonDto>(s => s.Create(new PersonRequest(company.Id, "Dina", lastName, null, null, null, null, null, null, Distribute: true)));
+    }
+
     private async Task<T> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = services.CreateAsyncScope();
