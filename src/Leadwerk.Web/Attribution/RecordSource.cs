@@ -45,7 +45,7 @@ public static class RecordSource
     internal static void Stamp(LeadwerkDbContext db)
     {
         // Every channel sets an actor; only tooling that seeds rows directly (tests, generators) has none.
-        if (!db.Actor.IsSet)
+        if (!db.HasActor)
         {
             return;
         }

@@ -57,6 +57,17 @@ public sealed class DistributionService(LeadwerkDbContext db, LicenceService lic
         await db.SaveChangesAsync();
     }
 
+    /// <summary>A new person and its owner by the rules, in one transaction; refused before anything is written without the edition.</summary>
+    public async Task<PersonDto> CreateLead(PersonRequest request, PersonService persons)
+    {
+        await licences.Require(Features.Distribution);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = await persons.Create(request with { Distribute = null });
+        await Assign(await db.Persons.SingleAsync(p => p.Id == created.Id), null);
+        await transaction.CommitAsync();
+        return await persons.Get(created.Id);
+    }
+
     /// <summary>
     /// Gives a new, saved lead an owner by the first active rule that takes it, in the caller's
     /// transaction; logs why (R23). Null when no rule takes it (or it has an owner and the rule

@@ -11,9 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Persons;
 
 /// <summary>Persons and their lead status, for every channel: the UI and the API call the same methods.</summary>
-public sealed class PersonService(
-    LeadwerkDbContext db, ListService lists, LeadTransitions transitions, LeadAutomation automation, SuggestionService suggestions,
-    Licensing.LicenceService licences, Distribution.DistributionService distribution)
+public sealed class PersonService(LeadwerkDbContext db, ListService lists, LeadTransitions transitions, LeadAutomation automation, SuggestionService suggestions)
 {
     private sealed record ListPosition(string L, int I);
 
@@ -46,8 +44,14 @@ public sealed class PersonService(
         return Cursor.ToPage(rows, take, r => new ListPosition(r.Person.LastNameKey, r.Person.Id), r => r.ToDto());
     }
 
+    /// <summary>A new person; one that asks for distribution is created through <see cref="Distribution.DistributionService.CreateLead"/>.</summary>
     public async Task<PersonDto> Create(PersonRequest request)
     {
+        if (request.Distribute == true)
+        {
+            throw new InvalidOperationException("A person that asks for distribution is created by DistributionService.CreateLead.");
+        }
+
         var person = new Person
         {
             FirstName = Validation.Clean(request.FirstName) ?? "",
@@ -74,23 +78,8 @@ public sealed class PersonService(
         }
 
         await transitions.Start(person, category, request.LeadStatusId);
-        if (request.Distribute != true)
-        {
-            db.Persons.Add(person);
-            await db.SaveChangesAsync();
-            return await Get(person.Id);
-        }
-
-        // Refused before anything is written when the edition has no distribution.
-        await licences.Require(Licensing.Features.Distribution);
-        await using (var transaction = await db.Database.BeginTransactionAsync())
-        {
-            db.Persons.Add(person);
-            await db.SaveChangesAsync();
-            await distribution.Assign(person, null);
-            await transaction.CommitAsync();
-        }
-
+        db.Persons.Add(person);
+        await db.SaveChangesAsync();
         return await Get(person.Id);
     }
 

@@ -15,9 +15,9 @@ public static class PersonsApi
             var p = await persons.Get(id);
             return TypedResults.Ok(http.WithETag(p, p.Version));
         });
-        group.MapPost("/", async (PersonRequest request, PersonService persons, HttpContext http) =>
+        group.MapPost("/", async (PersonRequest request, PersonService persons, Distribution.DistributionService distribution, HttpContext http) =>
         {
-            var p = await persons.Create(request);
+            var p = request.Distribute == true ? await distribution.CreateLead(request, persons) : await persons.Create(request);
             return TypedResults.Created($"/api/persons/{p.Id}", http.WithETag(p, p.Version));
         });
         group.MapPatch("/{id:int}", async (int id, JsonObject body, PersonService persons, HttpContext http) =>

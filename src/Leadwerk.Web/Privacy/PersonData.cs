@@ -28,6 +28,7 @@ public sealed class PersonData(LeadwerkDbContext db, SearchService search, Looku
         CategoryHistory(),
         Sales(),
         FollowUps(),
+        Assignments(),
         Selections(),
         Suggestions(),
         BulkUpdateItems(),
@@ -111,6 +112,18 @@ public sealed class PersonData(LeadwerkDbContext db, SearchService search, Looku
         },
         k => db.FollowUps.CountAsync(f => f.PersonId == k.Id),
         k => db.FollowUps.Where(f => f.PersonId == k.Id).ExecuteDeleteAsync());
+
+    /// <summary>Why distribution gave the person its owners (R23): about the person alone, they go with it.</summary>
+    private PersonDataPart Assignments() => new("assignments", Erasure.Deleted, () => L.T("Owner assignments", "Toewijzingen van eigenaren"),
+        async k =>
+        {
+            var rows = await db.Assignments.AsNoTracking().Where(a => a.PersonId == k.Id).OrderBy(a => a.Id)
+                .Select(a => new { a.At, a.UserId, User = db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault(), a.RuleId, a.ReasonJson })
+                .ToListAsync();
+            return rows.Select(a => new AssignmentRecord(a.At, a.UserId, a.User, a.RuleId, Distribution.AssignmentReason.Read(a.ReasonJson)?.Describe() ?? "")).ToList();
+        },
+        k => db.Assignments.CountAsync(a => a.PersonId == k.Id),
+        k => db.Assignments.Where(a => a.PersonId == k.Id).ExecuteDeleteAsync());
 
     /// <summary>Static selections hold the person as a member; a dynamic one holds it while its criteria match (exported, nothing to erase).</summary>
     private PersonDataPart Selections() => new("selections", Erasure.Deleted, () => L.T("Selections", "Selecties"),

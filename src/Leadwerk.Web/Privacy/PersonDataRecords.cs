@@ -27,6 +27,8 @@ public sealed record PersonRecord(int Id, string FirstName, string LastName, str
     int? CompanyId, string? Company, int? OwnerId, string? Owner, int? CategoryId, string? Category, string? CategoryGroup,
     int? LeadStatusId, string? LeadStatus, DateTime? LeadStatusChangedAt, DateTime CreatedAt, DateTime UpdatedAt);
 
+public sealed record AssignmentRecord(DateTime At, int? UserId, string? User, int? RuleId, string Reason);
+
 public sealed record StatusChangeRecord(DateTime At, int? UserId, string? User, int? FromId, string? From, int? ToId, string? To, string Channel);
 
 public sealed record CategoryChangeRecord(DateTime At, int CompanyId, string? Company, int? FromId, string? From, int ToId, string? To,

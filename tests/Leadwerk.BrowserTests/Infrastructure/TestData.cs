@@ -108,7 +108,10 @@ public sealed class TestData(IServiceProvider services)
     public async Task<PersonDto> DistributedLead(string lastName)
     {
         var company = await Company(category: "Lead");
-        return await Run<PersonService, PersonDto>(s => s.Create(new PersonRequest(company.Id, "Dina", lastName, null, null, null, null, null, null, Distribute: true)));
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System(Channel.Api));
+        return await scope.ServiceProvider.GetRequiredService<Leadwerk.Web.Distribution.DistributionService>().CreateLead(
+            new PersonRequest(company.Id, "Dina", lastName, null, null, null, null, null, null, Distribute: true), scope.ServiceProvider.GetRequiredService<PersonService>());
     }
 
     private async Task<T> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull

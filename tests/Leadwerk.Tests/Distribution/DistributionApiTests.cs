@@ -1,4 +1,5 @@
 using Leadwerk.Tests.Infrastructure;
+using Leadwerk.Tests.Privacy;
 
 namespace Leadwerk.Tests.Distribution;
 
@@ -82,6 +83,12 @@ public abstract class DistributionApiTests(LeadwerkApp app)
             Assert.Contains($"{anna.UserName} away", why);
             Assert.Contains($"{bram.UserName} away", why);
             Assert.EndsWith("nobody available: the fallback owner", why);
+            // The assignment is the person's data: exported with it, erased with it.
+            var exported = await (await admin.Export(toFallback.Int("id"))).ShouldBe(200);
+            var assignment = Assert.Single(exported["assignments"]!.Items());
+            Assert.Equal((fallback.Id, why), (assignment.Int("userId"), assignment.Str("reason")));
+            await (await admin.Erase(toFallback.Int("id"))).ShouldBe(200);
+            Assert.Empty((await admin.GetOk($"/api/assignments?personId={toFallback.Int("id")}")).Items());
             await (await admin.PatchJson($"/api/users/{anna.Id}", new { away = false })).ShouldBe(200);
             await (await admin.PatchJson($"/api/users/{bram.Id}", new { away = false })).ShouldBe(200);
             await admin.Delete($"/api/distribution-rules/{rule.Int("id")}");
@@ -133,6 +140,12 @@ public abstract class DistributionApiTests(LeadwerkApp app)
         }
         finally
         {
+            // No rule of this test may decide for the next one, even when this one failed halfway.
+            foreach (var rule in (await admin.GetOk("/api/distribution-rules")).Items())
+            {
+                await admin.Delete($"/api/distribution-rules/{rule.Int("id")}");
+            }
+
             await (await admin.PutJson("/api/licence", new { edition = "salesEssentials" })).ShouldBe(200);
         }
     }
