@@ -146,7 +146,8 @@ public sealed class DistributionService(LeadwerkDbContext db, LicenceService lic
     /// <summary>The fair choice among the members who can take a lead now; with apply, their credits move.</summary>
     private static (int? UserId, AssignmentReason Reason) Choose(DistributionRule rule, List<DistributionMember> members, bool apply)
     {
-        bool Available(DistributionMember m) => m.User is { Disabled: false } u && !(rule.SkipAway && u.Away);
+        bool Away(DistributionMember m) => m.User is { Disabled: false, Away: true } && rule.SkipAway;
+        bool Available(DistributionMember m) => m.User is { Disabled: false } && !Away(m);
         var seats = members.Select(m => new Fairness.Seat(m.UserId, m.Weight, m.Credit, Available(m))).ToList();
         var (chosen, after) = Fairness.Next(seats);
         if (apply)
@@ -158,7 +159,7 @@ public sealed class DistributionService(LeadwerkDbContext db, LicenceService lic
             }
         }
 
-        var away = members.Where(m => m.User is { Disabled: false, Away: true } && rule.SkipAway).Select(m => m.User!.DisplayName).ToList();
+        var away = members.Where(Away).Select(m => m.User!.DisplayName).ToList();
         var weight = members.FirstOrDefault(m => m.UserId == chosen)?.Weight ?? 0;
         return (chosen, new AssignmentReason(rule.Name, weight, seats.Where(s => s.Available).Sum(s => s.Weight), away, false, chosen is null));
     }

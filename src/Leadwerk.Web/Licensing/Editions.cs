@@ -16,6 +16,9 @@ public static class Editions
 
     public static IReadOnlyList<string> All { get; } = [SalesEssentials, MarketingPremium];
 
+    /// <summary>Position in <see cref="All"/>: a higher edition holds everything of a lower one.</summary>
+    public static int Level(string edition) => All.ToList().IndexOf(edition);
+
     public static bool Known(string? edition) => edition is not null && All.Contains(edition);
 
     public static string Name(string edition) => edition switch
@@ -61,7 +64,7 @@ public static class Features
         ?? throw new ArgumentException($"Unknown feature '{feature}'.", nameof(feature));
 
     public static bool In(string feature, string edition) =>
-        Editions.All.ToList().IndexOf(edition) >= Editions.All.ToList().IndexOf(RequiredEdition(feature));
+        Editions.Level(edition) >= Editions.Level(RequiredEdition(feature));
 
     public static string Name(string feature) => feature switch
     {
