@@ -104,13 +104,20 @@ public sealed class DashboardFloors(Floor floor, bool postgres, DateTime now)
         (string, object?)[] period = [("@from", From), ("@to", To)];
         const string cohort = """SELECT c."PersonId" FROM "LeadStatusChanges" c WHERE c."BecameLead" AND c."At" >= @from AND c."At" < @to""";
         var size = await floor.Scalar($"""SELECT COUNT(DISTINCT c."PersonId") FROM "LeadStatusChanges" c WHERE c."BecameLead" AND c."At" >= @from AND c."At" < @to""", period);
-        // Each cohort person's rows through the covering (PersonId, At, ToId, …) index; "+" keeps the
-        // planner off the ToId index, which would read every row at a funnel status.
-        var rows = await floor.Rows($"""
-            SELECT h."PersonId", h."ToId", {(postgres ? "EXTRACT(EPOCH FROM h.\"At\") / 86400.0" : "julianday(h.\"At\")")}, h."Id" FROM "LeadStatusChanges" h
-            WHERE h."PersonId" IN ({cohort}) AND +h."ToId" IN ({string.Join(", ", steps)})
-            ORDER BY h."PersonId", h."At", h."Id"
-            """, period);
+        // Each cohort person's rows through the covering (PersonId, At, ToId, …) index, in its order (no
+        // sort); "+" keeps SQLite's planner off the ToId index, which would read every row at a funnel
+        // status. PostgreSQL probes the index per id of an array; with IN it hashes every history row.
+        var rows = await floor.Rows(postgres
+            ? $"""
+              SELECT h."PersonId", h."ToId", date_part('epoch', h."At") / 86400.0, h."Id" FROM "LeadStatusChanges" h
+              WHERE h."PersonId" = ANY (ARRAY({cohort})) AND h."ToId" IN ({string.Join(", ", steps)})
+              ORDER BY h."PersonId", h."At"
+              """
+            : $"""
+              SELECT h."PersonId", h."ToId", julianday(h."At"), h."Id" FROM "LeadStatusChanges" h
+              WHERE h."PersonId" IN ({cohort}) AND +h."ToId" IN ({string.Join(", ", steps)})
+              ORDER BY h."PersonId", h."At"
+              """, period);
         var reached = new long[steps.Count];
         var gaps = steps.Select(_ => new List<(double, long)>()).ToArray();
         // Days as numbers from SQL, rows already in person and time order.

@@ -178,7 +178,8 @@ public abstract class DashboardTilesApiTests(LeadwerkApp app)
         foreach (var (tile, filters) in new (string, object?)[]
                  {
                      ("active-leads", null), ("active-leads", new { asOf }), ("leads-per-status", null), ("leads-per-status", new { asOf }),
-                     ("leads-per-status", new { asOf, owner = "unassigned" }), ("leads-per-owner", null), ("leads-per-owner", new { asOf }), ("funnel", null), ("new-leads-per-week", new { period = "last90d" }), ("stale-leads", null),
+                     ("leads-per-status", new { asOf, owner = "unassigned" }), ("leads-per-owner", null), ("leads-per-owner", new { asOf }), ("funnel", null),
+                     ("funnel", new { period = "last90d", owner = "unassigned" }), ("new-leads-per-week", new { period = "last90d" }), ("stale-leads", null),
                  })
         {
             var data = await h.Evaluate(await h.Tile(tile), filters);
