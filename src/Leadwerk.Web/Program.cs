@@ -83,6 +83,12 @@ builder.Services.AddScoped<UserSettings>();
 builder.Services.AddScoped<AuditService>();
 builder.Services.AddScoped<LicenceService>();
 builder.Services.AddScoped<DistributionService>();
+builder.Services.AddScoped<Leadwerk.Web.Forms.FormService>();
+builder.Services.AddScoped<Leadwerk.Web.Forms.SubmissionService>();
+builder.Services.AddScoped<Leadwerk.Web.Forms.SubmissionProcessor>();
+builder.Services.AddScoped<Leadwerk.Web.Forms.FormInbox>();
+builder.Services.AddSingleton<Leadwerk.Web.Forms.SubmissionLimits>();
+builder.Services.AddScoped<Leadwerk.Web.Attribution.PersonAttribution>();
 builder.Services.AddHostedService<AuditRetention>();
 builder.Services.AddScoped<PersonData>();
 builder.Services.AddScoped<PrivacyService>();
@@ -193,6 +199,7 @@ app.MapPrivacy();
 app.MapAudit();
 app.MapLicence();
 app.MapDistribution();
+Leadwerk.Web.Forms.FormsApi.MapForms(app);
 
 app.MapStaticAssets();
 // The circuit's own "frame-ancestors 'self'" is off: every page carries a full policy of ours.

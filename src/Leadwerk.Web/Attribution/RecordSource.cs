@@ -56,10 +56,10 @@ public static class RecordSource
             switch (entry.Entity)
             {
                 case Person { RecordSource: null } person:
-                    person.RecordSource = source ??= Of(db.Actor.Value.Channel);
+                    person.RecordSource = source ??= db.Actor.RecordSource ?? Of(db.Actor.Value.Channel);
                     break;
                 case Company { RecordSource: null } company:
-                    company.RecordSource = source ??= Of(db.Actor.Value.Channel);
+                    company.RecordSource = source ??= db.Actor.RecordSource ?? Of(db.Actor.Value.Channel);
                     break;
             }
         }

@@ -57,6 +57,9 @@ public static class ErrorCodes
     public const string FollowUpDone = "followUpAlreadyDone";
     public const string DashboardSeeded = "dashboardSeeded";
     public const string FeatureNotInEdition = "featureNotInEdition";
+    public const string FormClosed = "formClosed";
+    public const string OriginNotAllowed = "originNotAllowed";
+    public const string SubmissionAlreadyProcessed = "submissionAlreadyProcessed";
 }
 
 /// <summary>Collects field errors and throws them together, so a form shows all its problems at once.</summary>

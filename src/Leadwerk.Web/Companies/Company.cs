@@ -24,7 +24,19 @@ public sealed class Company : IAuditable
     public User? Owner { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
-    public string? Website { get; set; }
+    private string? _website;
+
+    public string? Website
+    {
+        get => _website;
+        set => (_website, WebsiteDomain) = (value, CompanyDomains.Of(value));
+    }
+
+    /// <summary>
+    /// R19: the website's domain (lower-cased, without "www."), which form submissions match on; set
+    /// with the website; empty where the website has no domain to read.
+    /// </summary>
+    public string? WebsiteDomain { get; private set; }
     public string? Country { get; set; }
     public string? OrgNumber { get; set; }
     /// <summary>Read only inside queries (Find's sale criteria); never loaded with the company.</summary>

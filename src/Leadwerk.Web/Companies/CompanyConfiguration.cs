@@ -25,5 +25,7 @@ public sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasIndex(c => c.CategoryId);
         builder.HasIndex(c => c.OwnerId);
         builder.HasIndex(c => c.OrgNumber);
+        builder.Property(c => c.WebsiteDomain).HasMaxLength(CompanyRules.WebsiteMaxLength);
+        builder.HasIndex(c => c.WebsiteDomain);
     }
 }

@@ -18,6 +18,9 @@ public sealed class CurrentActor
 
     public bool IsSet => _actor is not null;
 
+    /// <summary>R20: the source records created in this scope get when the channel alone does not say it (a form names itself).</summary>
+    public string? RecordSource { get; set; }
+
     public CurrentActor Set(Actor actor)
     {
         if (_actor is not null && _actor != actor)

@@ -51,6 +51,9 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<Distribution.DistributionRule> DistributionRules => Set<Distribution.DistributionRule>();
     public DbSet<Distribution.DistributionMember> DistributionMembers => Set<Distribution.DistributionMember>();
     public DbSet<Distribution.Assignment> Assignments => Set<Distribution.Assignment>();
+    public DbSet<Forms.Form> Forms => Set<Forms.Form>();
+    public DbSet<Forms.FormSubmission> FormSubmissions => Set<Forms.FormSubmission>();
+    public DbSet<Attribution.Touch> Touches => Set<Attribution.Touch>();
     public DbSet<Privacy.ErasedEmail> ErasedEmails => Set<Privacy.ErasedEmail>();
     public DbSet<Privacy.AppSecret> AppSecrets => Set<Privacy.AppSecret>();
     public DbSet<Dashboards.Dashboard> Dashboards => Set<Dashboards.Dashboard>();

@@ -55,6 +55,11 @@ public static class DatabaseStartup
             logger.LogInformation("Licensed as {Edition}.", Licensing.LicenceService.Initial(app.Configuration));
         }
 
+        if (await Companies.CompanyDomains.Backfill(db) is > 0 and var domains)
+        {
+            logger.LogInformation("Read the website domain of {Count} companies (R19 matching).", domains);
+        }
+
         await EnsureAdmin(app, db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>());
 
         if (app.Configuration.GetValue<bool>("Leadwerk:DemoData") && !await db.Companies.AnyAsync())

@@ -71,12 +71,13 @@ public sealed class DistributionService(LeadwerkDbContext db, LicenceService lic
     /// <summary>
     /// Gives a new, saved lead an owner by the first active rule that takes it, in the caller's
     /// transaction; logs why (R23). Null when no rule takes it (or it has an owner and the rule
-    /// leaves owned leads alone).
+    /// leaves owned leads alone). A form that names its rule tries that one alone.
     /// </summary>
-    public async Task<Assignment?> Assign(Person person, string? formKey)
+    public async Task<Assignment?> Assign(Person person, string? formKey, int? onlyRuleId = null)
     {
         await licences.Require(Features.Distribution);
-        foreach (var rule in await db.DistributionRules.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Rank).ThenBy(r => r.Id).ToListAsync())
+        var rules = db.DistributionRules.AsNoTracking().Where(r => r.Active && (onlyRuleId == null || r.Id == onlyRuleId));
+        foreach (var rule in await rules.OrderBy(r => r.Rank).ThenBy(r => r.Id).ToListAsync())
         {
             if (!await Takes(rule, person, formKey))
             {

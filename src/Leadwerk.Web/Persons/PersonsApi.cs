@@ -8,6 +8,7 @@ public static class PersonsApi
     public static IEndpointRouteBuilder MapPersons(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/persons").WithTags("Persons").RequireAuthorization();
+        group.MapGet("/{id:int}/attribution", async (int id, Attribution.PersonAttribution attribution) => TypedResults.Ok(await attribution.Of(id)));
         group.MapGet("/", async (PersonService persons, string? search, int? limit, string? cursor) =>
             TypedResults.Ok(await persons.List(search, null, limit, cursor)));
         group.MapGet("/{id:int}", async (int id, PersonService persons, HttpContext http) =>

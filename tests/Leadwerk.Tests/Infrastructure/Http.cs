@@ -114,4 +114,18 @@ public static class Unique
 {
     /// <summary>A readable name no other test uses.</summary>
     public static string Name(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..10]}";
+
+    /// <summary>A lower-case key (forms, org numbers) no other test uses.</summary>
+    public static string Key(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..10]}";
+
+    public static string Email() => $"t{Guid.NewGuid().ToString("N")[..12]}@example.com";
+
+    private static int _addresses;
+
+    /// <summary>A client address no other test uses, for rate limits kept per address.</summary>
+    public static string Address()
+    {
+        var n = Interlocked.Increment(ref _addresses);
+        return $"10.200.{(n >> 8) & 255}.{n & 255}";
+    }
 }
