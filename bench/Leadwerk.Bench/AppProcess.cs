@@ -38,7 +38,7 @@ internal sealed class AppProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public HttpClient Client { get; }
 
-    public static async Task<AppProcess> Start(BenchOptions options, TextWriter log)
+    public static async Task<AppProcess> Start(BenchOptions options, TextWriter log, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = typeof(Program).Assembly.Location;
         var directory = Path.GetDirectoryName(dll)!;
@@ -70,6 +70,10 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["Leadwerk__Admin__UserName"] = UserName;
         start.Environment["Leadwerk__Admin__Password"] = Generator.Password;
         start.Environment["Leadwerk__DemoData"] = "false";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = start };
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));

@@ -184,6 +184,12 @@ public static class Runner
                 $"scenario 1's criteria ({matches:N0} matches), first {PageSize} rows", log)
             : [];
 
+        // 11. Web form submissions through the public endpoint (issue 15); they add persons, so after the reads.
+        if (FormScenarios.Wanted(options.Only))
+        {
+            results.Add(await FormScenarios.Run(options, options.Quick, log));
+        }
+
         // 6. The background jobs, last because they change data: a bulk update of the board's
         // persons, and an import of new persons (the sizes above are those the queries ran on).
         if (Wanted("Bulk update") || Wanted("CSV import"))

@@ -873,6 +873,8 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompanyId");
+
                     b.HasIndex("PersonId");
 
                     b.HasIndex("FormId", "IdempotencyKey")
@@ -1900,11 +1902,21 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Leadwerk.Web.Forms.FormSubmission", b =>
                 {
+                    b.HasOne("Leadwerk.Web.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Leadwerk.Web.Forms.Form", "Form")
                         .WithMany()
                         .HasForeignKey("FormId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Leadwerk.Web.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Form");
                 });

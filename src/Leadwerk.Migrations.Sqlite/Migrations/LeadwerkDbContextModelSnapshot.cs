@@ -861,6 +861,8 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompanyId");
+
                     b.HasIndex("PersonId");
 
                     b.HasIndex("FormId", "IdempotencyKey")
@@ -1879,11 +1881,21 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Leadwerk.Web.Forms.FormSubmission", b =>
                 {
+                    b.HasOne("Leadwerk.Web.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Leadwerk.Web.Forms.Form", "Form")
                         .WithMany()
                         .HasForeignKey("FormId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Leadwerk.Web.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Form");
                 });

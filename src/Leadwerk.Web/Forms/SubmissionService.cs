@@ -60,6 +60,12 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
         try
         {
             await Store(form, submission, spam);
+            if (spam is null)
+            {
+                // Counted after the commit, in a statement of its own: inside the transaction the form's
+                // row lock would make every submission of the form wait for the one before.
+                await db.Forms.Where(f => f.Id == form.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Submissions, f => f.Submissions + 1));
+            }
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {
@@ -96,7 +102,6 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
         }
         else
         {
-            await db.Forms.Where(f => f.Id == form.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Submissions, f => f.Submissions + 1));
             var email = JsonSerializer.Deserialize<Dictionary<string, string?>>(submission.ValuesJson, FormService.Json)!
                 .GetValueOrDefault(FormService.Fields(form).First(f => f.MapsTo == "person.email").Name!);
             if (form.Processing == FormProcessing.Manual)

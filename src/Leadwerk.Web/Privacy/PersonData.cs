@@ -29,6 +29,8 @@ public sealed class PersonData(LeadwerkDbContext db, SearchService search, Looku
         Sales(),
         FollowUps(),
         Assignments(),
+        Touches(),
+        FormSubmissions(),
         Selections(),
         Suggestions(),
         BulkUpdateItems(),
@@ -124,6 +126,23 @@ public sealed class PersonData(LeadwerkDbContext db, SearchService search, Looku
         },
         k => db.Assignments.CountAsync(a => a.PersonId == k.Id),
         k => db.Assignments.Where(a => a.PersonId == k.Id).ExecuteDeleteAsync());
+
+    /// <summary>Where the person came from (R21): the visits of their submissions, about them alone.</summary>
+    private PersonDataPart Touches() => new("touches", Erasure.Deleted, () => L.T("Marketing touches", "Marketingaanrakingen"),
+        async k => (await db.Touches.AsNoTracking().Where(t => t.PersonId == k.Id).OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync())
+            .Select(t => new TouchRecord(Attribution.PersonAttribution.Kind(t.Kind), t.At, t.Source, t.Medium, t.Campaign, t.Term, t.Content, t.Channel,
+                t.ReferrerUrl, t.LandingUrl, t.Gclid, t.Fbclid, t.Msclkid, t.LiFatId, t.FormId)).ToList(),
+        k => db.Touches.CountAsync(t => t.PersonId == k.Id),
+        k => db.Touches.Where(t => t.PersonId == k.Id).ExecuteDeleteAsync());
+
+    /// <summary>What the person sent through forms, as sent: theirs alone, so it goes with them.</summary>
+    private PersonDataPart FormSubmissions() => new("formSubmissions", Erasure.Deleted, () => L.T("Form submissions", "Formulierinzendingen"),
+        async k => (await db.FormSubmissions.AsNoTracking().Where(s => s.PersonId == k.Id).OrderBy(s => s.Id)
+                .Select(s => new { s.FormId, Form = s.Form!.Key, s.ReceivedAt, s.Status, s.ValuesJson, s.TouchJson }).ToListAsync())
+            .Select(s => new FormSubmissionRecord(s.FormId, s.Form, s.ReceivedAt, Forms.FormRules.Status(s.Status),
+                System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(s.ValuesJson) ?? [], System.Text.Json.Nodes.JsonNode.Parse(s.TouchJson))).ToList(),
+        k => db.FormSubmissions.CountAsync(s => s.PersonId == k.Id),
+        k => db.FormSubmissions.Where(s => s.PersonId == k.Id).ExecuteDeleteAsync());
 
     /// <summary>Static selections hold the person as a member; a dynamic one holds it while its criteria match (exported, nothing to erase).</summary>
     private PersonDataPart Selections() => new("selections", Erasure.Deleted, () => L.T("Selections", "Selecties"),

@@ -27,6 +27,12 @@ public sealed record PersonRecord(int Id, string FirstName, string LastName, str
     int? CompanyId, string? Company, int? OwnerId, string? Owner, int? CategoryId, string? Category, string? CategoryGroup,
     int? LeadStatusId, string? LeadStatus, DateTime? LeadStatusChangedAt, DateTime CreatedAt, DateTime UpdatedAt);
 
+public sealed record TouchRecord(
+    string Kind, DateTime At, string? Source, string? Medium, string? Campaign, string? Term, string? Content, string? Channel,
+    string? ReferrerUrl, string? LandingUrl, string? Gclid, string? Fbclid, string? Msclkid, string? LiFatId, int? FormId);
+
+public sealed record FormSubmissionRecord(int FormId, string Form, DateTime ReceivedAt, string Status, Dictionary<string, string?> Values, System.Text.Json.Nodes.JsonNode? Touch);
+
 public sealed record AssignmentRecord(DateTime At, int? UserId, string? User, int? RuleId, string Reason);
 
 public sealed record StatusChangeRecord(DateTime At, int? UserId, string? User, int? FromId, string? From, int? ToId, string? To, string Channel);

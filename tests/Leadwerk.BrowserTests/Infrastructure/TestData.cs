@@ -114,6 +114,16 @@ public sealed class TestData(IServiceProvider services)
             new PersonRequest(company.Id, "Dina", lastName, null, null, null, null, null, null, Distribute: true), scope.ServiceProvider.GetRequiredService<PersonService>());
     }
 
+    /// <summary>A contact form (names, e-mail, a message) with the given processing.</summary>
+    public Task<Leadwerk.Web.Forms.FormDto> Form(string key, string processing = "automatic") =>
+        Run<Leadwerk.Web.Forms.FormService, Leadwerk.Web.Forms.FormDto>(s => s.Create(new Leadwerk.Web.Forms.FormRequest(key, $"Contact {key}",
+        [
+            new("first_name", new("First name", "Voornaam"), "text", false, "person.firstName"),
+            new("last_name", new("Last name", "Achternaam"), "text", true, "person.lastName"),
+            new("email", new("E-mail", "E-mail"), "email", true, "person.email"),
+            new("message", new("Message", "Bericht"), "textarea"),
+        ], Processing: processing, ThankYou: new(new("Thanks, we will call you.", "Bedankt, we bellen u."))), Actor.System(Channel.Api)));
+
     private async Task<T> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = services.CreateAsyncScope();

@@ -42,6 +42,9 @@ public sealed class DbSnapshot
         ["DistributionRules"] = Json(await db.DistributionRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync()),
         ["DistributionMembers"] = Json(await db.DistributionMembers.AsNoTracking().OrderBy(m => m.RuleId).ThenBy(m => m.UserId).ToListAsync()),
         ["Assignments"] = Json(await db.Assignments.AsNoTracking().OrderBy(a => a.Id).ToListAsync()),
+        ["Forms"] = Json(await db.Forms.AsNoTracking().OrderBy(f => f.Id).ToListAsync()),
+        ["FormSubmissions"] = Json(await db.FormSubmissions.AsNoTracking().OrderBy(s => s.Id).ToListAsync()),
+        ["Touches"] = Json(await db.Touches.AsNoTracking().OrderBy(t => t.Id).ToListAsync()),
     });
 
     public void AssertSameAs(DbSnapshot before)

@@ -18,7 +18,7 @@ public abstract class PersonExportApiTests(LeadwerkApp app)
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"person-{traced.Id}-personal-data.json", response.Content.Headers.ContentDisposition?.ToString());
         Assert.Equal(traced.Id, export.Int("personId"));
-        Assert.Equal(["person", "leadStatusHistory", "categoryHistory", "sales", "followUps", "assignments", "selections", "suggestions", "bulkUpdateItems", "importRows"],
+        Assert.Equal(["person", "leadStatusHistory", "categoryHistory", "sales", "followUps", "assignments", "touches", "formSubmissions", "selections", "suggestions", "bulkUpdateItems", "importRows"],
             export["parts"]!.Items().Select(p => p.Str("part")));
 
         var person = export["person"]!;
