@@ -797,9 +797,6 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Property<int?>("SelectionId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Submissions")
-                        .HasColumnType("integer");
-
                     b.Property<string>("ThankYouEn")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

@@ -787,9 +787,6 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Property<int?>("SelectionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Submissions")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ThankYouEn")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");

@@ -28,7 +28,8 @@ public static class DatabaseSetup
                 case Sqlite:
                     options.UseSqlite(SqliteConnectionString(connectionString, env),
                         o => o.MigrationsAssembly(MigrationsAssembly("Leadwerk.Migrations.Sqlite")))
-                        .AddInterceptors(new SqliteConnectionSetup(config.GetValue(SqliteConnectionSetup.MmapSetting, SqliteConnectionSetup.DefaultMmapBytes)));
+                        .AddInterceptors(new SqliteConnectionSetup(config.GetValue(SqliteConnectionSetup.MmapSetting, SqliteConnectionSetup.DefaultMmapBytes),
+                            SqliteConnectionSetup.Synchronous(config[SqliteConnectionSetup.SynchronousSetting]).ToLowerInvariant()));
                     break;
                 case Postgres:
                     if (string.IsNullOrWhiteSpace(connectionString))

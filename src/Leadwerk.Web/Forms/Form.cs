@@ -33,9 +33,6 @@ public sealed class Form : IAuditable
     public string? RedirectUrl { get; set; }
     public DateTime? ActiveUntil { get; set; }
     public int? MaxSubmissions { get; set; }
-
-    /// <summary>Submissions accepted (not spam), for <see cref="MaxSubmissions"/>.</summary>
-    public int Submissions { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }

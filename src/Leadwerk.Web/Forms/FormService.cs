@@ -15,10 +15,19 @@ public sealed partial class FormService(LeadwerkDbContext db, LicenceService lic
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<List<FormDto>> List() =>
-        [.. (await db.Forms.AsNoTracking().OrderBy(f => f.Name).ThenBy(f => f.Id).ToListAsync()).Select(ToDto)];
+    public async Task<List<FormDto>> List()
+    {
+        var forms = await db.Forms.AsNoTracking().OrderBy(f => f.Name).ThenBy(f => f.Id).ToListAsync();
+        var counts = await db.FormSubmissions.Where(s => s.Status != SubmissionStatus.Spam).GroupBy(s => s.FormId)
+            .Select(g => new { FormId = g.Key, N = g.Count() }).ToDictionaryAsync(g => g.FormId, g => g.N);
+        return [.. forms.Select(f => ToDto(f, counts.GetValueOrDefault(f.Id)))];
+    }
 
-    public async Task<FormDto> Get(int id) => ToDto(await Find(id, tracked: false));
+    public async Task<FormDto> Get(int id) => ToDto(await Find(id, tracked: false), await Accepted(db, id));
+
+    /// <summary>Submissions the form took (spam not counted), for its list and its maximum; counted, not kept, so no submission waits for another to count.</summary>
+    internal static Task<int> Accepted(LeadwerkDbContext db, int formId) =>
+        db.FormSubmissions.CountAsync(s => s.FormId == formId && s.Status != SubmissionStatus.Spam);
 
     public async Task<FormDto> Create(FormRequest request, Actor actor)
     {
@@ -27,7 +36,7 @@ public sealed partial class FormService(LeadwerkDbContext db, LicenceService lic
         await Fill(form, request);
         db.Forms.Add(form);
         await Save();
-        return ToDto(form);
+        return ToDto(form, 0);
     }
 
     public async Task<FormDto> Update(int id, FormRequest request, int? expectedVersion, Actor actor)
@@ -37,7 +46,7 @@ public sealed partial class FormService(LeadwerkDbContext db, LicenceService lic
         Concurrency.Check(form.Version, expectedVersion);
         await Fill(form, request);
         await Save();
-        return ToDto(form);
+        return ToDto(form, await Accepted(db, id));
     }
 
     /// <summary>Deletes the form and its submissions; the persons it created stay, with their source and touches.</summary>
@@ -52,10 +61,10 @@ public sealed partial class FormService(LeadwerkDbContext db, LicenceService lic
 
     internal static List<string> Origins(Form form) => JsonSerializer.Deserialize<List<string>>(form.AllowedOriginsJson, Json) ?? [];
 
-    internal static FormDto ToDto(Form f) => new(
+    internal static FormDto ToDto(Form f, int submissions) => new(
         f.Id, f.Key, f.Name, Fields(f), new FormDefaults(f.CategoryId, f.LeadStatusId, f.OwnerId, f.DistributionRuleId), FormRules.Processing(f.Processing),
         Origins(f), new FormThankYou(f.ThankYouEn is null && f.ThankYouNl is null ? null : new(f.ThankYouEn, f.ThankYouNl), f.RedirectUrl),
-        f.ActiveUntil, f.MaxSubmissions, f.SelectionId, f.Submissions, $"/f/{f.Key}", f.CreatedAt, f.UpdatedAt, f.Version);
+        f.ActiveUntil, f.MaxSubmissions, f.SelectionId, submissions, $"/f/{f.Key}", f.CreatedAt, f.UpdatedAt, f.Version);
 
     private async Task<Form> Find(int id, bool tracked)
     {

@@ -44,7 +44,7 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
             return (earlier, true);
         }
 
-        if (form.ActiveUntil is { } until && until <= now || form.MaxSubmissions is { } max && form.Submissions >= max)
+        if (form.ActiveUntil is { } until && until <= now || form.MaxSubmissions is { } max && await FormService.Accepted(db, form.Id) >= max)
         {
             throw new DomainException(410, ErrorCodes.FormClosed, L.T("This form no longer takes submissions.", "Dit formulier neemt geen inzendingen meer aan."));
         }
@@ -60,12 +60,6 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
         try
         {
             await Store(form, submission, spam);
-            if (spam is null)
-            {
-                // Counted after the commit, in a statement of its own: inside the transaction the form's
-                // row lock would make every submission of the form wait for the one before.
-                await db.Forms.Where(f => f.Id == form.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Submissions, f => f.Submissions + 1));
-            }
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {
