@@ -63,7 +63,19 @@ public static class PublicSubmissions
         actor.Set(Actor.System(Channel.Form));
         var input = await Read(http);
         var html = !http.Request.HasJsonContentType() && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
-        var (answer, replay) = await submissions.Receive(form, input, http.Request.Headers["Idempotency-Key"].ToString());
+        SubmissionAnswer answer;
+        bool replay;
+        try
+        {
+            (answer, replay) = await submissions.Receive(form, input, http.Request.Headers["Idempotency-Key"].ToString());
+        }
+        catch (ValidationFailedException invalid) when (html)
+        {
+            // A plain HTML form on another site has no page of ours to mark the fields on: a short
+            // page says what to correct, and the browser's Back keeps what the visitor typed.
+            return TypedResults.Content(FixPage(form, invalid), "text/html; charset=utf-8", statusCode: 422);
+        }
+
         if (html)
         {
             // A plain HTML form (no script): the visitor goes on to the thank-you page.
@@ -71,6 +83,20 @@ public static class PublicSubmissions
         }
 
         return replay ? TypedResults.Ok(answer) : TypedResults.Created($"/api/form-submissions/{answer.SubmissionId}", answer);
+    }
+
+    private static string FixPage(Form form, ValidationFailedException invalid)
+    {
+        static string E(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
+        var title = L.T("Please correct the form", "Verbeter het formulier");
+        var items = string.Concat(invalid.Errors.SelectMany(e => e.Value).Select(m => $"<li>{E(m)}</li>"));
+        return $"""
+            <!DOCTYPE html>
+            <html lang="{L.Language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{E(title)} – {E(form.Name)}</title></head>
+            <body><main><h1>{E(title)}</h1><ul>{items}</ul>
+            <p>{E(L.T("Go back to the form to correct it; what you typed is still there.", "Ga terug naar het formulier om het te verbeteren; wat u typte staat er nog."))}</p></main></body></html>
+            """;
     }
 
     private static DomainException Refused() =>

@@ -226,6 +226,37 @@ public abstract class FormSubmissionApiTests(LeadwerkApp app)
         await (await visitor.PostJson(FormTests.Url(form), new { email = Unique.Email() })).ShouldBeProblem(410, "formClosed");
     }
 
+    [Fact]
+    public async Task APlainHtmlFormPostGoesOnToTheThankYouPageOrToAPageThatSaysWhatToCorrect()
+    {
+        var admin = await app.Admin();
+        var form = await FormTests.Create(admin, Unique.Key("html"));
+        var email = Unique.Email();
+        using var visitor = app.Anonymous();
+
+        async Task<HttpResponseMessage> Post(Dictionary<string, string> fields)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, FormTests.Url(form)) { Content = new FormUrlEncodedContent(fields) };
+            request.Headers.Accept.ParseAdd("text/html");
+            return await visitor.SendAsync(request);
+        }
+
+        var wrong = await Post(new() { ["email"] = "nope", ["last_name"] = "Html" });
+        Assert.Equal(422, (int)wrong.StatusCode);
+        Assert.Equal("text/html", wrong.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("E-mail is not a valid e-mail address.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var sent = await Post(new() { ["email"] = email, ["last_name"] = "Html", ["utm_source"] = "flyer", ["firstTouch.utm_source"] = "newsletter" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal($"/f/{form.Str("key")}/thanks", sent.Headers.Location?.OriginalString);
+        var person = Assert.Single((await admin.GetOk($"/api/persons?search={Uri.EscapeDataString(email)}"))["items"]!.Items());
+        await Premium.With(admin, async () =>
+        {
+            var attribution = await admin.GetOk($"/api/persons/{person.Int("id")}/attribution");
+            Assert.Equal(("newsletter", "flyer"), (attribution["firstTouch"]!.Str("source"), attribution["leadCreation"]!.Str("source")));
+        });
+    }
+
     private static string Domain(string website) => new Uri(website).Host.Replace("www.", "", StringComparison.Ordinal);
 }
 
