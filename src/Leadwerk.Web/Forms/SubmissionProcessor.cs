@@ -120,24 +120,25 @@ public sealed class SubmissionProcessor(
         var created = await companies.Create(new CompanyRequest(name, category, form.OwnerId, Value("company.email"), Value("company.phone"),
             Value("company.website"), Value("company.country"), Value("company.orgNumber")));
         log.Add("company.created", id: created.Id);
-        return (await db.Companies.Include(c => c.Category).SingleAsync(c => c.Id == created.Id), true);
+        // The service's entity is still tracked, with its category: no second read.
+        return (db.Companies.Local.FirstOrDefault(c => c.Id == created.Id) ?? await db.Companies.Include(c => c.Category).SingleAsync(c => c.Id == created.Id), true);
     }
 
     private async Task<(Company? Company, string How)> MatchCompany(string? orgNumber, string? domain, string? name)
     {
-        var companies = db.Companies.Include(c => c.Category).OrderBy(c => c.Id);
-        if (orgNumber is not null && await companies.FirstOrDefaultAsync(c => c.OrgNumber == orgNumber) is { } byNumber)
-        {
-            return (byNumber, "orgNumber");
-        }
-
-        if (domain is not null && await companies.FirstOrDefaultAsync(c => c.WebsiteDomain == domain) is { } byDomain)
-        {
-            return (byDomain, "domain");
-        }
-
         var key = name is null ? null : Common.TextKey.Of(name);
-        return (key is null ? null : await companies.FirstOrDefaultAsync(c => c.NameKey == key), "name");
+        if (orgNumber is null && domain is null && key is null)
+        {
+            return (null, "name");
+        }
+
+        // One read over the three indexes, the best match first in R19's order (then the oldest).
+        var found = await db.Companies.Include(c => c.Category)
+            .Where(c => (orgNumber != null && c.OrgNumber == orgNumber) || (domain != null && c.WebsiteDomain == domain) || (key != null && c.NameKey == key))
+            .OrderBy(c => orgNumber != null && c.OrgNumber == orgNumber ? 0 : domain != null && c.WebsiteDomain == domain ? 1 : 2).ThenBy(c => c.Id)
+            .FirstOrDefaultAsync();
+        return found is null ? (null, "name")
+            : (found, orgNumber is not null && found.OrgNumber == orgNumber ? "orgNumber" : domain is not null && found.WebsiteDomain == domain ? "domain" : "name");
     }
 
     /// <summary>Without a category on the form, a new company gets the first lead category (potential customer, in rank order).</summary>
@@ -162,7 +163,8 @@ public sealed class SubmissionProcessor(
         var created = await persons.Create(new PersonRequest(c?.Id, first, last, email, value("person.phone"), value("person.title"),
             c is null ? form.OwnerId : form.OwnerId ?? c.OwnerId, c is null ? categoryId : null, status));
         log.Add("person.created", id: created.Id);
-        var person = await db.Persons.Include(p => p.Company).ThenInclude(x => x!.Category).SingleAsync(p => p.Id == created.Id);
+        var person = db.Persons.Local.FirstOrDefault(p => p.Id == created.Id)
+            ?? await db.Persons.Include(p => p.Company).ThenInclude(x => x!.Category).SingleAsync(p => p.Id == created.Id);
         if (form.DistributionRuleId is { } rule)
         {
             if (await licences.Has(Features.Distribution))
