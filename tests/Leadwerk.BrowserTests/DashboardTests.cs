@@ -178,9 +178,11 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
 
             // Without the day, the same criteria ask about today.
             var remove = page.GetByRole(AriaRole.Button, new() { Name = $"Remove “on {day}”", Exact = true });
-            while (await remove.CountAsync() > 0)
+            // One at a time, each gone before the next: a button about to leave must not be clicked.
+            for (var left = await remove.CountAsync(); left > 0; left--)
             {
                 await remove.First.ClickAsync();
+                await Expect(remove).ToHaveCountAsync(left - 1);
             }
 
             await find.Search();
