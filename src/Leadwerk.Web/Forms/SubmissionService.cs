@@ -59,7 +59,8 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
         var spam = Spam(input.Fields, now);
         try
         {
-            await Store(form, submission, spam);
+            var email = fields.First(f => f.MapsTo == "person.email").Name!;
+            await Store(form, submission, values.GetValueOrDefault(email), spam);
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {
@@ -84,7 +85,7 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
         return (new SubmissionAnswer(submission.Id, FormRules.Status(submission.AnsweredStatus)), false);
     }
 
-    private async Task Store(Form form, FormSubmission submission, string? spam)
+    private async Task Store(Form form, FormSubmission submission, string? email, string? spam)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         // The row first: its key takes the unique index (and SQLite's write lock) before anything is read.
@@ -96,8 +97,6 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
         }
         else
         {
-            var email = JsonSerializer.Deserialize<Dictionary<string, string?>>(submission.ValuesJson, FormService.Json)!
-                .GetValueOrDefault(FormService.Fields(form).First(f => f.MapsTo == "person.email").Name!);
             if (form.Processing == FormProcessing.Manual)
             {
                 submission.LogJson = new SubmissionLog().Add("waiting.manual").ToJson();
