@@ -142,8 +142,11 @@ public sealed class SubmissionProcessor(
     }
 
     /// <summary>Without a category on the form, a new company gets the first lead category (potential customer, in rank order).</summary>
-    private async Task<int> DefaultLeadCategory() =>
+    private async Task<int> DefaultLeadCategory() => _defaultCategory ??=
         await db.Categories.Where(c => !c.Deleted && c.Group == CategoryGroup.PotentialCustomer).OrderBy(c => c.Rank).ThenBy(c => c.Id).Select(c => c.Id).FirstAsync();
+
+    /// <summary>Read once per unit of work: a new company and its new person ask for it in turn.</summary>
+    private int? _defaultCategory;
 
     private async Task<Person> CreatePerson(Form form, (Company Company, bool Created)? company, Func<string, string?> value, SubmissionLog log)
     {
