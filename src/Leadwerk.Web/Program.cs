@@ -82,6 +82,7 @@ builder.Services.AddScoped<ContactsTab>();
 builder.Services.AddScoped<UserSettings>();
 builder.Services.AddScoped<AuditService>();
 builder.Services.AddScoped<LicenceService>();
+builder.Services.AddSingleton<LicenceState>();
 builder.Services.AddScoped<DistributionService>();
 builder.Services.AddScoped<Leadwerk.Web.Forms.FormService>();
 builder.Services.AddScoped<Leadwerk.Web.Forms.SubmissionService>();

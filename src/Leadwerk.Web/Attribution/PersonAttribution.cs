@@ -12,6 +12,8 @@ public sealed record TouchDto(
     string Kind, string? Source, string? Medium, string? Campaign, string? Term, string? Content, string? SourceKey, string? MediumKey,
     string? Channel, string? ChannelName, string? ReferrerDomain, string? LandingUrl, ClickIds ClickIds, DateTime At, int? FormId);
 
+public sealed record CompanyAttributionDto(string? RecordSource, TouchDto? CompanySource);
+
 public sealed record AttributionDto(string? RecordSource, TouchDto? FirstTouch, TouchDto? LeadCreation, TouchDto? LatestTouch, List<TouchDto> Conversions);
 
 /// <summary>
@@ -30,6 +32,17 @@ public sealed class PersonAttribution(LeadwerkDbContext db, LicenceService licen
         var visits = touches.Where(t => t.Kind is "leadCreation" or "conversion").ToList();
         return new AttributionDto(source.RecordSource, touches.FirstOrDefault(t => t.Kind == "firstTouch"), touches.FirstOrDefault(t => t.Kind == "leadCreation"),
             visits.LastOrDefault(), [.. touches.Where(t => t.Kind == "conversion")]);
+    }
+
+    /// <summary>A company's source: the visit of the submission that created it (R21), Marketing Premium's too.</summary>
+    public async Task<CompanyAttributionDto> OfCompany(int companyId)
+    {
+        await licences.Require(Features.UtmAttribution);
+        var source = await db.Companies.Where(c => c.Id == companyId).Select(c => new { c.RecordSource }).FirstOrDefaultAsync()
+            ?? throw DomainException.NotFound(L.T($"Company {companyId} does not exist.", $"Bedrijf {companyId} bestaat niet."));
+        var touch = await db.Touches.AsNoTracking().Where(t => t.CompanyId == companyId && t.Kind == TouchKind.CompanySource)
+            .OrderBy(t => t.At).FirstOrDefaultAsync();
+        return new CompanyAttributionDto(source.RecordSource, touch is null ? null : ToDto(touch));
     }
 
     public static string Kind(TouchKind kind) => kind switch

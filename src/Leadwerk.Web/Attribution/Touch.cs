@@ -62,8 +62,8 @@ public sealed class TouchConfiguration : IEntityTypeConfiguration<Touch>
     public void Configure(EntityTypeBuilder<Touch> builder)
     {
         builder.ToTable("Touches");
-        builder.HasOne(t => t.Person).WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(t => t.Company).WithMany().HasForeignKey(t => t.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.Person).WithMany(p => p.Touches).HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.Company).WithMany(c => c.Touches).HasForeignKey(t => t.CompanyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.PersonId, t.Kind, t.At });
         builder.HasIndex(t => new { t.CompanyId, t.Kind });
         foreach (var property in new[] { "Source", "Medium", "Campaign", "Term", "Content", "SourceKey", "MediumKey", "ReferrerDomain", "Gclid", "Fbclid", "Msclkid", "LiFatId" })

@@ -12,6 +12,7 @@ public static class CompaniesApi
         var group = app.MapGroup("/api/companies").WithTags("Companies").RequireAuthorization();
         group.MapGet("/", async (CompanyService companies, string? search, int? limit, string? cursor) =>
             TypedResults.Ok(await companies.List(search, limit, cursor)));
+        group.MapGet("/{id:int}/attribution", async (int id, Attribution.PersonAttribution attribution) => TypedResults.Ok(await attribution.OfCompany(id)));
         group.MapGet("/{id:int}", async (int id, CompanyService companies, HttpContext http) =>
         {
             var c = await companies.Get(id);

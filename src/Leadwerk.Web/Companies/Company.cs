@@ -42,6 +42,9 @@ public sealed class Company : IAuditable
     /// <summary>Read only inside queries (Find's sale criteria); never loaded with the company.</summary>
     public List<Sale> Sales { get; set; } = [];
 
+    /// <summary>Read only inside queries (attribution criteria and columns); never loaded with the company.</summary>
+    public List<Attribution.Touch> Touches { get; set; } = [];
+
     /// <summary>R20: the channel it came in through, set once when it is first saved (Attribution/RecordSource.cs).</summary>
     public string? RecordSource { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -82,7 +82,7 @@ public sealed class DashboardService(LeadwerkDbContext db, TileEngine engine)
             filters ?? DashboardFilters.None, PeriodPresets.Last30Days, actor);
 
     /// <summary>The tiles a new one starts from: the seeded dashboard's.</summary>
-    public static IReadOnlyList<TileSpec> Library() => SeededDashboard.Tiles;
+    public static IReadOnlyList<TileSpec> Library() => [.. SeededDashboard.Tiles, .. SeededDashboard.AttributionTiles];
 
     /// <summary>Writes the seeded dashboard into a database that has none (new, or made before dashboards).</summary>
     public static async Task<bool> EnsureSeeded(LeadwerkDbContext db)

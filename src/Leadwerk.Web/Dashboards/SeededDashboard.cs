@@ -62,6 +62,38 @@ public static class SeededDashboard
         },
     ];
 
+    private static TilePeriod LeadCreated => new("person.leadCreation.at", null, null, null);
+
+    /// <summary>Attribution tiles (B5, Marketing Premium): in the library, not on the seeded dashboard every edition sees.</summary>
+    public static IReadOnlyList<TileSpec> AttributionTiles { get; } =
+    [
+        new()
+        {
+            Id = "new-leads-by-lead-creation-source", Titles = new("New leads by lead-creation source", "Nieuwe leads per bron van leadcreatie"),
+            Period = LeadCreated, GroupBy = [new("person.leadCreation.source", null)], Chart = Charts.Bar, Limit = 10, Width = 6,
+        },
+        new()
+        {
+            Id = "new-leads-by-first-touch-source", Titles = new("New leads by first-touch source", "Nieuwe leads per bron van eerste contact"),
+            Period = LeadCreated, GroupBy = [new("person.firstTouch.source", null)], Chart = Charts.Bar, Limit = 10, Width = 6,
+        },
+        new()
+        {
+            Id = "new-leads-by-campaign", Titles = new("New leads by campaign", "Nieuwe leads per campagne"),
+            Period = LeadCreated, GroupBy = [new("person.leadCreation.campaign", null)], Chart = Charts.Bar, Limit = 10, Width = 6,
+        },
+        new()
+        {
+            Id = "new-leads-by-channel", Titles = new("New leads by channel", "Nieuwe leads per kanaal"),
+            Period = LeadCreated, GroupBy = [new("person.leadCreation.channel", null)], Chart = Charts.Donut, Width = 6,
+        },
+        new()
+        {
+            Id = "top-forms", Titles = new("Top forms", "Beste formulieren"),
+            Period = LeadCreated, GroupBy = [new("person.leadCreation.form", null)], Chart = Charts.Bar, Limit = 10, Width = 6,
+        },
+    ];
+
     public static Dashboard New() => new()
     {
         Key = Key, NameEn = "Leads", NameNl = "Leads", Visibility = Selections.Visibility.Everyone, Period = PeriodPresets.Last30Days,

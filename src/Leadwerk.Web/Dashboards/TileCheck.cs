@@ -139,16 +139,21 @@ public static class TileCheck
             {
                 v.Add($"{where}.bucket", L.T("A date is grouped by day, week or month.", "Een datum wordt gegroepeerd per dag, week of maand."));
             }
-            else if (field.Type == FieldType.List && group!.Bucket is not null)
+            else if (field.Type != FieldType.Date && group!.Bucket is not null)
             {
                 v.Add($"{where}.bucket", L.T("Only a date takes a bucket.", "Alleen een datum krijgt een bucket."));
+            }
+            else if (field.Type == FieldType.Text && groups.Count > 1)
+            {
+                v.Add($"{where}.field", L.T($"“{field.Label()}” groups alone: remove the second grouping.",
+                    $"“{field.Label()}” groepeert alleen: verwijder de tweede groepering."));
             }
         }
     }
 
-    /// <summary>List fields of one value per person, and dates (each time a person became a lead counts).</summary>
+    /// <summary>List fields of one value per person, dates (each time a person became a lead counts), and text of a short vocabulary.</summary>
     public static bool Groupable(SearchField field) =>
-        (field.Type == FieldType.List && !field.Many && field.Source != ListSource.Company) || field.Type == FieldType.Date;
+        (field.Type == FieldType.List && !field.Many && field.Source != ListSource.Company) || field.Type == FieldType.Date || field.GroupsAsText;
 
     private static void CheckPeriod(Validation v, TilePeriod? period, string at)
     {

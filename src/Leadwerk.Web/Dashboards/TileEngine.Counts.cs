@@ -55,12 +55,27 @@ public sealed partial class TileEngine
             return await DateCounts(query, fields[0], groups[0].Bucket!);
         }
 
+        if (fields[0].Type == FieldType.Text)
+        {
+            return await TextCounts(query, scope, fields[0]);
+        }
+
         var a = await TileGroup.For(fields[0].Key, query, search);
         var b = fields.Count > 1 ? await TileGroup.For(fields[1].Key, query, search) : null;
         var cells = difference is null
             ? Cells(await GroupRows(Persons(scope, query), Selectors(a.Selectors, b?.Selectors)), a, b)
             : await CellsByDifference(difference, query, fields);
         return Grouped(query, scope, cells, a, b);
+    }
+
+    /// <summary>Counts per value of a text field (one GROUP BY on its lower-cased value); no as-of form, touches have no history.</summary>
+    private async Task<TileData> TextCounts(TileQuery query, Criteria scope, SearchField field)
+    {
+        var group = TileGroup.ForText(field, query);
+        var selector = (Expression<Func<Person, string?>>)group.TextSelector;
+        var rows = await Persons(scope, query).GroupBy(selector).Select(g => new { g.Key, N = g.Count() }).ToListAsync();
+        var cells = rows.GroupBy(r => TileGroup.TextKey(r.Key)).Select(g => new Cell(g.Key, null, g.Sum(r => r.N))).ToList();
+        return Grouped(query, scope, cells, group, null);
     }
 
     /// <summary>The first grouping's selectors at 0 and 1, the second's at 2 and 3.</summary>

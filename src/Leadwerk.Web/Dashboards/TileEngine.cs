@@ -13,7 +13,8 @@ namespace Leadwerk.Web.Dashboards;
 /// POST /api/search finds the same number: the tile counts with the very criteria it hands out.
 /// Figures about the past come from the lead status history (B1), never from current values.
 /// </summary>
-public sealed partial class TileEngine(LeadwerkDbContext db, SearchService search, SelectionService selections, TimeProvider time)
+public sealed partial class TileEngine(LeadwerkDbContext db, SearchService search, SelectionService selections, TimeProvider time,
+    Licensing.LicenceState licence)
 {
     public async Task<TileData> Run(TileSpec tile, DashboardFilters filters, string defaultPeriod, Actor actor)
     {
@@ -21,6 +22,12 @@ public sealed partial class TileEngine(LeadwerkDbContext db, SearchService searc
         TileCheck.Check(v, tile, "tile.");
         CheckFilters(v, filters);
         v.ThrowIfInvalid();
+        // Fields a tile groups or periods by are a channel of their own (criteria gate in the compiler).
+        foreach (var feature in (tile.GroupBy ?? []).Select(g => g.Field).Append(tile.Period?.Field)
+            .Select(SearchFields.Find).Select(f => f?.Feature).OfType<string>().Distinct())
+        {
+            licence.Require(feature);
+        }
 
         var now = time.GetUtcNow().UtcDateTime;
         var asOfEnd = TilePeriods.ParseDay(filters.AsOf)?.AddDays(1);

@@ -23,6 +23,27 @@ public sealed class TileGroup
     private TileGroup(SearchField field, TileQuery query, Dictionary<int, (string Id, string Name, bool Deleted, int Order)> names) =>
         (_field, _query, _names) = (field, query, names);
 
+    /// <summary>
+    /// A text field of a short vocabulary (a touch's source, campaign): the groups are its values
+    /// lower-cased, as the drill line "equals" compares them, and empty is "(none)".
+    /// </summary>
+    public static TileGroup ForText(SearchField field, TileQuery query) => new(field, query, []) { _text = true };
+
+    private bool _text;
+
+    /// <summary>The text selector lower-cased in SQL, so a group holds exactly what its drill line finds.</summary>
+    public LambdaExpression TextSelector
+    {
+        get
+        {
+            var on = _field.OnPerson!;
+            var lower = Expression.Call(on.Body, typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!);
+            return Expression.Lambda<Func<Persons.Person, string?>>(lower, on.Parameters);
+        }
+    }
+
+    public static string TextKey(string? value) => string.IsNullOrEmpty(value) ? None : value;
+
     public static async Task<TileGroup> For(string fieldKey, TileQuery query, SearchService search)
     {
         var field = SearchFields.Find(fieldKey)!;
@@ -84,6 +105,7 @@ public sealed class TileGroup
         None when _field.Source == ListSource.User => L.T("Unassigned", "Niet toegewezen"),
         None when IsStatus => L.T("No status", "Geen status"),
         None => L.T("(none)", "(geen)"),
+        _ when _text => key,
         Inactive => L.T("Not active (kept value)", "Niet actief (bewaarde waarde)"),
         _ => _names.Values.FirstOrDefault(n => n.Id == key).Name ?? key,
     };
@@ -105,6 +127,7 @@ public sealed class TileGroup
         return key switch
         {
             None => [_query.AsOf(CriteriaLine.Of(_field.Key, Operators.IsEmpty))],
+            _ when _text => [CriteriaLine.Of(_field.Key, Operators.EqualTo, key)],
             Inactive => [_query.AsOf(CriteriaLine.Of(_field.Key, Operators.IsNotEmpty)), active],
             _ when IsStatus => [_query.AsOf(CriteriaLine.Of(_field.Key, Operators.OneOf, int.Parse(key, CultureInfo.InvariantCulture))), active],
             _ => [_query.AsOf(CriteriaLine.Of(_field.Key, Operators.OneOf, JsonValue(key)))],

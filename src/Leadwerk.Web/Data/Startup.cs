@@ -55,6 +55,9 @@ public static class DatabaseStartup
             logger.LogInformation("Licensed as {Edition}.", Licensing.LicenceService.Initial(app.Configuration));
         }
 
+        app.Services.GetRequiredService<Licensing.LicenceState>().Edition =
+            await db.Licences.AsNoTracking().Select(l => l.Edition).FirstAsync();
+
         if (await Companies.CompanyDomains.Backfill(db) is > 0 and var domains)
         {
             logger.LogInformation("Read the website domain of {Count} companies (R19 matching).", domains);

@@ -33,9 +33,9 @@ public sealed class FeatureNotInEditionException(string feature, string required
 /// The licence: read from its row on every gate (a change by an admin holds at once, for every
 /// channel), changed only by admins, each change in the audit log.
 /// </summary>
-public sealed class LicenceService(LeadwerkDbContext db, AuditLog audit)
+public sealed class LicenceService(LeadwerkDbContext db, AuditLog audit, LicenceState state)
 {
-    public async Task<string> Edition() =>
+    public async Task<string> Edition() => state.Edition =
         await db.Licences.AsNoTracking().Where(l => l.Id == Licence.TheOne).Select(l => l.Edition).FirstOrDefaultAsync() ?? Editions.SalesEssentials;
 
     public async Task<LicenceDto> Get() => LicenceDto.Of(await Edition());
@@ -72,6 +72,7 @@ public sealed class LicenceService(LeadwerkDbContext db, AuditLog audit)
             await db.SaveChangesAsync();
         }
 
+        state.Edition = licence.Edition;
         return LicenceDto.Of(licence.Edition);
     }
 

@@ -71,6 +71,9 @@ public sealed class Person : IAuditable
     /// <summary>Read only inside queries (history criteria, dashboard as-of figures); never loaded with the person.</summary>
     public List<Leads.LeadStatusChange> StatusChanges { get; set; } = [];
 
+    /// <summary>Read only inside queries (attribution criteria and columns); never loaded with the person.</summary>
+    public List<Attribution.Touch> Touches { get; set; } = [];
+
     /// <summary>R20: the channel it came in through, set once when it is first saved (Attribution/RecordSource.cs).</summary>
     public string? RecordSource { get; set; }
 

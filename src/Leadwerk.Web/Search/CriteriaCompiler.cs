@@ -14,7 +14,7 @@ namespace Leadwerk.Web.Search;
 /// Turns a criteria document into one LINQ predicate that EF Core translates to SQL. Fields come
 /// only from <see cref="SearchFields"/>; values reach SQL only as parameters.
 /// </summary>
-public sealed class CriteriaCompiler(TimeProvider time)
+public sealed class CriteriaCompiler(TimeProvider time, Licensing.LicenceState licence)
 {
     /// <summary>A century; more would run the date arithmetic off the calendar (a 500 instead of a 422).</summary>
     private const int MaxDays = 36_500;
@@ -151,6 +151,8 @@ public sealed class CriteriaCompiler(TimeProvider time)
                         "values must be category group ids such as potentialCustomer.", "waarden moeten categoriegroep-id's zijn, zoals potentialCustomer."),
                     FieldType.List when field.Source == ListSource.SaleStatus => L.T(
                         "values must be open, sold, lost or stalled.", "waarden moeten open, sold, lost of stalled zijn."),
+                    FieldType.List when field.Source == ListSource.Channel => L.T(
+                        $"values must be channels: {string.Join(", ", Attribution.Channels.All)}.", $"waarden moeten kanalen zijn: {string.Join(", ", Attribution.Channels.All)}."),
                     FieldType.List when field.Source == ListSource.YesNo => L.T("values must be true or false.", "waarden moeten true of false zijn."),
                     FieldType.List when field.Source == ListSource.User => L.T(
                         "values must be user ids or \"me\".", "waarden moeten gebruikers-id's of \"me\" zijn."),
@@ -179,6 +181,11 @@ public sealed class CriteriaCompiler(TimeProvider time)
     {
         var history = sources?.History;
         var field = SearchFields.Find(line.Field)!;
+        if (field.Feature is { } feature)
+        {
+            licence.Require(feature);
+        }
+
         var selector = Inline(AsOfEnd(line.AsOf) is { } end ? field.AsOfOnPerson!(end, history) : field.On(entity)!, x);
         var values = line.Values ?? [];
         string? Text() => values.Select(v => v.GetString()!.Trim()).FirstOrDefault();
@@ -457,6 +464,11 @@ public sealed class CriteriaCompiler(TimeProvider time)
         if (field.Source == ListSource.SaleStatus)
         {
             return value.ValueKind == JsonValueKind.String && SaleRules.FromKey(value.GetString()) is { } status ? (int)status : null;
+        }
+
+        if (field.Source == ListSource.Channel)
+        {
+            return value.ValueKind == JsonValueKind.String ? TouchFields.ChannelIdOf(value.GetString()) : null;
         }
 
         if (field.Source == ListSource.YesNo)

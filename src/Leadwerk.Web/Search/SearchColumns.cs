@@ -69,7 +69,8 @@ internal static class SearchColumns
         var needed = new HashSet<string>(StringComparer.Ordinal) { "Id" };
         foreach (var column in columns)
         {
-            needed.UnionWith(needs.GetValueOrDefault(column) ?? []);
+            // Touch columns are filled after the page is read (SearchService.Touches.cs); a company's source needs its id.
+            needed.UnionWith(needs.GetValueOrDefault(column) ?? (TouchFields.Is(column) ? [nameof(Search.PersonRow.CompanyId)] : []));
         }
 
         var body = (NewExpression)row.Body;

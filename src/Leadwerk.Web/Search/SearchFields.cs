@@ -27,6 +27,12 @@ public enum ListSource
     Company,
     SaleStatus,
     YesNo,
+
+    /// <summary>A touch's channel (R22): the keys of <see cref="Attribution.Channels.All"/>.</summary>
+    Channel,
+
+    /// <summary>Web forms, by id.</summary>
+    Form,
 }
 
 /// <summary>
@@ -78,6 +84,12 @@ public sealed class SearchField
 
     /// <summary>Hidden fields serve the app itself (e.g. a company's Contacts tab) and are not offered in Find.</summary>
     public bool Hidden { get; init; }
+
+    /// <summary>The edition feature the field needs (<see cref="Licensing.Features"/>); null when every edition has it.</summary>
+    public string? Feature { get; init; }
+
+    /// <summary>A text field a dashboard may group by: its values are a short vocabulary (a touch's source, campaign).</summary>
+    public bool GroupsAsText { get; init; }
 
     /// <summary>The value at a moment, from the history (a line's asOf): given the end of the day asked about.</summary>
     /// <remarks>Given the history's table when the caller has one (the fast form), else it reads row by row.</remarks>
@@ -217,6 +229,7 @@ public static class SearchFields
             OnCompany = C(c => c.Sales.Select(s => (int?)s.Status)), Many = true,
             CriterionOnly = true, OnlyOperators = [Operators.OneOf, Operators.NotOneOf],
         },
+        .. TouchFields.All(),
     ];
 
     private static readonly Dictionary<string, SearchField> ByKey = All.ToDictionary(f => f.Key, StringComparer.OrdinalIgnoreCase);

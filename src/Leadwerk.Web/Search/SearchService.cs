@@ -16,7 +16,8 @@ namespace Leadwerk.Web.Search;
 /// The one criteria engine (B6): Find, selections, the Contacts tab, and later board, bulk update
 /// and export run their queries here. One SQL query per page, keyset paging on any sort column.
 /// </summary>
-public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler compiler, LookupCache lookups, IConfiguration config)
+public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler compiler, LookupCache lookups, IConfiguration config,
+    Licensing.LicenceState licence)
 {
     private Lookups? _lookups;
 
@@ -50,6 +51,10 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
         var take = Cursor.Limit(limit);
         var shown = CheckColumns(entity, columns);
         var (field, descending) = CheckSort(entity, sort);
+        foreach (var gated in shown.Append(field.Key).Select(SearchFields.Find).Select(f => f!.Feature).OfType<string>().Distinct())
+        {
+            licence.Require(gated);
+        }
         var total = count ? await query.CountAsync() : (int?)null;
         var key = field.SortOn(entity)!;
         var nullable = !field.NeverNullOn.Contains(entity);
@@ -63,12 +68,14 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
             {
                 var hits = await Project((IQueryable<Person>)rows, SearchColumns.PersonRowFor(shown), key).Take(take + 1).ToListAsync();
                 var (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
+                await FillTouches(items, [.. hits.Take(take).Select(h => (h.Row.Id, h.Row.CompanyId))], shown, Entities.Person);
                 return (items, next, hits.Count > take);
             }
             else
             {
                 var hits = await Project((IQueryable<Company>)rows, SearchColumns.CompanyRowFor(shown), key).Take(take + 1).ToListAsync();
                 var (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
+                await FillTouches(items, [.. hits.Take(take).Select(h => (h.Row.Id, (int?)h.Row.Id))], shown, Entities.Company);
                 return (items, next, hits.Count > take);
             }
         }
@@ -130,7 +137,10 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
                     .Select(v => new ListValue(v.Id, v.Name, v.Deleted)).ToList();
             }
 
-            result.Add(new FieldDescription(field.Key, field.Label(), field.Type.ToString().ToLowerInvariant(), field.Operators, values, !field.CriterionOnly));
+            // A field of a higher edition stays offered, named with the edition it needs (F13: gated UI says so).
+            var label = field.Feature is { } feature && !licence.Holds(feature)
+                ? $"{field.Label()} ({Licensing.Editions.Name(Licensing.Features.RequiredEdition(feature))})" : field.Label();
+            result.Add(new FieldDescription(field.Key, label, field.Type.ToString().ToLowerInvariant(), field.Operators, values, !field.CriterionOnly));
         }
 
         return result;
@@ -151,6 +161,11 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
                 return CategoryGroups.All.ToDictionary(g => (int)g, g => (g.Key(), g.DisplayName(), false, (int)g));
             case ListSource.SaleStatus:
                 return SaleRules.Statuses.ToDictionary(x => (int)x, x => (x.Key(), x.DisplayName(), false, (int)x));
+            case ListSource.Channel:
+                return Attribution.Channels.All.Select((c, i) => (c, i)).ToDictionary(x => x.i + 1, x => (x.c, Attribution.Channels.Name(x.c), false, x.i));
+            case ListSource.Form:
+                var forms = await db.Forms.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync();
+                return forms.Select((f, i) => (f, i)).ToDictionary(x => x.f.Id, x => (x.f.Id.ToString(), x.f.Name, false, x.i));
             case ListSource.YesNo:
                 return new() { [1] = ("true", L.T("Yes", "Ja"), false, 0), [0] = ("false", L.T("No", "Nee"), false, 1) };
             case ListSource.User:

@@ -33,10 +33,11 @@ public abstract class SearchPropertyTests(LeadwerkApp app, SearchDataSet data)
     [Fact]
     public void TheReferenceFilterKnowsEveryPersonField()
     {
-        var engine = SearchFields.For("person").Select(f => f.Key).Where(k => !ReferenceSearch.HistoryFields.Contains(k)).Order().ToList();
+        // The generated data has no touches: the attribution fields are held to hand-computed values in TouchCriteriaApiTests.
+        var known = SearchFields.For("person").Where(f => !ReferenceSearch.HistoryFields.Contains(f.Key) && f.Feature != "utmAttribution").ToList();
 
-        Assert.Equal(engine, ReferenceSearch.PersonFields.Keys.Order().ToList());
-        Assert.All(SearchFields.For("person").Where(f => !ReferenceSearch.HistoryFields.Contains(f.Key)), f => Assert.Equal(f.Type.ToString(), ReferenceSearch.PersonFields[f.Key].ToString()));
+        Assert.Equal(known.Select(f => f.Key).Order(), ReferenceSearch.PersonFields.Keys.Order());
+        Assert.All(known, f => Assert.Equal(f.Type.ToString(), ReferenceSearch.PersonFields[f.Key].ToString()));
     }
 
     private async Task Check(SearchCase c)
