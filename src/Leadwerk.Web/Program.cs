@@ -89,6 +89,8 @@ builder.Services.AddScoped<Leadwerk.Web.Forms.SubmissionService>();
 builder.Services.AddScoped<Leadwerk.Web.Forms.SubmissionProcessor>();
 builder.Services.AddScoped<Leadwerk.Web.Forms.FormInbox>();
 builder.Services.AddSingleton<Leadwerk.Web.Forms.SubmissionLimits>();
+builder.Services.AddSingleton<Leadwerk.Web.Forms.SubmissionQueue>();
+builder.Services.AddHostedService<Leadwerk.Web.Forms.SubmissionWorker>();
 builder.Services.AddScoped<Leadwerk.Web.Attribution.PersonAttribution>();
 builder.Services.AddHostedService<AuditRetention>();
 builder.Services.AddScoped<PersonData>();

@@ -57,6 +57,8 @@ public sealed class SubmissionLog
             "touch.conversion" => L.T("Recorded a conversion touch.", "Een conversie-aanraking vastgelegd."),
             "touch.firstTouch" => L.T("Recorded the first touch and the lead creation touch.", "Eerste aanraking en aanraking bij leadcreatie vastgelegd."),
             "waiting.unknown" => L.T("Waits for processing by hand: no person has this e-mail address.", "Wacht op verwerking met de hand: geen persoon heeft dit e-mailadres."),
+            "queued" => L.T("Received while many came in at once: answered at once, processed right after in arrival order.",
+                "Ontvangen terwijl er veel tegelijk binnenkwamen: meteen beantwoord, direct daarna op volgorde van binnenkomst verwerkt."),
             "waiting.manual" => L.T("Waits for processing by hand (the form's setting).", "Wacht op verwerking met de hand (instelling van het formulier)."),
             "spam.honeypot" => L.T("Spam: the hidden field was filled in.", "Spam: het verborgen veld was ingevuld."),
             "spam.tooFast" => L.T("Spam: sent faster than a person can fill in the form.", "Spam: sneller verstuurd dan een mens het formulier invult."),

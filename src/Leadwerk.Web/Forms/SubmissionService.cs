@@ -15,7 +15,7 @@ public sealed record IncomingSubmission(IReadOnlyDictionary<string, string?> Fie
 /// idempotency) and stores it with what processing made of it, in one transaction, so a replay
 /// with the same key (even 20 at once) finds the first and never makes a second person.
 /// </summary>
-public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor processor, TimeProvider time)
+public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor processor, SubmissionQueue queue, TimeProvider time)
 {
     public static readonly TimeSpan ReplayWindow = TimeSpan.FromHours(24);
 
@@ -87,33 +87,90 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
 
     private async Task Store(Form form, FormSubmission submission, string? email, string? spam)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        // The row first: its key takes the unique index (and SQLite's write lock) before anything is read.
-        db.FormSubmissions.Add(submission);
-        await db.SaveChangesAsync();
-        if (spam is not null)
+        var queued = false;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            (submission.Status, submission.LogJson) = (SubmissionStatus.Spam, new SubmissionLog().Add(spam).ToJson());
-        }
-        else
-        {
-            if (form.Processing == FormProcessing.Manual)
+            // The row first: its key takes the unique index (and SQLite's write lock) before anything is read.
+            db.FormSubmissions.Add(submission);
+            await db.SaveChangesAsync();
+            if (spam is not null)
+            {
+                (submission.Status, submission.LogJson) = (SubmissionStatus.Spam, new SubmissionLog().Add(spam).ToJson());
+            }
+            else if (form.Processing == FormProcessing.Manual)
             {
                 submission.LogJson = new SubmissionLog().Add("waiting.manual").ToJson();
             }
-            else if (form.Processing == FormProcessing.ManualIfUnknown && await processor.MatchPerson(email) is null)
+            else if (!queue.TryEnterInline())
             {
-                submission.LogJson = new SubmissionLog().Add("waiting.unknown").ToJson();
+                submission.LogJson = new SubmissionLog().Add(SubmissionQueue.QueuedCode).ToJson();
+                queued = true;
             }
             else
             {
-                await processor.Process(submission, form);
+                try
+                {
+                    await ProcessAutomatic(form, submission, email);
+                }
+                finally
+                {
+                    queue.ExitInline();
+                }
             }
+
+            submission.AnsweredStatus = submission.Status;
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         }
 
-        submission.AnsweredStatus = submission.Status;
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        if (queued)
+        {
+            queue.Enqueue(submission.Id);
+        }
+    }
+
+    private async Task ProcessAutomatic(Form form, FormSubmission submission, string? email)
+    {
+        if (form.Processing == FormProcessing.ManualIfUnknown && await processor.MatchPerson(email) is null)
+        {
+            submission.LogJson = new SubmissionLog(SubmissionLog.Read(submission.LogJson).Facts).Add("waiting.unknown").ToJson();
+        }
+        else
+        {
+            await processor.Process(submission, form);
+        }
+    }
+
+    /// <summary>
+    /// A submission that was answered `submitted` under load, processed as it would have been in its
+    /// request; refused by the rules, it is kept as failed with why, like one refused at once.
+    /// </summary>
+    public async Task ProcessQueued(long id)
+    {
+        var submission = await db.FormSubmissions.SingleOrDefaultAsync(s => s.Id == id && s.Status == SubmissionStatus.Submitted);
+        if (submission is null || SubmissionLog.Read(submission.LogJson).Facts.LastOrDefault()?.Code != SubmissionQueue.QueuedCode)
+        {
+            return;
+        }
+
+        var form = await db.Forms.AsNoTracking().SingleAsync(f => f.Id == submission.FormId);
+        var email = FormService.Fields(form).First(f => f.MapsTo == "person.email").Name!;
+        var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(submission.ValuesJson, FormService.Json) ?? [];
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await ProcessAutomatic(form, submission, values.GetValueOrDefault(email));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        catch (DomainException failure)
+        {
+            db.ChangeTracker.Clear();
+            var failed = await db.FormSubmissions.SingleAsync(s => s.Id == id);
+            failed.Status = SubmissionStatus.Failed;
+            failed.LogJson = SubmissionLog.Read(failed.LogJson).Add("failed", detail: failure.Message).ToJson();
+            await db.SaveChangesAsync();
+        }
     }
 
     private async Task<SubmissionAnswer?> Replay(int formId, string key, DateTime now)
