@@ -48,6 +48,7 @@ public static class BenchServices
         services.AddScoped<Leadwerk.Web.Automation.LeadAutomation>();
         services.AddScoped<Leadwerk.Web.Automation.SuggestionService>();
         services.AddSingleton<CriteriaCompiler>();
+        services.AddSingleton<Leadwerk.Web.Licensing.LicenceState>();
         services.AddScoped<SearchService>();
         services.AddScoped<SelectionService>();
         services.AddScoped<BoardService>();

@@ -87,43 +87,42 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
 
     private async Task Store(Form form, FormSubmission submission, string? email, string? spam)
     {
-        var queued = false;
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        // Decided before the transaction: on SQLite the insert waits for the one writer, so a gate
+        // inside it would never see more than one submission at a time.
+        var process = spam is null && form.Processing != FormProcessing.Manual;
+        var inline = process && queue.TryEnterInline();
+        try
         {
-            // The row first: its key takes the unique index (and SQLite's write lock) before anything is read.
-            db.FormSubmissions.Add(submission);
-            await db.SaveChangesAsync();
-            if (spam is not null)
+            if (!inline)
             {
-                (submission.Status, submission.LogJson) = (SubmissionStatus.Spam, new SubmissionLog().Add(spam).ToJson());
-            }
-            else if (form.Processing == FormProcessing.Manual)
-            {
-                submission.LogJson = new SubmissionLog().Add("waiting.manual").ToJson();
-            }
-            else if (!queue.TryEnterInline())
-            {
-                submission.LogJson = new SubmissionLog().Add(SubmissionQueue.QueuedCode).ToJson();
-                queued = true;
+                // Nothing to process now: the row is written as answered, in one statement.
+                var code = spam ?? (process ? SubmissionQueue.QueuedCode : "waiting.manual");
+                var status = spam is null ? SubmissionStatus.Submitted : SubmissionStatus.Spam;
+                (submission.Status, submission.AnsweredStatus, submission.LogJson) = (status, status, new SubmissionLog().Add(code).ToJson());
+                db.FormSubmissions.Add(submission);
+                await db.SaveChangesAsync();
             }
             else
             {
-                try
-                {
-                    await ProcessAutomatic(form, submission, email);
-                }
-                finally
-                {
-                    queue.ExitInline();
-                }
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                // The row first: its key takes the unique index (and SQLite's write lock) before anything is read.
+                db.FormSubmissions.Add(submission);
+                await db.SaveChangesAsync();
+                await ProcessAutomatic(form, submission, email);
+                submission.AnsweredStatus = submission.Status;
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
             }
-
-            submission.AnsweredStatus = submission.Status;
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+        }
+        finally
+        {
+            if (inline)
+            {
+                queue.ExitInline();
+            }
         }
 
-        if (queued)
+        if (process && !inline)
         {
             queue.Enqueue(submission.Id);
         }

@@ -73,7 +73,9 @@ public abstract class FormSubmissionApiTests(LeadwerkApp app)
         Assert.Equal(1, answers.Count(a => a.Item1 == 201));
         Assert.Equal(19, answers.Count(a => a.Item1 == 200));
         Assert.Single(answers.Select(a => a.Item2.Int("submissionId")).Distinct());
-        Assert.All(answers, a => Assert.Equal("processed", a.Item2.Str("status")));
+        // Twenty at once may be answered "submitted" (processed right after, see SubmissionQueueApiTests): all the same answer.
+        Assert.Single(answers.Select(a => a.Item2.Str("status")).Distinct());
+        await FormTests.Eventually(async () => (await admin.GetOk($"/api/forms/{form.Int("id")}/submissions?status=processed"))["items"]!.Items() is { Count: 1 });
         Assert.Single((await admin.GetOk($"/api/persons?search={Uri.EscapeDataString(email)}"))["items"]!.Items());
         Assert.Single((await admin.GetOk($"/api/forms/{form.Int("id")}/submissions"))["items"]!.Items());
     }

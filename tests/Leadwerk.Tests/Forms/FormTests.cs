@@ -28,6 +28,17 @@ public static class FormTests
 
     public static string Url(JsonNode form) => $"/api/public/forms/{form.Str("key")}/submissions";
 
+    /// <summary>Waits (up to 20 s) for a condition that queued processing makes true shortly.</summary>
+    public static async Task Eventually(Func<Task<bool>> holds)
+    {
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (!await holds())
+        {
+            Assert.True(DateTime.UtcNow < until, "the condition did not hold within 20 s");
+            await Task.Delay(100);
+        }
+    }
+
     public static void ShouldBeStatus(this HttpStatusCode status, int expected) => Assert.Equal(expected, (int)status);
 }
 

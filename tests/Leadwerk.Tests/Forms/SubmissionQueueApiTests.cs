@@ -35,11 +35,8 @@ public abstract class SubmissionQueueApiTests(LeadwerkApp app)
             queue.InlineLimit = 2;
         }
 
-        var processed = await Eventually(async () =>
-        {
-            var items = (await admin.GetOk($"/api/forms/{form.Int("id")}/submissions?status=processed"))["items"]!.Items();
-            return items.Count == emails.Count ? items : null;
-        });
+        await FormTests.Eventually(async () => (await admin.GetOk($"/api/forms/{form.Int("id")}/submissions?status=processed"))["items"]!.Items().Count == emails.Count);
+        var processed = (await admin.GetOk($"/api/forms/{form.Int("id")}/submissions?status=processed"))["items"]!.Items();
         var replay = new HttpRequestMessage(HttpMethod.Post, FormTests.Url(form)) { Content = JsonContent.Create(new { email = emails[0] }) };
         replay.Headers.Add("Idempotency-Key", key);
         var replayed = await (await visitor.SendAsync(replay)).ShouldBe(200);
@@ -56,21 +53,6 @@ public abstract class SubmissionQueueApiTests(LeadwerkApp app)
         }
 
         Assert.Equal(persons.Order(), persons);
-    }
-
-    private static async Task<List<System.Text.Json.Nodes.JsonNode>> Eventually(Func<Task<List<System.Text.Json.Nodes.JsonNode>?>> probe)
-    {
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            Assert.True(DateTime.UtcNow < until, "the queued submissions were not processed within 20 s");
-            await Task.Delay(100);
-        }
     }
 }
 
