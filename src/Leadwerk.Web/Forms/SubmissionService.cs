@@ -79,6 +79,7 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
                 Status = SubmissionStatus.Failed, AnsweredStatus = SubmissionStatus.Failed, LogJson = new SubmissionLog().Add("failed", detail: failure.Message).ToJson(),
             };
             db.FormSubmissions.Add(submission);
+            Webhooks.WebhookInterceptor.Submitted(db, submission);
             await db.SaveChangesAsync();
         }
 
@@ -112,6 +113,7 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
         }
 
         submission.AnsweredStatus = submission.Status;
+        Webhooks.WebhookInterceptor.Submitted(db, submission);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
