@@ -20,14 +20,36 @@ public sealed class WebhookSender(
 
     private readonly WebhookSettings _settings = WebhookSettings.From(config);
 
+    /// <summary>Sends under way; a receiver that hangs holds one of them, not the others' deliveries.</summary>
+    private readonly SemaphoreSlim _slots = new(WebhookSettings.From(config).MaxInFlight);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var claimed = 0;
             try
             {
-                claimed = await SendDue(stoppingToken);
+                foreach (var delivery in await Claim(_slots.CurrentCount, stoppingToken))
+                {
+                    await _slots.WaitAsync(stoppingToken);
+                    _ = Task.Run(async () =>
+                    {
+                        try
+                        {
+                            await Send(delivery, stoppingToken);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            // Not recorded: the lease runs out and the delivery is tried again.
+                            logger.LogWarning(e, "Recording webhook delivery {Id} failed.", delivery.Id);
+                        }
+                        finally
+                        {
+                            _slots.Release();
+                            signal.Wake();
+                        }
+                    }, CancellationToken.None);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -39,20 +61,8 @@ public sealed class WebhookSender(
                 logger.LogWarning(e, "Sending webhooks failed; trying again at the next poll.");
             }
 
-            // A full batch means more may be due: go on without waiting.
-            if (claimed < _settings.BatchSize)
-            {
-                await signal.Wait(_settings.Poll, stoppingToken);
-            }
+            await signal.Wait(_settings.Poll, stoppingToken);
         }
-    }
-
-    /// <summary>Claims, sends and records one batch; returns how many were claimed.</summary>
-    public async Task<int> SendDue(CancellationToken stop)
-    {
-        var claim = await Claim(stop);
-        await Task.WhenAll(claim.Select(d => Send(d, stop)));
-        return claim.Count;
     }
 
     private sealed record Claimed(long Id, Guid Lease, string Event, Guid EventId, string Payload, int Attempts, string Url, string Secret);
@@ -61,11 +71,16 @@ public sealed class WebhookSender(
     /// Due rows are chosen, then taken with an UPDATE that checks again that they are free: of two
     /// senders racing for a row (two app instances), only one UPDATE matches it, on both providers.
     /// </summary>
-    private async Task<List<Claimed>> Claim(CancellationToken stop)
+    private async Task<List<Claimed>> Claim(int max, CancellationToken stop)
     {
+        if (max == 0)
+        {
+            return [];
+        }
+
         await using var db = await contexts.CreateDbContextAsync(stop);
         var now = time.GetUtcNow().UtcDateTime;
-        var ids = await Due(db, now).OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id).Take(_settings.BatchSize).Select(d => d.Id).ToListAsync(stop);
+        var ids = await Due(db, now).OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id).Take(max).Select(d => d.Id).ToListAsync(stop);
         if (ids.Count == 0)
         {
             return [];
