@@ -23,12 +23,20 @@ public sealed class WebhookSender(
     /// <summary>Sends under way; a receiver that hangs holds one of them, not the others' deliveries.</summary>
     private readonly SemaphoreSlim _slots = new(WebhookSettings.From(config).MaxInFlight);
 
+    private DateTimeOffset _nextCleanup;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (time.GetUtcNow() >= _nextCleanup)
+                {
+                    await Forget(stoppingToken);
+                    _nextCleanup = time.GetUtcNow().AddHours(1);
+                }
+
                 foreach (var delivery in await Claim(_slots.CurrentCount, stoppingToken))
                 {
                     await _slots.WaitAsync(stoppingToken);
@@ -63,6 +71,19 @@ public sealed class WebhookSender(
 
             await signal.Wait(_settings.Poll, stoppingToken);
         }
+    }
+
+    /// <summary>
+    /// The log keeps <c>Leadwerk:Webhooks:RetentionDays</c> of finished deliveries: one indexed
+    /// DELETE an hour, so a busy webhook does not grow the table without end.
+    /// </summary>
+    private async Task Forget(CancellationToken stop)
+    {
+        await using var db = await contexts.CreateDbContextAsync(stop);
+        var before = time.GetUtcNow().UtcDateTime - _settings.Retention;
+        // A finished delivery's NextAttemptAt is when its last attempt was due: the claim's index serves this too.
+        await db.WebhookDeliveries.Where(d => (d.State == DeliveryState.Succeeded || d.State == DeliveryState.Failed) && d.NextAttemptAt < before)
+            .ExecuteDeleteAsync(stop);
     }
 
     private sealed record Claimed(long Id, Guid Lease, string Event, Guid EventId, string Payload, int Attempts, string Url, string Secret);

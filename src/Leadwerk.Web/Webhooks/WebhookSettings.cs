@@ -1,7 +1,7 @@
 namespace Leadwerk.Web.Webhooks;
 
 /// <summary>The sender's settings under <c>Leadwerk:Webhooks</c>; the defaults suit production, tests shorten them.</summary>
-public sealed record WebhookSettings(int MaxAttempts, TimeSpan RetryBase, TimeSpan Poll, TimeSpan Timeout, TimeSpan Lease, int MaxInFlight)
+public sealed record WebhookSettings(int MaxAttempts, TimeSpan RetryBase, TimeSpan Poll, TimeSpan Timeout, TimeSpan Lease, int MaxInFlight, TimeSpan Retention)
 {
     /// <summary>
     /// Multiples of the base delay after the 1st, 2nd, ... failed attempt: with 30 s that is 30 s,
@@ -20,7 +20,8 @@ public sealed record WebhookSettings(int MaxAttempts, TimeSpan RetryBase, TimeSp
             timeout,
             // Longer than a send can take: a live sender never loses its claim to another.
             TimeSpan.FromSeconds(Math.Max(config.GetValue("Leadwerk:Webhooks:LeaseSeconds", 60.0), timeout.TotalSeconds * 2)),
-            Math.Clamp(config.GetValue("Leadwerk:Webhooks:MaxInFlight", 10), 1, 100));
+            Math.Clamp(config.GetValue("Leadwerk:Webhooks:MaxInFlight", 10), 1, 100),
+            TimeSpan.FromDays(Math.Clamp(config.GetValue("Leadwerk:Webhooks:RetentionDays", 30), 1, 3650)));
     }
 
     /// <summary>When to try again after this many attempts failed.</summary>
