@@ -95,6 +95,11 @@ builder.Services.AddScoped<Leadwerk.Web.Attribution.PersonAttribution>();
 builder.Services.AddHostedService<AuditRetention>();
 builder.Services.AddScoped<PersonData>();
 builder.Services.AddScoped<PrivacyService>();
+builder.Services.AddScoped<Leadwerk.Web.Webhooks.WebhookService>();
+builder.Services.AddHostedService<Leadwerk.Web.Webhooks.WebhookSender>();
+// No redirects followed: a receiver that moved says so in the delivery log instead of the body going elsewhere.
+builder.Services.AddHttpClient(Leadwerk.Web.Webhooks.WebhookSender.HttpClientName)
+    .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 builder.Services.AddLeadwerkAuth(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -203,6 +208,7 @@ app.MapAudit();
 app.MapLicence();
 app.MapDistribution();
 Leadwerk.Web.Forms.FormsApi.MapForms(app);
+Leadwerk.Web.Webhooks.WebhooksApi.MapWebhooks(app);
 
 app.MapStaticAssets();
 // The circuit's own "frame-ancestors 'self'" is off: every page carries a full policy of ours.

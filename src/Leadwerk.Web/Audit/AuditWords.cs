@@ -17,6 +17,7 @@ public static class AuditWords
         "automation.rules.updated", "automation.rule.applied",
         "person.erased",
         "licence.editionChanged",
+        "webhook.created", "webhook.updated", "webhook.deleted", "webhook.secretRotated",
     ];
 
     private static IReadOnlyList<string> ListKinds => ["category", "leadStatus", "lostReason"];
@@ -37,6 +38,10 @@ public static class AuditWords
         ["automation", "rule", "applied"] => L.T("Lead categorization rule applied to existing companies", "Regel voor leads categoriseren toegepast op bestaande bedrijven"),
         ["person", "erased"] => L.T("Person erased (personal data)", "Persoon gewist (persoonsgegevens)"),
         ["licence", "editionChanged"] => L.T("Edition changed", "Editie gewijzigd"),
+        ["webhook", "created"] => L.T("Webhook added", "Webhook toegevoegd"),
+        ["webhook", "updated"] => L.T("Webhook changed", "Webhook gewijzigd"),
+        ["webhook", "deleted"] => L.T("Webhook deleted", "Webhook verwijderd"),
+        ["webhook", "secretRotated"] => L.T("Webhook secret renewed", "Geheim van webhook vernieuwd"),
         _ => key,
     };
 
@@ -47,6 +52,7 @@ public static class AuditWords
         "list" => L.T("Lists", "Lijsten"),
         "automation" => L.T("Automation", "Automatisering"),
         "person" => L.T("Persons", "Personen"),
+        "webhook" => L.T("Webhooks", "Webhooks"),
         _ => group,
     };
 
@@ -59,6 +65,7 @@ public static class AuditWords
         "automationRules" => L.T("Lead categorization rules", "Regels voor leads categoriseren"),
         "automationRule" => L.T("Rule", "Regel"),
         "person" => L.T("Person", "Persoon"),
+        "webhook" => L.T("Webhook", "Webhook"),
         _ => type,
     }) + (id is { } n ? $" #{n}" : "");
 

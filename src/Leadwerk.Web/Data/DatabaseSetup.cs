@@ -18,6 +18,9 @@ public static class DatabaseSetup
         var connectionString = config.GetConnectionString("Leadwerk");
         services.AddSingleton<Search.LookupCache>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<Webhooks.WebhookCache>();
+        services.AddSingleton<Webhooks.WebhookSignal>();
+        services.AddSingleton<Webhooks.WebhookInterceptor>();
         // Pooled: setting up a new context's internal services costs more than the query of a
         // GET /api/persons/{id} (issue 6); a pooled one is reset and reused. A request (or a Blazor
         // call) still gets its own instance for its scope, a job its own from the factory.
@@ -42,7 +45,8 @@ public static class DatabaseSetup
                     break;
             }
 
-            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            // In this order: the audit interceptor adds the history rows the webhook events come from.
+            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Webhooks.WebhookInterceptor>());
         });
         services.AddScoped<CurrentActor>();
 

@@ -57,6 +57,8 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<Privacy.ErasedEmail> ErasedEmails => Set<Privacy.ErasedEmail>();
     public DbSet<Privacy.AppSecret> AppSecrets => Set<Privacy.AppSecret>();
     public DbSet<Dashboards.Dashboard> Dashboards => Set<Dashboards.Dashboard>();
+    public DbSet<Webhooks.Webhook> Webhooks => Set<Webhooks.Webhook>();
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
 
     private CurrentActor? _actor;
 
@@ -86,17 +88,20 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     /// <summary>Set while a save writes lead statuses, categories or users (see <see cref="Search.LookupCache"/>).</summary>
     internal bool ListsChanged { get; set; }
 
+    /// <summary>The events this context's save is about to put in the outbox (see <see cref="Webhooks.WebhookInterceptor"/>).</summary>
+    internal Webhooks.WebhookOutboxState? WebhookOutbox { get; set; }
+
     /// <summary>Contexts are pooled (DatabaseSetup): the next user of this instance starts without an actor.</summary>
     public override void Dispose()
     {
-        (_actor, ListsChanged) = (null, false);
+        (_actor, ListsChanged, WebhookOutbox) = (null, false, null);
         base.Dispose();
     }
 
     /// <inheritdoc cref="Dispose"/>
     public override ValueTask DisposeAsync()
     {
-        (_actor, ListsChanged) = (null, false);
+        (_actor, ListsChanged, WebhookOutbox) = (null, false, null);
         return base.DisposeAsync();
     }
 

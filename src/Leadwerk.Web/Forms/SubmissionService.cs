@@ -79,6 +79,7 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
                 Status = SubmissionStatus.Failed, AnsweredStatus = SubmissionStatus.Failed, LogJson = new SubmissionLog().Add("failed", detail: failure.Message).ToJson(),
             };
             db.FormSubmissions.Add(submission);
+            Webhooks.WebhookInterceptor.Submitted(db, submission);
             await db.SaveChangesAsync();
         }
 
@@ -100,6 +101,7 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
                 var status = spam is null ? SubmissionStatus.Submitted : SubmissionStatus.Spam;
                 (submission.Status, submission.AnsweredStatus, submission.LogJson) = (status, status, new SubmissionLog().Add(code).ToJson());
                 db.FormSubmissions.Add(submission);
+                Webhooks.WebhookInterceptor.Submitted(db, submission);
                 await db.SaveChangesAsync();
             }
             else
@@ -110,6 +112,7 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
                 await db.SaveChangesAsync();
                 await ProcessAutomatic(form, submission, email);
                 submission.AnsweredStatus = submission.Status;
+                Webhooks.WebhookInterceptor.Submitted(db, submission);
                 await db.SaveChangesAsync();
                 await transaction.CommitAsync();
             }

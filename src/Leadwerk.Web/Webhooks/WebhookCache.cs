@@ -1,0 +1,84 @@
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Licensing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leadwerk.Web.Webhooks;
+
+/// <summary>Which active webhooks want which event, and whether the licence holds webhooks at all.</summary>
+public sealed record WebhookSubscriptions(bool Licensed, IReadOnlyDictionary<string, int[]> ByEvent)
+{
+    public static readonly WebhookSubscriptions None = new(false, new Dictionary<string, int[]>());
+
+    public int[] For(string eventKey) => Licensed && ByEvent.TryGetValue(eventKey, out var ids) ? ids : [];
+
+    public bool Any => Licensed && ByEvent.Count > 0;
+}
+
+/// <summary>
+/// The subscriptions, kept for the process so that a save without webhooks (a form intake at 200
+/// a second) asks the database nothing. Dropped whenever a webhook or the licence is saved here;
+/// the age limit covers another app instance's change and a reader that loaded between a save and
+/// its commit.
+/// </summary>
+public sealed class WebhookCache(TimeProvider time)
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+    private readonly Lock _gate = new();
+    private (WebhookSubscriptions Value, DateTimeOffset At)? _current;
+    private int _generation;
+
+    /// <summary>Null when it has to be read again.</summary>
+    public WebhookSubscriptions? Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current is { } c && time.GetUtcNow() - c.At < MaxAge ? c.Value : null;
+            }
+        }
+    }
+
+    public async ValueTask<WebhookSubscriptions> Get(LeadwerkDbContext db, bool async)
+    {
+        if (Current is { } cached)
+        {
+            return cached;
+        }
+
+        int generation;
+        lock (_gate)
+        {
+            generation = _generation;
+        }
+
+        var at = time.GetUtcNow();
+        var editions = db.Licences.AsNoTracking().Where(l => l.Id == Licence.TheOne).Select(l => l.Edition);
+        var edition = (async ? await editions.FirstOrDefaultAsync() : editions.FirstOrDefault()) ?? Editions.SalesEssentials;
+        var hooks = db.Webhooks.AsNoTracking().Where(w => w.Active).Select(w => new { w.Id, w.Events });
+        var rows = async ? await hooks.ToListAsync() : [.. hooks];
+        var fresh = new WebhookSubscriptions(Features.In(Features.FormWebhooks, edition),
+            rows.SelectMany(w => w.Events.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(e => (Event: e, w.Id)))
+                .GroupBy(x => x.Event).ToDictionary(g => g.Key, g => g.Select(x => x.Id).Order().ToArray()));
+        lock (_gate)
+        {
+            if (generation == _generation)
+            {
+                _current = (fresh, at);
+            }
+        }
+
+        return fresh;
+    }
+
+    public void Invalidate()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            _current = null;
+        }
+    }
+
+    public static bool Holds(object entity) => entity is Webhook or Licence;
+}
