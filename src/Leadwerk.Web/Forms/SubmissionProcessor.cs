@@ -127,18 +127,20 @@ public sealed class SubmissionProcessor(
     private async Task<(Company? Company, string How)> MatchCompany(string? orgNumber, string? domain, string? name)
     {
         var key = name is null ? null : Common.TextKey.Of(name);
-        if (orgNumber is null && domain is null && key is null)
+        // R19's order, one index each, the oldest first. Not one OR query: ordered by match kind and
+        // then id, SQLite walks the companies in id order and, without a match, reads them all.
+        var companies = db.Companies.Include(c => c.Category);
+        if (orgNumber is not null && await companies.Where(c => c.OrgNumber == orgNumber).OrderBy(c => c.Id).FirstOrDefaultAsync() is { } byNumber)
         {
-            return (null, "name");
+            return (byNumber, "orgNumber");
         }
 
-        // One read over the three indexes, the best match first in R19's order (then the oldest).
-        var found = await db.Companies.Include(c => c.Category)
-            .Where(c => (orgNumber != null && c.OrgNumber == orgNumber) || (domain != null && c.WebsiteDomain == domain) || (key != null && c.NameKey == key))
-            .OrderBy(c => orgNumber != null && c.OrgNumber == orgNumber ? 0 : domain != null && c.WebsiteDomain == domain ? 1 : 2).ThenBy(c => c.Id)
-            .FirstOrDefaultAsync();
-        return found is null ? (null, "name")
-            : (found, orgNumber is not null && found.OrgNumber == orgNumber ? "orgNumber" : domain is not null && found.WebsiteDomain == domain ? "domain" : "name");
+        if (domain is not null && await companies.Where(c => c.WebsiteDomain == domain).OrderBy(c => c.Id).FirstOrDefaultAsync() is { } byDomain)
+        {
+            return (byDomain, "domain");
+        }
+
+        return (key is null ? null : await companies.Where(c => c.NameKey == key).OrderBy(c => c.Id).FirstOrDefaultAsync(), "name");
     }
 
     /// <summary>Without a category on the form, a new company gets the first lead category (potential customer, in rank order).</summary>

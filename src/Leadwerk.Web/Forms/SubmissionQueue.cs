@@ -24,6 +24,28 @@ public sealed class SubmissionQueue(IConfiguration config)
     /// <summary>Queued and not yet processed: while any are, new ones queue behind them (arrival order).</summary>
     public int Waiting => Volatile.Read(ref _pending);
 
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    /// <summary>
+    /// On SQLite, one submission write at a time, waited for here: SQLite's own wait for its one
+    /// writer blocks a thread, and a burst of blocked threads starves every other request.
+    /// </summary>
+    public async Task<IDisposable?> Write(LeadwerkDbContext db)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        await _writer.WaitAsync();
+        return new Release(_writer);
+    }
+
+    private sealed class Release(SemaphoreSlim writer) : IDisposable
+    {
+        public void Dispose() => writer.Release();
+    }
+
     public bool TryEnterInline()
     {
         if (Waiting > 0)

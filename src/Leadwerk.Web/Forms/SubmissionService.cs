@@ -92,6 +92,7 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
         // inside it would never see more than one submission at a time.
         var process = spam is null && form.Processing != FormProcessing.Manual;
         var inline = process && queue.TryEnterInline();
+        using var writing = await queue.Write(db);
         try
         {
             if (!inline)
@@ -160,6 +161,7 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
         var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(submission.ValuesJson, FormService.Json) ?? [];
         try
         {
+            using var writing = await queue.Write(db);
             await using var transaction = await db.Database.BeginTransactionAsync();
             await ProcessAutomatic(form, submission, values.GetValueOrDefault(email));
             await db.SaveChangesAsync();
