@@ -107,3 +107,10 @@ public sealed class AttributionSettingsConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }
+
+/// <summary>One alias as the rules page edits it.</summary>
+public sealed class AliasRow
+{
+    public string? From { get; set; }
+    public string? To { get; set; }
+}
