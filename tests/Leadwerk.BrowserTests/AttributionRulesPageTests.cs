@@ -24,7 +24,7 @@ public sealed class AttributionRulesPageTests(BrowserFixture fixture, ITestOutpu
                 await page.OpenInteractive("/admin/attribution");
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Channel rules" })).ToBeVisibleAsync();
                 // The seeded rules: paid social first, direct last.
-                await Expect(page.GetByLabel("Channel of rule 1")).ToHaveValueAsync("Paid social");
+                await Expect(page.GetByLabel("Channel of rule 1", new() { Exact = true })).ToHaveTextAsync("Paid social");
                 await Accessibility.AssertNoSeriousViolations(page, "the attribution rules page");
 
                 await page.GetByRole(AriaRole.Button, new() { Name = "Add alias" }).ClickAsync();
