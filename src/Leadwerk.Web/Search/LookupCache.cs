@@ -13,49 +13,14 @@ namespace Leadwerk.Web.Search;
 /// </summary>
 public sealed class LookupCache(TimeProvider time)
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
-    private readonly Lock _gate = new();
-    private (Lookups Lists, DateTimeOffset At)? _current;
-    private int _generation;
+    private readonly Common.ProcessCache<Lookups> _cache = new(time, TimeSpan.FromSeconds(30));
 
-    internal async Task<Lookups> Get(LeadwerkDbContext db)
-    {
-        int generation;
-        lock (_gate)
-        {
-            if (_current is { } cached && time.GetUtcNow() - cached.At < MaxAge)
-            {
-                return cached.Lists;
-            }
+    internal async Task<Lookups> Get(LeadwerkDbContext db) => await _cache.Get(async () => new Lookups(
+        await db.LeadStatuses.AsNoTracking().ToDictionaryAsync(s => s.Id),
+        await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id),
+        await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id)));
 
-            generation = _generation;
-        }
-
-        var at = time.GetUtcNow();
-        var fresh = new Lookups(
-            await db.LeadStatuses.AsNoTracking().ToDictionaryAsync(s => s.Id),
-            await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id),
-            await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id));
-        lock (_gate)
-        {
-            // A save while these were read may have changed them: use them once, keep them not.
-            if (generation == _generation)
-            {
-                _current = (fresh, at);
-            }
-        }
-
-        return fresh;
-    }
-
-    public void Invalidate()
-    {
-        lock (_gate)
-        {
-            _generation++;
-            _current = null;
-        }
-    }
+    public void Invalidate() => _cache.Invalidate();
 
     public static bool Holds(object entity) => entity is LeadStatus or Category or User;
 }

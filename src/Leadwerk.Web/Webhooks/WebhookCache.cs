@@ -22,63 +22,20 @@ public sealed record WebhookSubscriptions(bool Licensed, IReadOnlyDictionary<str
 /// </summary>
 public sealed class WebhookCache(TimeProvider time)
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
-    private readonly Lock _gate = new();
-    private (WebhookSubscriptions Value, DateTimeOffset At)? _current;
-    private int _generation;
+    private readonly Common.ProcessCache<WebhookSubscriptions> _cache = new(time, TimeSpan.FromSeconds(30));
 
-    /// <summary>Null when it has to be read again.</summary>
-    public WebhookSubscriptions? Current
+    public ValueTask<WebhookSubscriptions> Get(LeadwerkDbContext db, bool async) => _cache.Get(async () =>
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _current is { } c && time.GetUtcNow() - c.At < MaxAge ? c.Value : null;
-            }
-        }
-    }
-
-    public async ValueTask<WebhookSubscriptions> Get(LeadwerkDbContext db, bool async)
-    {
-        if (Current is { } cached)
-        {
-            return cached;
-        }
-
-        int generation;
-        lock (_gate)
-        {
-            generation = _generation;
-        }
-
-        var at = time.GetUtcNow();
         var editions = db.Licences.AsNoTracking().Where(l => l.Id == Licence.TheOne).Select(l => l.Edition);
         var edition = (async ? await editions.FirstOrDefaultAsync() : editions.FirstOrDefault()) ?? Editions.SalesEssentials;
         var hooks = db.Webhooks.AsNoTracking().Where(w => w.Active).Select(w => new { w.Id, w.Events });
         var rows = async ? await hooks.ToListAsync() : [.. hooks];
-        var fresh = new WebhookSubscriptions(Features.In(Features.FormWebhooks, edition),
+        return new WebhookSubscriptions(Features.In(Features.FormWebhooks, edition),
             rows.SelectMany(w => w.Events.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(e => (Event: e, w.Id)))
                 .GroupBy(x => x.Event).ToDictionary(g => g.Key, g => g.Select(x => x.Id).Order().ToArray()));
-        lock (_gate)
-        {
-            if (generation == _generation)
-            {
-                _current = (fresh, at);
-            }
-        }
+    });
 
-        return fresh;
-    }
-
-    public void Invalidate()
-    {
-        lock (_gate)
-        {
-            _generation++;
-            _current = null;
-        }
-    }
+    public void Invalidate() => _cache.Invalidate();
 
     public static bool Holds(object entity) => entity is Webhook or Licence;
 }
