@@ -12,6 +12,22 @@ public static class CompanyRules
     public const int WebsiteMaxLength = 300;
     public const int ShortTextMaxLength = 100;
 
+    /// <summary>
+    /// A website as people write it: an http(s) address, or a bare domain (example.com/contact).
+    /// Anything with another scheme (javascript:, mailto:, file:) is no website.
+    /// </summary>
+    public static bool IsWebAddress(string site)
+    {
+        if (site.Contains("://", StringComparison.Ordinal))
+        {
+            return Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
+        }
+
+        var host = site.Split('/', 2)[0];
+        return !site.Contains(':', StringComparison.Ordinal) && !site.Any(char.IsWhiteSpace) && host.Contains('.', StringComparison.Ordinal)
+            && Uri.CheckHostName(host) == UriHostNameType.Dns;
+    }
+
     public static string Label(string field) => field switch
     {
         "name" => L.T("Name", "Naam"),

@@ -128,6 +128,12 @@ public sealed class CompanyService(LeadwerkDbContext db, LeadTransitions transit
             v.Add("categoryId", L.T("Category is required.", "Categorie is verplicht."));
         }
 
+        if (company.Website is { } site && !CompanyRules.IsWebAddress(site))
+        {
+            v.Add("website", L.T("Give a web address that starts with http:// or https://, or a domain such as example.com.",
+                "Geef een webadres dat begint met http:// of https://, of een domein zoals example.com."));
+        }
+
         v.ThrowIfInvalid();
     }
 

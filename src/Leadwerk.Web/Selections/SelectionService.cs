@@ -72,6 +72,7 @@ public sealed class SelectionService(LeadwerkDbContext db, SearchService search)
             CriteriaCompiler.Validate(request.Criteria);
         }
 
+        await UniqueName(name!, user.UserId!.Value, null);
         var selection = new Selection
         {
             Name = name!, Description = Validation.Clean(request.Description), Entity = entity, Kind = kind!.Value,
@@ -89,6 +90,17 @@ public sealed class SelectionService(LeadwerkDbContext db, SearchService search)
 
         await transaction.CommitAsync();
         return await Get(selection.Id, user);
+    }
+
+    /// <summary>One owner's selections have different names (case aside): a list of two "Hot leads" says nothing.</summary>
+    private async Task UniqueName(string name, int ownerId, int? except)
+    {
+        var folded = name.ToLower();
+        if (await db.Selections.AnyAsync(s => s.OwnerId == ownerId && s.Id != except && s.Name.ToLower() == folded))
+        {
+            throw DomainException.Conflict(ErrorCodes.NameNotUnique,
+                L.T($"There is a selection named “{name}” already; choose another name.", $"Er is al een selectie met de naam “{name}”; kies een andere naam."), "name");
+        }
     }
 
     /// <summary>Renames, re-describes, shares, or (dynamic) changes the criteria.</summary>
@@ -112,6 +124,7 @@ public sealed class SelectionService(LeadwerkDbContext db, SearchService search)
             selection.CriteriaJson = JsonSerializer.Serialize(request.Criteria, Json);
         }
 
+        await UniqueName(name, selection.OwnerId, selection.Id);
         selection.Name = name;
         selection.Description = request.Description is null ? selection.Description : Validation.Clean(request.Description);
         selection.Visibility = visibility ?? selection.Visibility;

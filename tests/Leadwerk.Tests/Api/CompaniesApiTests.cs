@@ -200,6 +200,35 @@ public abstract class CompaniesApiTests(LeadwerkApp app)
         await app.AssertUnchangedSince(before);
     }
 
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("mailto:info@example.com")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("not a site")]
+    public async Task AWebsiteThatIsNoWebAddressIsRefusedAndNothingIsWritten(string website)
+    {
+        var admin = await app.Admin();
+        var name = Unique.Name("Site");
+
+        var response = await admin.PostJson("/api/companies", new { name, categoryId = await admin.CategoryId("Lead"), website });
+
+        await response.ShouldBeInvalid("website");
+        Assert.Empty((await admin.GetOk($"/api/companies?search={Uri.EscapeDataString(name)}"))["items"]!.Items());
+    }
+
+    [Theory]
+    [InlineData("https://www.example.com/contact")]
+    [InlineData("http://example.org")]
+    [InlineData("example.nl")]
+    public async Task AWebsiteWithHttpOrAsABareDomainIsKept(string website)
+    {
+        var admin = await app.Admin();
+
+        var company = await (await admin.PostJson("/api/companies", new { name = Unique.Name("Site"), categoryId = await admin.CategoryId("Lead"), website })).ShouldBe(201);
+
+        Assert.Equal(website, company.Str("website"));
+    }
+
     [Fact]
     public async Task UnknownCompanyIs404ProblemDetails()
     {

@@ -32,6 +32,28 @@ public abstract class SelectionsApiTests(LeadwerkApp app)
     }
 
     [Fact]
+    public async Task AnOwnerCannotHaveTwoSelectionsOfOneNameButAnotherUserCan()
+    {
+        var admin = await app.Admin();
+        var other = await app.NewUser();
+        var name = Unique.Name("Hot leads");
+        var criteria = Persons(Line("person.lastName", "equals", name));
+        var first = await admin.CreateSelection(new { name, kind = "dynamic", criteria });
+        var second = await admin.CreateSelection(new { name = name + " 2", kind = "dynamic", criteria });
+
+        var again = await admin.PostJson("/api/selections", new { name = $" {name.ToUpperInvariant()} ", kind = "dynamic", criteria });
+        var renamed = await admin.PutJson($"/api/selections/{second.Int("id")}", new { name });
+        var theirs = await other.Client.PostJson("/api/selections", new { name, kind = "dynamic", criteria });
+
+        var problem = await again.ShouldBeProblem(409, "nameNotUnique");
+        Assert.Contains("name", problem["errors"]!.AsObject().Select(e => e.Key));
+        await renamed.ShouldBeProblem(409, "nameNotUnique");
+        await theirs.ShouldBe(201);
+        Assert.Equal(name + " 2", (await admin.GetOk($"/api/selections/{second.Int("id")}")).Str("name"));
+        Assert.Equal(name, (await admin.GetOk($"/api/selections/{first.Int("id")}")).Str("name"));
+    }
+
+    [Fact]
     public async Task AStaticSelectionFromIdsKeepsTheKnownOnesAndDropsTheRest()
     {
         var admin = await app.Admin();
