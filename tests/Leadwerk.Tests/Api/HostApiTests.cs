@@ -15,6 +15,20 @@ public abstract class HostApiTests(LeadwerkApp app)
     }
 
     [Fact]
+    public async Task EveryPageNamesTheAppsIconAndTheIconIsServed()
+    {
+        using var anonymous = app.Anonymous();
+
+        var login = await (await anonymous.GetAsync("/login")).Content.ReadAsStringAsync();
+        var href = System.Text.RegularExpressions.Regex.Match(login, "rel=\"icon\"[^>]*href=\"([^\"]+)\"").Groups[1].Value;
+        var icon = await anonymous.GetAsync("/" + href.TrimStart('/'));
+
+        Assert.StartsWith("favicon", href);
+        Assert.Equal(System.Net.HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task OpenApiDocumentDescribesTheApi()
     {
         using var anonymous = app.Anonymous();
