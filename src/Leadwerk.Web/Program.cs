@@ -84,6 +84,7 @@ builder.Services.AddScoped<AuditService>();
 builder.Services.AddScoped<LicenceService>();
 builder.Services.AddSingleton<LicenceState>();
 builder.Services.AddScoped<DistributionService>();
+builder.Services.AddScoped<RebalanceService>();
 builder.Services.AddScoped<Leadwerk.Web.Forms.FormService>();
 builder.Services.AddScoped<Leadwerk.Web.Forms.SubmissionService>();
 builder.Services.AddScoped<Leadwerk.Web.Forms.SubmissionProcessor>();
