@@ -83,6 +83,10 @@ builder.Services.AddScoped<UserSettings>();
 builder.Services.AddScoped<AuditService>();
 builder.Services.AddScoped<LicenceService>();
 builder.Services.AddSingleton<LicenceState>();
+builder.Services.AddSingleton<Leadwerk.Web.Attribution.AttributionRulesCache>();
+builder.Services.AddScoped<Leadwerk.Web.Attribution.AttributionRulesService>();
+builder.Services.AddSingleton<Leadwerk.Web.Attribution.TouchRecompute>();
+builder.Services.AddHostedService(s => s.GetRequiredService<Leadwerk.Web.Attribution.TouchRecompute>());
 builder.Services.AddScoped<DistributionService>();
 builder.Services.AddScoped<RebalanceService>();
 builder.Services.AddScoped<Leadwerk.Web.Forms.FormService>();
@@ -210,6 +214,7 @@ app.MapLicence();
 app.MapDistribution();
 Leadwerk.Web.Forms.FormsApi.MapForms(app);
 Leadwerk.Web.Webhooks.WebhooksApi.MapWebhooks(app);
+Leadwerk.Web.Attribution.AttributionApi.MapAttributionRules(app);
 
 app.MapStaticAssets();
 // The circuit's own "frame-ancestors 'self'" is off: every page carries a full policy of ours.

@@ -22,6 +22,36 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Leadwerk.Web.Attribution.AttributionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AppliedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AttributionSettings", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Attribution.Touch", b =>
                 {
                     b.Property<long>("Id")
@@ -1814,12 +1844,12 @@ namespace Leadwerk.Migrations.Postgres.Migrations
             modelBuilder.Entity("Leadwerk.Web.Attribution.Touch", b =>
                 {
                     b.HasOne("Leadwerk.Web.Companies.Company", "Company")
-                        .WithMany()
+                        .WithMany("Touches")
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Leadwerk.Web.Persons.Person", "Person")
-                        .WithMany()
+                        .WithMany("Touches")
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade);
 
@@ -2222,6 +2252,8 @@ namespace Leadwerk.Migrations.Postgres.Migrations
             modelBuilder.Entity("Leadwerk.Web.Companies.Company", b =>
                 {
                     b.Navigation("Sales");
+
+                    b.Navigation("Touches");
                 });
 
             modelBuilder.Entity("Leadwerk.Web.Distribution.DistributionRule", b =>
@@ -2234,6 +2266,8 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Navigation("Sales");
 
                     b.Navigation("StatusChanges");
+
+                    b.Navigation("Touches");
                 });
 #pragma warning restore 612, 618
         }

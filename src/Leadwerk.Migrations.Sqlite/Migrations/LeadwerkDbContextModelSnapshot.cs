@@ -17,6 +17,36 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Leadwerk.Web.Attribution.AttributionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppliedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AttributionSettings", (string)null);
+                });
+
             modelBuilder.Entity("Leadwerk.Web.Attribution.Touch", b =>
                 {
                     b.Property<long>("Id")
@@ -1789,12 +1819,12 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Leadwerk.Web.Attribution.Touch", b =>
                 {
                     b.HasOne("Leadwerk.Web.Companies.Company", "Company")
-                        .WithMany()
+                        .WithMany("Touches")
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Leadwerk.Web.Persons.Person", "Person")
-                        .WithMany()
+                        .WithMany("Touches")
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade);
 
@@ -2197,6 +2227,8 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Leadwerk.Web.Companies.Company", b =>
                 {
                     b.Navigation("Sales");
+
+                    b.Navigation("Touches");
                 });
 
             modelBuilder.Entity("Leadwerk.Web.Distribution.DistributionRule", b =>
@@ -2209,6 +2241,8 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Navigation("Sales");
 
                     b.Navigation("StatusChanges");
+
+                    b.Navigation("Touches");
                 });
 #pragma warning restore 612, 618
         }

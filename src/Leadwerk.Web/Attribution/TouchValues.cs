@@ -22,7 +22,7 @@ public static class TouchValues
     /// <summary>Whether any touch value is there at all (a submission from a bookmark has none).</summary>
     public static bool Any(IReadOnlyDictionary<string, string?> values) => Keys.Any(k => !string.IsNullOrEmpty(values.GetValueOrDefault(k)));
 
-    public static Touch Build(IReadOnlyDictionary<string, string?> values, TouchKind kind, DateTime at)
+    public static Touch Build(IReadOnlyDictionary<string, string?> values, TouchKind kind, DateTime at, AttributionRules rules)
     {
         var landing = Url(values.GetValueOrDefault(LandingUrl));
         var query = landing is not null && Uri.TryCreate(landing, UriKind.Absolute, out var uri) ? QueryHelpers.ParseQuery(uri.Query) : null;
@@ -35,16 +35,8 @@ public static class TouchValues
             Gclid = Value(Gclid), Fbclid = Value(Fbclid), Msclkid = Value(Msclkid), LiFatId = Value(LiFatId),
             ReferrerUrl = referrer, ReferrerDomain = Domains.Of(referrer), LandingUrl = landing,
         };
-        Normalize(touch);
+        rules.Normalize(touch);
         return touch;
-    }
-
-    /// <summary>R22: lower-cased source and medium through the aliases; the first channel rule that holds.</summary>
-    public static void Normalize(Touch touch)
-    {
-        touch.SourceKey = Alias(touch.Source?.ToLowerInvariant()) ?? Alias(touch.ReferrerDomain);
-        touch.MediumKey = touch.Medium?.ToLowerInvariant();
-        touch.Channel = Channels.Of(touch);
     }
 
     /// <summary>Control characters out, trimmed, at most 255 characters; empty is none.</summary>
@@ -69,46 +61,15 @@ public static class TouchValues
     }
 
     private static string? Url(string? value) => Clean(value, UrlMaxLength);
-
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
-    {
-        ["fb"] = "facebook", ["facebook.com"] = "facebook", ["m.facebook.com"] = "facebook", ["l.facebook.com"] = "facebook", ["lm.facebook.com"] = "facebook",
-        ["ig"] = "instagram", ["instagram.com"] = "instagram", ["l.instagram.com"] = "instagram",
-        ["li"] = "linkedin", ["linkedin.com"] = "linkedin", ["lnkd.in"] = "linkedin",
-        ["tw"] = "twitter", ["twitter.com"] = "twitter", ["t.co"] = "twitter", ["x.com"] = "twitter",
-        ["yt"] = "youtube", ["youtube.com"] = "youtube", ["m.youtube.com"] = "youtube",
-        ["google.com"] = "google", ["google.nl"] = "google", ["google.be"] = "google", ["bing.com"] = "bing", ["duckduckgo.com"] = "duckduckgo",
-    };
-
-    private static string? Alias(string? value) => value is null ? null : Aliases.GetValueOrDefault(value, value);
 }
 
-/// <summary>The seeded channel rules (R22), tried in order; the first that holds names the touch's channel.</summary>
+/// <summary>The channels a touch is given by the channel rules (R22, <see cref="AttributionRules"/>).</summary>
 public static class Channels
 {
     public const string PaidSearch = "paidSearch", PaidSocial = "paidSocial", OrganicSocial = "organicSocial", Email = "email",
         Referral = "referral", Offline = "offline", Direct = "direct";
 
     public static IReadOnlyList<string> All { get; } = [PaidSearch, PaidSocial, OrganicSocial, Email, Referral, Offline, Direct];
-
-    private static readonly HashSet<string> Social = ["facebook", "instagram", "linkedin", "twitter", "youtube", "tiktok", "pinterest"];
-    private static readonly HashSet<string> Paid = ["cpc", "ppc", "paid", "paidsearch", "paid_search", "paid-search", "sem", "cpm", "paidsocial", "paid_social", "paid-social"];
-
-    public static string Of(Touch t)
-    {
-        var social = t.SourceKey is { } s && Social.Contains(s);
-        var paid = t.MediumKey is { } m && Paid.Contains(m);
-        return t switch
-        {
-            _ when t.MediumKey is "paidsocial" or "paid_social" or "paid-social" || (social && paid) || t.LiFatId is not null => PaidSocial,
-            _ when t.Gclid is not null || t.Msclkid is not null || paid => PaidSearch,
-            _ when t.MediumKey is "email" or "e-mail" or "newsletter" => Email,
-            _ when social || t.Fbclid is not null => OrganicSocial,
-            _ when t.MediumKey is "offline" or "print" or "event" or "qr" => Offline,
-            _ when t.ReferrerDomain is not null || t.MediumKey is "referral" => Referral,
-            _ => Direct,
-        };
-    }
 
     public static string Name(string? channel) => channel switch
     {

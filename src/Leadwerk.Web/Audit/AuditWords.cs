@@ -18,6 +18,7 @@ public static class AuditWords
         "person.erased",
         "licence.editionChanged",
         "webhook.created", "webhook.updated", "webhook.deleted", "webhook.secretRotated",
+        "attribution.rulesChanged",
     ];
 
     private static IReadOnlyList<string> ListKinds => ["category", "leadStatus", "lostReason"];
@@ -39,6 +40,7 @@ public static class AuditWords
         ["person", "erased"] => L.T("Person erased (personal data)", "Persoon gewist (persoonsgegevens)"),
         ["licence", "editionChanged"] => L.T("Edition changed", "Editie gewijzigd"),
         ["webhook", "created"] => L.T("Webhook added", "Webhook toegevoegd"),
+        ["attribution", "rulesChanged"] => L.T("Attribution aliases and channel rules changed", "Aliassen en kanaalregels van attributie gewijzigd"),
         ["webhook", "updated"] => L.T("Webhook changed", "Webhook gewijzigd"),
         ["webhook", "deleted"] => L.T("Webhook deleted", "Webhook verwijderd"),
         ["webhook", "secretRotated"] => L.T("Webhook secret renewed", "Geheim van webhook vernieuwd"),
@@ -53,6 +55,7 @@ public static class AuditWords
         "automation" => L.T("Automation", "Automatisering"),
         "person" => L.T("Persons", "Personen"),
         "webhook" => L.T("Webhooks", "Webhooks"),
+        "attribution" => L.T("Attribution", "Attributie"),
         _ => group,
     };
 
@@ -66,6 +69,7 @@ public static class AuditWords
         "automationRule" => L.T("Rule", "Regel"),
         "person" => L.T("Person", "Persoon"),
         "webhook" => L.T("Webhook", "Webhook"),
+        "attributionSettings" => L.T("Attribution rules", "Attributieregels"),
         _ => type,
     }) + (id is { } n ? $" #{n}" : "");
 

@@ -54,6 +54,7 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public DbSet<Forms.Form> Forms => Set<Forms.Form>();
     public DbSet<Forms.FormSubmission> FormSubmissions => Set<Forms.FormSubmission>();
     public DbSet<Attribution.Touch> Touches => Set<Attribution.Touch>();
+    public DbSet<Attribution.AttributionSettings> AttributionSettings => Set<Attribution.AttributionSettings>();
     public DbSet<Privacy.ErasedEmail> ErasedEmails => Set<Privacy.ErasedEmail>();
     public DbSet<Privacy.AppSecret> AppSecrets => Set<Privacy.AppSecret>();
     public DbSet<Dashboards.Dashboard> Dashboards => Set<Dashboards.Dashboard>();

@@ -55,6 +55,11 @@ public static class DatabaseStartup
             logger.LogInformation("Licensed as {Edition}.", Licensing.LicenceService.Initial(app.Configuration));
         }
 
+        if (await Attribution.AttributionRulesCache.EnsureRow(db))
+        {
+            logger.LogInformation("Seeded the attribution aliases and channel rules.");
+        }
+
         app.Services.GetRequiredService<Licensing.LicenceState>().Edition =
             await db.Licences.AsNoTracking().Select(l => l.Edition).FirstAsync();
 

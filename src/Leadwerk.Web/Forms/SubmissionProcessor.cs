@@ -21,7 +21,8 @@ namespace Leadwerk.Web.Forms;
 /// distribution rule (R23).
 /// </summary>
 public sealed class SubmissionProcessor(
-    LeadwerkDbContext db, PersonService persons, CompanyService companies, DistributionService distribution, LicenceService licences, TimeProvider time)
+    LeadwerkDbContext db, PersonService persons, CompanyService companies, DistributionService distribution, LicenceService licences, TimeProvider time,
+    AttributionRulesCache attributionRules)
 {
     /// <summary>
     /// Processes the submission; <paramref name="linkTo"/> is the person an inbox user picked, and
@@ -51,25 +52,26 @@ public sealed class SubmissionProcessor(
         var touch = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(submission.TouchJson, FormService.Json) ?? [];
         var visit = Strings(touch);
         var at = submission.ReceivedAt;
+        var rules = await attributionRules.Get(db);
         if (person is null)
         {
             person = await CreatePerson(form, company, Value, log);
             var first = touch.TryGetValue("firstTouch", out var kept) && kept.ValueKind == JsonValueKind.Object ? Strings(kept) : visit;
             var firstAt = first.TryGetValue("at", out var when) && DateTime.TryParse(when, null, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var t) && t <= at ? t : at;
-            Add(TouchValues.Build(first, TouchKind.FirstTouch, firstAt), person.Id, null, form, submission);
-            Add(TouchValues.Build(visit, TouchKind.LeadCreation, at), person.Id, null, form, submission);
+            Add(TouchValues.Build(first, TouchKind.FirstTouch, firstAt, rules), person.Id, null, form, submission);
+            Add(TouchValues.Build(visit, TouchKind.LeadCreation, at, rules), person.Id, null, form, submission);
             log.Add("touch.firstTouch");
         }
         else
         {
             await UpdatePerson(person, company, mapped, log);
-            Add(TouchValues.Build(visit, TouchKind.Conversion, at), person.Id, null, form, submission);
+            Add(TouchValues.Build(visit, TouchKind.Conversion, at, rules), person.Id, null, form, submission);
             log.Add("touch.conversion");
         }
 
         if (company is { Created: true })
         {
-            Add(TouchValues.Build(visit, TouchKind.CompanySource, at), null, company.Value.Company.Id, form, submission);
+            Add(TouchValues.Build(visit, TouchKind.CompanySource, at, rules), null, company.Value.Company.Id, form, submission);
         }
 
         if (form.SelectionId is { } selection && !await db.SelectionMembers.AnyAsync(m => m.SelectionId == selection && m.EntityId == person.Id)
