@@ -88,6 +88,7 @@ builder.Services.AddScoped<Leadwerk.Web.Attribution.AttributionRulesService>();
 builder.Services.AddSingleton<Leadwerk.Web.Attribution.TouchRecompute>();
 builder.Services.AddHostedService(s => s.GetRequiredService<Leadwerk.Web.Attribution.TouchRecompute>());
 builder.Services.AddScoped<DistributionService>();
+builder.Services.AddScoped<RebalanceService>();
 builder.Services.AddScoped<Leadwerk.Web.Forms.FormService>();
 builder.Services.AddScoped<Leadwerk.Web.Forms.SubmissionService>();
 builder.Services.AddScoped<Leadwerk.Web.Forms.SubmissionProcessor>();

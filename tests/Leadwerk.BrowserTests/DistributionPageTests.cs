@@ -1,4 +1,7 @@
+using System.Globalization;
 using Leadwerk.BrowserTests.Infrastructure;
+using Leadwerk.BrowserTests.Pages;
+using Leadwerk.Web.Users;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -58,5 +61,66 @@ public sealed class DistributionPageTests(BrowserFixture fixture, ITestOutputHel
                 await Data.SetEdition("salesEssentials");
             }
         });
+    }
+
+    [Fact]
+    public async Task AUserMarksThemselfAwayUntilADayAndAnAdminRebalancesALeaversLeadsAndUndoesIt()
+    {
+        var (member, leaver) = (await Data.User(), await Data.User());
+        var back = DateTime.UtcNow.Date.AddDays(40);
+        await As(member, async page =>
+        {
+            await page.OpenInteractive("/");
+            await new AppShell(page).UserMenu.ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Away" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("I'm away").CheckAsync();
+            await dialog.GetByLabel("Back on (optional)").FillAsync(back.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await dialog.GetByLabel("Back on (optional)").PressAsync("Tab");
+            await Accessibility.AssertNoSeriousViolations(page, "the away dialog");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
+            await Expect(page.GetByText($"You are away until {back.ToString("d MMMM", CultureInfo.GetCultureInfo("en"))}.")).ToBeVisibleAsync();
+        });
+        var user = await Data.GetUser(member.UserName);
+        Assert.True(user.Away);
+        Assert.NotNull(user.AwayUntil);
+
+        await Data.ChangeUser(member.UserName, new UserChanges { Away = false });
+        await Data.SetEdition("marketingPremium");
+        var ruleName = TestData.Unique("Leaver");
+        var rule = await Data.DistributionRule(ruleName, (await Data.UserId(member.UserName), 1));
+        try
+        {
+            var leaverId = await Data.UserId(leaver.UserName);
+            var leads = new[] { await Data.Lead(leaverId), await Data.Lead(leaverId) };
+            await AsAdmin(async page =>
+            {
+                await page.OpenInteractive("/admin/distribution");
+                await page.GetByRole(AriaRole.Button, new() { Name = $"Rebalance {ruleName}" }).ClickAsync();
+                var dialog = page.GetByRole(AriaRole.Dialog);
+                await dialog.GetByLabel("Only leads of these users (optional)").ClickAsync();
+                await page.GetByRole(AriaRole.Option, new() { Name = leaver.UserName, Exact = true }).ClickAsync();
+                await dialog.GetByRole(AriaRole.Heading, new() { Level = 2 }).ClickAsync();
+                await dialog.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+                await Expect(dialog.Locator("#rebalance-summary")).ToHaveTextAsync("2 leads match; 2 would move.");
+                await Expect(dialog.Locator(".rebalance-preview")).ToContainTextAsync(member.UserName);
+                await Accessibility.AssertNoSeriousViolations(page, "the rebalance preview");
+                await dialog.GetByRole(AriaRole.Button, new() { Name = "Rebalance", Exact = true }).ClickAsync();
+                await dialog.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+                await Expect(dialog).ToContainTextAsync("Undone: 2 put back as they were.");
+                await Expect(dialog.GetByRole(AriaRole.Link, new() { Name = "Open the run" })).ToBeVisibleAsync();
+            });
+            foreach (var lead in leads)
+            {
+                Assert.Equal(leaverId, (await Data.GetPerson(lead.Id)).OwnerId);
+            }
+        }
+        finally
+        {
+            // No rule of this test may decide for another one.
+            await Data.DeleteDistributionRule(rule.Id);
+            await Data.SetEdition("salesEssentials");
+        }
     }
 }

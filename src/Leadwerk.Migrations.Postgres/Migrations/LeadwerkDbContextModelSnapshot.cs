@@ -391,6 +391,9 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Value")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("VersionAfter")
                         .HasColumnType("integer");
 
@@ -547,6 +550,12 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("BulkUpdateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
@@ -557,14 +566,24 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Property<int?>("RuleId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TurnJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("UserId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ImportId");
+
                     b.HasIndex("RuleId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("BulkUpdateId", "PersonId");
 
                     b.HasIndex("PersonId", "Id");
 
@@ -1621,6 +1640,9 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Property<bool>("Away")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("AwayUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CalendarToken")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1951,6 +1973,16 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Leadwerk.Web.Distribution.Assignment", b =>
                 {
+                    b.HasOne("Leadwerk.Web.Bulk.BulkUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("BulkUpdateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Leadwerk.Web.Import.ImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Leadwerk.Web.Persons.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")

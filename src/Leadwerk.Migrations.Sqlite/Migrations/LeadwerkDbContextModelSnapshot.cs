@@ -376,6 +376,9 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Value")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("VersionAfter")
                         .HasColumnType("INTEGER");
 
@@ -545,6 +548,12 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BulkUpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -555,14 +564,24 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Property<int?>("RuleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TurnJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("UserId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ImportId");
+
                     b.HasIndex("RuleId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("BulkUpdateId", "PersonId");
 
                     b.HasIndex("PersonId", "Id");
 
@@ -1600,6 +1619,9 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Property<bool>("Away")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AwayUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CalendarToken")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1926,6 +1948,16 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Leadwerk.Web.Distribution.Assignment", b =>
                 {
+                    b.HasOne("Leadwerk.Web.Bulk.BulkUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("BulkUpdateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Leadwerk.Web.Import.ImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Leadwerk.Web.Persons.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")

@@ -92,8 +92,8 @@ internal static class BulkBatch
     /// Runs the next batch of pending items after record <paramref name="after"/>; returns the last
     /// record it handled, or 0 when none were left.
     /// </summary>
-    public static async Task<int> Run(LeadwerkDbContext db, LeadAutomation automation, BulkUpdate run, List<BulkAction> actions, int batchSize,
-        int defaultStatusId, DateTime now, int after)
+    public static async Task<int> Run(LeadwerkDbContext db, LeadAutomation automation, FollowUps.UserTime clock, BulkUpdate run, List<BulkAction> actions,
+        int batchSize, int defaultStatusId, DateTime now, int after)
     {
         var items = await BulkItems.Next(db, run.Id, BulkItemState.Pending, after, batchSize);
         if (items.Count == 0)
@@ -117,12 +117,12 @@ internal static class BulkBatch
                     continue;
                 }
 
-                var verdict = BulkRules.Judge(person, actions, statuses);
+                var own = BulkRules.For(item, actions);
                 var read = new LeadWrites.Change(person, person.LeadStatusId, person.Version);
-                Record(item, verdict, () =>
+                Record(item, BulkRules.Judge(person, own, statuses), () =>
                 {
                     changes.Add(read);
-                    return BulkRules.Apply(person, actions);
+                    return BulkRules.Apply(person, own);
                 });
                 versions[item.EntityId] = () => person.Version;
             }
@@ -171,7 +171,7 @@ internal static class BulkBatch
         }
 
         await FireRules(db, automation, changes);
-
+        await Distribution.RebalanceLog.Moved(db, clock, actions, run.Id, items, now);
         await BulkItems.WriteOutcomes(db, run.Id, items);
         await db.SaveChangesAsync();
         return items[^1].EntityId;
@@ -256,6 +256,7 @@ internal static class BulkBatch
 
         run.UndoSkipped += items.Count(i => i.State == BulkItemState.UndoSkipped);
         await LeadWrites.Save(db, changes, now);
+        await Distribution.RebalanceLog.Undone(db, run, items, now);
         await BulkItems.WriteOutcomes(db, run.Id, items);
         await db.SaveChangesAsync();
         return items[^1].EntityId;

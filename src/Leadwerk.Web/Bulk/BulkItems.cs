@@ -22,7 +22,7 @@ internal static class BulkItems
     {
         var ids = items.Select(i => i.EntityId).ToList();
         await db.BulkUpdateItems.Where(i => i.BulkUpdateId == runId && ids.Contains(i.EntityId)).ExecuteDeleteAsync();
-        var sql = new StringBuilder("""INSERT INTO "BulkUpdateItems" ("BulkUpdateId", "EntityId", "State", "Code", "Reason", "Before", "VersionAfter") VALUES """);
+        var sql = new StringBuilder("""INSERT INTO "BulkUpdateItems" ("BulkUpdateId", "EntityId", "State", "Code", "Reason", "Before", "VersionAfter", "Value") VALUES """);
         var texts = new List<object>();
         string Text(string? text)
         {
@@ -36,7 +36,7 @@ internal static class BulkItems
         }
 
         sql.AppendJoin(", ", items.Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"({runId}, {i.EntityId}, {(int)i.State}, {Text(i.Code)}, {Text(i.Reason)}, {Text(i.Before)}, {(i.VersionAfter is { } v ? v : "NULL")})")));
+            $"({runId}, {i.EntityId}, {(int)i.State}, {Text(i.Code)}, {Text(i.Reason)}, {Text(i.Before)}, {(i.VersionAfter is { } v ? v : "NULL")}, {(i.Value is { } value ? value : "NULL")})")));
         await db.Database.ExecuteSqlRawAsync(sql.ToString(), texts);
     }
 }

@@ -10,9 +10,11 @@ public sealed record BulkTarget(int? SelectionId, Criteria? Criteria, string? En
 /// <summary>
 /// `{ "field": "person.leadStatus" | "person.owner" | "company.category" | "company.owner", "op": "set" | "clear", "value": ... }`,
 /// or `{ "field": "person.followUp", "op": "plan", "followUp": { ... } }` to plan the same follow-up for every person (F15).
+/// A rebalance's run shows `{ "field": "person.owner", "op": "distribute", "value": ruleId, "fromUserIds": [...] }`.
 /// </summary>
 public sealed record BulkAction(string? Field, string? Op, int? Value,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BulkFollowUp? FollowUp = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BulkFollowUp? FollowUp = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<int>? FromUserIds = null);
 
 /// <summary>
 /// The follow-up a bulk update plans for each person: the fields of POST /api/follow-ups without
@@ -42,6 +44,9 @@ public static class BulkFields
     public const string CompanyOwner = "company.owner";
     public const string PersonFollowUp = "person.followUp";
     public const string Plan = "plan";
+
+    /// <summary>The op of a rebalance's owner action: each lead's owner is planned by the distribution rule in `value`.</summary>
+    public const string Distribute = "distribute";
 
     public static string Key(this BulkState state) => state switch
     {

@@ -88,6 +88,10 @@ public static class BulkRules
 
     public static int? Target(BulkAction action) => action.Op == "clear" ? null : action.Value;
 
+    /// <summary>A record's own actions: a value planned for it alone (a rebalance's owner) replaces the planned action's.</summary>
+    public static IReadOnlyList<BulkAction> For(BulkUpdateItem item, IReadOnlyList<BulkAction> actions) => item.Value is not { } value ? actions
+        : [.. actions.Select(a => a.Op == BulkFields.Distribute ? a with { Op = "set", Value = value } : a)];
+
     /// <summary>The first refusal skips the record with its code and reason; otherwise it changes if any action changes it.</summary>
     private static Verdict Judge(IEnumerable<BulkAction> actions, Func<BulkAction, LeadVerdict> judge)
     {

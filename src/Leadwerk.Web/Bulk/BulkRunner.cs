@@ -83,7 +83,8 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
                 (true, true) => await BulkFollowUps.Undo(db, run, BatchSize, after),
                 (false, true) => await BulkFollowUps.Run(db, scope.ServiceProvider.GetRequiredService<FollowUps.UserTime>(), run, actions[0].FollowUp!, BatchSize, after),
                 (true, false) => await BulkBatch.Undo(db, run, BatchSize, defaultStatusId, now, after),
-                _ => await BulkBatch.Run(db, scope.ServiceProvider.GetRequiredService<LeadAutomation>(), run, actions, BatchSize, defaultStatusId, now, after),
+                _ => await BulkBatch.Run(db, scope.ServiceProvider.GetRequiredService<LeadAutomation>(), scope.ServiceProvider.GetRequiredService<FollowUps.UserTime>(),
+                    run, actions, BatchSize, defaultStatusId, now, after),
             };
             if (last == 0)
             {

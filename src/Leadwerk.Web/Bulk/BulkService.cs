@@ -68,6 +68,19 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
     public async Task<BulkStatus> Start(BulkRequest request, Actor user, int? ruleId = null)
     {
         var (entity, ids, actions) = await Resolve(request, user);
+        return await Queue(entity, [.. ids.Select(id => (id, (int?)null))], actions, user, ruleId);
+    }
+
+    /// <summary>
+    /// A run whose value is decided per record by its caller (a rebalance plans each lead's owner by a
+    /// distribution rule); it runs, shows and undoes like every other run.
+    /// </summary>
+    public Task<BulkStatus> StartPlanned(string entity, IReadOnlyList<(int Id, int Value)> plan, List<BulkAction> actions, Actor user) =>
+        Queue(entity, [.. plan.OrderBy(p => p.Id).Select(p => (p.Id, (int?)p.Value))], actions, user, null);
+
+    private async Task<BulkStatus> Queue(string entity, List<(int Id, int? Value)> items, List<BulkAction> actions, Actor user, int? ruleId)
+    {
+        var ids = items.Select(i => i.Id).ToList();
         var run = new BulkUpdate
         {
             Entity = entity, ActionsJson = JsonSerializer.Serialize(actions, Json), Total = ids.Count, UserId = user.UserId!.Value, RuleId = ruleId,
@@ -78,10 +91,11 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
             await db.SaveChangesAsync();
             // One INSERT per thousand items: tracked entities cost a statement each (100,000 for a
             // big run). The values are ids from the database, written as integer literals.
-            foreach (var chunk in ids.Chunk(1000))
+            foreach (var chunk in items.Chunk(1000))
             {
-                var sql = new StringBuilder("""INSERT INTO "BulkUpdateItems" ("BulkUpdateId", "EntityId", "State") VALUES """);
-                sql.AppendJoin(", ", chunk.Select(id => string.Create(CultureInfo.InvariantCulture, $"({run.Id}, {id}, {(int)BulkItemState.Pending})")));
+                var sql = new StringBuilder("""INSERT INTO "BulkUpdateItems" ("BulkUpdateId", "EntityId", "State", "Value") VALUES """);
+                sql.AppendJoin(", ", chunk.Select(i => string.Create(CultureInfo.InvariantCulture,
+                    $"({run.Id}, {i.Id}, {(int)BulkItemState.Pending}, {(i.Value is { } value ? value : "NULL")})")));
                 await db.Database.ExecuteSqlRawAsync(sql.ToString());
             }
 

@@ -66,6 +66,9 @@ public sealed class BulkUpdateItem
 
     /// <summary>The record's version right after the run changed it; undo skips a record changed since.</summary>
     public int? VersionAfter { get; set; }
+
+    /// <summary>The value decided for this record alone (a rebalance plans each lead's owner); null: the action's value.</summary>
+    public int? Value { get; set; }
 }
 
 public sealed class BulkUpdateConfiguration : IEntityTypeConfiguration<BulkUpdate>

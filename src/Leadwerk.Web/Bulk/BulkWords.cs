@@ -41,6 +41,7 @@ public sealed record BulkNames(IReadOnlyDictionary<int, string> Statuses, IReadO
             BulkFields.PersonLeadStatus => L.T($"Set lead status to {value}", $"Leadstatus instellen op {value}"),
             BulkFields.CompanyCategory => L.T($"Set category to {value}", $"Categorie instellen op {value}"),
             _ when action.Op == "clear" => L.T("Clear our contact", "Onze contactpersoon wissen"),
+            _ when action.Op == BulkFields.Distribute => L.T("Rebalance our contact by a distribution rule", "Onze contactpersoon herverdelen volgens een verdeelregel"),
             _ => L.T($"Set our contact to {value}", $"Onze contactpersoon instellen op {value}"),
         };
     }

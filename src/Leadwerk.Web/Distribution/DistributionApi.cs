@@ -33,6 +33,18 @@ public static class DistributionApi
         });
         rules.MapPost("/{id:int}/simulate", async (int id, SimulateRequest request, DistributionService s, HttpContext http) =>
             TypedResults.Ok(await s.Simulate(id, request.Count ?? 20, http.User.ToActor(Channel.Api))));
+        // A dry run answers with the preview; a run is a bulk update, followed and undone at its Location.
+        rules.MapPost("/{id:int}/rebalance", async (int id, RebalanceRequest request, RebalanceService s, HttpContext http) =>
+        {
+            var actor = http.User.ToActor(Channel.Bulk);
+            if (request.DryRun)
+            {
+                return Results.Ok(await s.Preview(id, request, actor));
+            }
+
+            var started = await s.Start(id, request, actor);
+            return Results.Accepted($"/api/bulk-updates/{started.Id}", started);
+        }).Produces<RebalancePreview>(200).Produces<Bulk.BulkStatus>(202);
 
         app.MapGet("/api/assignments", async (int personId, DistributionService s) => TypedResults.Ok(await s.Assignments(personId)))
             .WithTags("Distribution").RequireAuthorization();

@@ -58,6 +58,18 @@ public sealed class Assignment
 
     /// <summary>The reason's facts as JSON (<see cref="AssignmentReason"/>), read in the reader's language.</summary>
     public string ReasonJson { get; set; } = "{}";
+
+    /// <summary>What it did to the rule's counters (<see cref="AssignmentTurn"/>), to give back; null once given back.</summary>
+    public string? TurnJson { get; set; }
+
+    /// <summary>The import that created the lead, so its rollback can give the turn back.</summary>
+    public int? ImportId { get; set; }
+
+    /// <summary>The bulk update run of a rebalance that moved the lead, so its undo can give the turn back.</summary>
+    public int? BulkUpdateId { get; set; }
+
+    /// <summary>When the rebalance that made it was undone; the line stays in the log, marked so.</summary>
+    public DateTime? UndoneAt { get; set; }
 }
 
 public sealed class DistributionConfiguration :
@@ -87,5 +99,9 @@ public sealed class DistributionConfiguration :
         builder.HasIndex(a => new { a.PersonId, a.Id });
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<DistributionRule>().WithMany().HasForeignKey(a => a.RuleId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Import.ImportJob>().WithMany().HasForeignKey(a => a.ImportId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Bulk.BulkUpdate>().WithMany().HasForeignKey(a => a.BulkUpdateId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => a.ImportId);
+        builder.HasIndex(a => new { a.BulkUpdateId, a.PersonId });
     }
 }

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.FollowUps;
 using Leadwerk.Web.Licensing;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Search;
+using Leadwerk.Web.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Leadwerk.Web.Distribution;
@@ -13,20 +15,20 @@ namespace Leadwerk.Web.Distribution;
 /// Distribution (F12, B4, R23; Marketing Premium): rules, and giving a new lead an owner by them.
 /// Every channel that creates a lead and asks for distribution calls <see cref="Assign"/>.
 /// </summary>
-public sealed class DistributionService(LeadwerkDbContext db, LicenceService licences, SearchService search, TimeProvider time)
+public sealed class DistributionService(LeadwerkDbContext db, LicenceService licences, SearchService search, UserTime clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<List<RuleDto>> List()
     {
         await licences.Require(Features.Distribution);
-        return [.. (await Rules().ToListAsync()).Select(ToDto)];
+        return [.. (await Rules().ToListAsync()).Select(r => ToDto(r, clock.UtcNow))];
     }
 
     public async Task<RuleDto> Get(int id)
     {
         await licences.Require(Features.Distribution);
-        return ToDto(await Find(id));
+        return ToDto(await Find(id), clock.UtcNow);
     }
 
     public async Task<RuleDto> Create(RuleRequest request, Actor actor)
@@ -71,9 +73,10 @@ public sealed class DistributionService(LeadwerkDbContext db, LicenceService lic
     /// <summary>
     /// Gives a new, saved lead an owner by the first active rule that takes it, in the caller's
     /// transaction; logs why (R23). Null when no rule takes it (or it has an owner and the rule
-    /// leaves owned leads alone). A form that names its rule tries that one alone.
+    /// leaves owned leads alone). A form that names its rule tries that one alone; an import gives its id,
+    /// so that its rollback can give the turn back.
     /// </summary>
-    public async Task<Assignment?> Assign(Person person, string? formKey, int? onlyRuleId = null)
+    public async Task<Assignment?> Assign(Person person, string? formKey, int? onlyRuleId = null, int? importId = null)
     {
         await licences.Require(Features.Distribution);
         var rules = db.DistributionRules.AsNoTracking().Where(r => r.Active && (onlyRuleId == null || r.Id == onlyRuleId));
@@ -93,13 +96,14 @@ public sealed class DistributionService(LeadwerkDbContext db, LicenceService lic
             // the write lock on SQLite), so each sees the credits the one before left.
             await db.DistributionRules.Where(r => r.Id == rule.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, r => r.Version + 1));
             var members = await db.DistributionMembers.Include(m => m.User).Where(m => m.RuleId == rule.Id).ToListAsync();
-            var (chosen, reason) = Choose(rule, members, apply: true);
+            var (chosen, reason, turn) = DistributionTurns.Next(rule, members, clock.UtcNow, ReturnDay);
             var owner = chosen ?? (rule.FallbackOwnerId is { } fallback && await db.Users.AnyAsync(u => u.Id == fallback && !u.Disabled) ? fallback : null);
             reason = reason with { Fallback = chosen is null && owner is not null };
             person.OwnerId = owner;
             var assignment = new Assignment
             {
-                PersonId = person.Id, UserId = owner, RuleId = rule.Id, At = time.GetUtcNow().UtcDateTime, ReasonJson = reason.ToJson(),
+                PersonId = person.Id, UserId = owner, RuleId = rule.Id, At = clock.UtcNow, ReasonJson = reason.ToJson(),
+                TurnJson = turn.ToJson(), ImportId = importId,
             };
             db.Assignments.Add(assignment);
             await db.SaveChangesAsync();
@@ -127,7 +131,7 @@ public sealed class DistributionService(LeadwerkDbContext db, LicenceService lic
         var result = new List<SimulatedLead>();
         for (var n = 1; n <= count; n++)
         {
-            var (chosen, reason) = Choose(rule, members, apply: true);
+            var (chosen, reason, _) = DistributionTurns.Next(rule, members, clock.UtcNow, ReturnDay);
             var owner = chosen ?? rule.FallbackOwnerId;
             reason = reason with { Fallback = chosen is null && owner is not null };
             result.Add(new SimulatedLead(n, owner, owner is { } o ? names.GetValueOrDefault(o) ?? rule.FallbackOwner?.DisplayName : null, reason.Describe()));
@@ -139,31 +143,20 @@ public sealed class DistributionService(LeadwerkDbContext db, LicenceService lic
     public async Task<List<AssignmentDto>> Assignments(int personId)
     {
         var rows = await db.Assignments.AsNoTracking().Where(a => a.PersonId == personId).OrderByDescending(a => a.Id)
-            .Select(a => new { a.Id, a.PersonId, a.UserId, UserName = db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault(), a.RuleId, a.At, a.ReasonJson })
+            .Select(a => new { a.Id, a.PersonId, a.UserId, UserName = db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault(), a.RuleId, a.At, a.ReasonJson, a.UndoneAt })
             .ToListAsync();
-        return [.. rows.Select(a => new AssignmentDto(a.Id, a.PersonId, a.UserId, a.UserName, a.RuleId, a.At, AssignmentReason.Read(a.ReasonJson)?.Describe() ?? ""))];
+        return [.. rows.Select(a => new AssignmentDto(a.Id, a.PersonId, a.UserId, a.UserName, a.RuleId, a.At, Describe(a.ReasonJson, a.UndoneAt), a.UndoneAt))];
     }
 
-    /// <summary>The fair choice among the members who can take a lead now; with apply, their credits move.</summary>
-    private static (int? UserId, AssignmentReason Reason) Choose(DistributionRule rule, List<DistributionMember> members, bool apply)
+    /// <summary>An assignment's reason in the reader's language; an undone one says so, as its line stays in the log.</summary>
+    public static string Describe(string reasonJson, DateTime? undoneAt)
     {
-        bool Away(DistributionMember m) => m.User is { Disabled: false, Away: true } && rule.SkipAway;
-        bool Available(DistributionMember m) => m.User is { Disabled: false } && !Away(m);
-        var seats = members.Select(m => new Fairness.Seat(m.UserId, m.Weight, m.Credit, Available(m))).ToList();
-        var (chosen, after) = Fairness.Next(seats);
-        if (apply)
-        {
-            foreach (var member in members)
-            {
-                member.Credit = after.Single(s => s.UserId == member.UserId).Credit;
-                member.Assigned += member.UserId == chosen ? 1 : 0;
-            }
-        }
-
-        var away = members.Where(Away).Select(m => m.User!.DisplayName).ToList();
-        var weight = members.FirstOrDefault(m => m.UserId == chosen)?.Weight ?? 0;
-        return (chosen, new AssignmentReason(rule.Name, weight, seats.Where(s => s.Available).Sum(s => s.Weight), away, false, chosen is null));
+        var reason = AssignmentReason.Read(reasonJson)?.Describe() ?? "";
+        return undoneAt is null ? reason : L.T($"{reason} (undone)", $"{reason} (ongedaan gemaakt)");
     }
+
+    /// <summary>The day an away user is back, in their own time zone, as a reason names it.</summary>
+    private DateOnly? ReturnDay(User user) => DistributionTurns.ReturnDay(user, clock.DefaultZone);
 
     private async Task<bool> Takes(DistributionRule rule, Person person, string? formKey)
     {
@@ -272,8 +265,9 @@ public sealed class DistributionService(LeadwerkDbContext db, LicenceService lic
         await Rules().FirstOrDefaultAsync(r => r.Id == id)
         ?? throw DomainException.NotFound(L.T("There is no such distribution rule.", "Deze verdeelregel bestaat niet."));
 
-    private static RuleDto ToDto(DistributionRule r) => new(
+    private RuleDto ToDto(DistributionRule r, DateTime now) => new(
         r.Id, r.Name, r.Rank, r.Active, r.FormKey, r.CriteriaJson is null ? null : JsonSerializer.Deserialize<Criteria>(r.CriteriaJson, Json),
-        [.. r.Members.OrderBy(m => m.User?.DisplayName).Select(m => new MemberDto(m.UserId, m.User?.DisplayName ?? "", m.Weight, m.Assigned, m.User?.Away ?? false))],
+        [.. r.Members.OrderBy(m => m.User?.DisplayName).Select(m => new MemberDto(m.UserId, m.User?.DisplayName ?? "", m.Weight, m.Assigned,
+            m.User?.IsAwayAt(now) ?? false, m.User?.IsAwayAt(now) == true ? ReturnDay(m.User) : null))],
         r.SkipAway, r.OnlyUnowned, r.FallbackOwnerId, r.Version);
 }

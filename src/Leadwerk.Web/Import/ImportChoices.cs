@@ -7,6 +7,7 @@ public sealed class ImportChoices
     public int? CategoryId { get; set; }
     public int? LeadStatusId { get; set; }
     public int? OwnerId { get; set; }
+    public bool Distribute { get; set; }
 
     public sealed class Column(string header)
     {

@@ -4,11 +4,11 @@ namespace Leadwerk.Web.Import;
 
 public sealed record ImportDefaults(int? CategoryId, int? LeadStatusId, int? OwnerId);
 
-/// <summary>The `options` part of `POST /api/imports`.</summary>
-public sealed record ImportOptions(string? Entity, Dictionary<string, string>? Columns, string? MatchBy, ImportDefaults? Defaults, bool DryRun);
+/// <summary>The `options` part of `POST /api/imports`; `distribute` gives new persons an owner by the distribution rules (Marketing Premium).</summary>
+public sealed record ImportOptions(string? Entity, Dictionary<string, string>? Columns, string? MatchBy, ImportDefaults? Defaults, bool DryRun, bool Distribute = false);
 
 /// <summary>The checked options a run works with; stored on the job.</summary>
-public sealed record ImportSettings(string Entity, string MatchBy, ImportDefaults Defaults);
+public sealed record ImportSettings(string Entity, string MatchBy, ImportDefaults Defaults, bool Distribute = false);
 
 /// <summary>A row that was not imported: its line, why, and for some reasons a stable code (e.g. "erasedPerson").</summary>
 public sealed record ImportError(int Line, string Reason, string? Code = null);

@@ -35,6 +35,9 @@ internal sealed class ImportPersons(
     LeadwerkDbContext db, ImportSettings settings, ImportLookups lookups, Dictionary<string, Company> companies, LeadAutomation automation,
     Suppression suppression)
 {
+    /// <summary>The persons the rows created, for distribution once they are saved.</summary>
+    public List<Person> Created { get; } = [];
+
     /// <summary>Judges and applies the rows to tracked entities; the returned steps fill in ids and versions after saving.</summary>
     public async Task<List<Action>> Process(IReadOnlyList<ImportRow> rows)
     {
@@ -117,6 +120,7 @@ internal sealed class ImportPersons(
         // The import's default status counts only where a status is used at all (StartAsNew decides).
         LeadRules.StartAsNew(person, category, lookups.DefaultStatusId, status?.Id ?? settings.Defaults.LeadStatusId);
         db.Persons.Add(person);
+        Created.Add(person);
         row.State = ImportRowState.Created;
         after.Add(() =>
         {

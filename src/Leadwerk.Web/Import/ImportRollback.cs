@@ -9,6 +9,8 @@ namespace Leadwerk.Web.Import;
 /// <summary>
 /// Rolls an import back one batch at a time, last rows first: created records are removed,
 /// updated ones get their previous values. A record someone changed since is left and listed.
+/// A removed person's distribution turn goes back to its rule, so later leads take turns as if
+/// the import had never been; its assignment line goes with it.
 /// </summary>
 internal static class ImportRollback
 {
@@ -27,6 +29,7 @@ internal static class ImportRollback
         if (job.Entity == ImportFields.Person)
         {
             var persons = await db.Persons.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+            var removed = new List<int>();
             foreach (var row in rows)
             {
                 var person = persons.GetValueOrDefault(row.EntityId!.Value);
@@ -35,6 +38,7 @@ internal static class ImportRollback
                     if (row.State == ImportRowState.Created)
                     {
                         db.Persons.Remove(person!);
+                        removed.Add(person!.Id);
                     }
                     else
                     {
@@ -43,6 +47,11 @@ internal static class ImportRollback
 
                     row.State = ImportRowState.RolledBack;
                 }
+            }
+
+            if (removed.Count > 0)
+            {
+                await Distribution.DistributionTurns.TakeBack(db, db.Assignments.Where(a => a.ImportId == job.Id && removed.Contains(a.PersonId)), null);
             }
         }
         else

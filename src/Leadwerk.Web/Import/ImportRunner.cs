@@ -63,7 +63,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
             await using var transaction = await db.Database.BeginTransactionAsync(stop);
             var handled = rollingBack
                 ? await ImportRollback.Batch(db, job, BatchSize, lookups.DefaultStatusId)
-                : await Run(db, job, lookups, scope.ServiceProvider.GetRequiredService<LeadAutomation>(), scope.ServiceProvider.GetRequiredService<Privacy.Suppression>());
+                : await Run(db, job, lookups, scope.ServiceProvider);
             if (handled == 0)
             {
                 job.State = rollingBack ? ImportState.RolledBack : ImportState.Done;
@@ -79,7 +79,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
         }
     }
 
-    private async Task<int> Run(LeadwerkDbContext db, ImportJob job, ImportLookups lookups, LeadAutomation automation, Privacy.Suppression suppression)
+    private async Task<int> Run(LeadwerkDbContext db, ImportJob job, ImportLookups lookups, IServiceProvider services)
     {
         var rows = await db.ImportRows.Where(r => r.ImportId == job.Id && r.State == ImportRowState.Pending)
             .OrderBy(r => r.Line).Take(BatchSize).ToListAsync();
@@ -89,18 +89,45 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
         }
 
         var settings = ImportValues.Deserialize<ImportSettings>(job.SettingsJson);
-        var after = job.Entity == ImportFields.Person
-            ? await new ImportPersons(db, settings, lookups, new Dictionary<string, Company>(), automation, suppression).Process(rows)
-            : await new ImportCompanies(db, settings, lookups).Process(rows);
+        var persons = job.Entity == ImportFields.Person
+            ? new ImportPersons(db, settings, lookups, new Dictionary<string, Company>(), services.GetRequiredService<LeadAutomation>(),
+                services.GetRequiredService<Privacy.Suppression>())
+            : null;
+        var after = persons is not null ? await persons.Process(rows) : await new ImportCompanies(db, settings, lookups).Process(rows);
         job.Done += rows.Count;
         job.Created += rows.Count(r => r.State == ImportRowState.Created);
         job.Updated += rows.Count(r => r.State == ImportRowState.Updated);
         job.Unchanged += rows.Count(r => r.State == ImportRowState.Unchanged);
         job.Errors += rows.Count(r => r.State == ImportRowState.Error);
         await db.SaveChangesAsync();
+        if (settings.Distribute && persons is not null)
+        {
+            await Distribute(services, job, persons.Created);
+        }
+
+        // After distribution, so that a rollback sees the owner it gave as the import's own change.
         after.ForEach(step => step());
         await db.SaveChangesAsync();
         return rows.Count;
+    }
+
+    /// <summary>
+    /// New persons get an owner by the distribution rules, as a form's or the API's would. An edition
+    /// that lost distribution since the import was started leaves them as the file made them.
+    /// </summary>
+    private async Task Distribute(IServiceProvider services, ImportJob job, List<Person> created)
+    {
+        if (!await services.GetRequiredService<Licensing.LicenceService>().Has(Licensing.Features.Distribution))
+        {
+            logger.LogWarning("Import {Id} asked for distribution, which the edition no longer includes.", job.Id);
+            return;
+        }
+
+        var distribution = services.GetRequiredService<Distribution.DistributionService>();
+        foreach (var person in created)
+        {
+            await distribution.Assign(person, null, importId: job.Id);
+        }
     }
 
     private async Task MarkInterrupted()

@@ -9,7 +9,7 @@ namespace Leadwerk.Web.Import;
 
 /// <summary>Check, dry-run, start, follow, resume and roll back CSV imports. The work itself runs in <see cref="ImportRunner"/>.</summary>
 public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queue, IConfiguration config, LeadAutomation automation,
-    Privacy.Suppression suppression)
+    Privacy.Suppression suppression, Licensing.LicenceService licences)
 {
     public const string StateConflict = "importStateConflict";
     public const string FileTooLarge = "fileTooLarge";
@@ -197,8 +197,19 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
             v.Add("defaults.ownerId", L.T("The default owner must be an existing, active user.", "De standaardeigenaar moet een bestaande, actieve gebruiker zijn."));
         }
 
+        if (options.Distribute && entity != ImportFields.Person)
+        {
+            v.Add("distribute", L.T("Only a person import distributes new leads.", "Alleen een import van personen verdeelt nieuwe leads."));
+        }
+
         v.ThrowIfInvalid();
-        return new ImportSettings(entity!, matchBy, defaults);
+        if (options.Distribute)
+        {
+            // Refused before anything is stored, as for every channel that asks for distribution.
+            await licences.Require(Licensing.Features.Distribution);
+        }
+
+        return new ImportSettings(entity!, matchBy, defaults, options.Distribute);
     }
 
     private static string Size(long bytes) => bytes switch

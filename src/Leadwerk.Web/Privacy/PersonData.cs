@@ -120,9 +120,9 @@ public sealed class PersonData(LeadwerkDbContext db, SearchService search, Looku
         async k =>
         {
             var rows = await db.Assignments.AsNoTracking().Where(a => a.PersonId == k.Id).OrderBy(a => a.Id)
-                .Select(a => new { a.At, a.UserId, User = db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault(), a.RuleId, a.ReasonJson })
+                .Select(a => new { a.At, a.UserId, User = db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault(), a.RuleId, a.ReasonJson, a.UndoneAt })
                 .ToListAsync();
-            return rows.Select(a => new AssignmentRecord(a.At, a.UserId, a.User, a.RuleId, Distribution.AssignmentReason.Read(a.ReasonJson)?.Describe() ?? "")).ToList();
+            return rows.Select(a => new AssignmentRecord(a.At, a.UserId, a.User, a.RuleId, Distribution.DistributionService.Describe(a.ReasonJson, a.UndoneAt))).ToList();
         },
         k => db.Assignments.CountAsync(a => a.PersonId == k.Id),
         k => db.Assignments.Where(a => a.PersonId == k.Id).ExecuteDeleteAsync());

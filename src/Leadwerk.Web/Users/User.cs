@@ -23,6 +23,9 @@ public sealed class User : IAuditable
     public string? Language { get; set; }
     public bool Away { get; set; }
 
+    /// <summary>When an away user is back (UTC: the start of the return day in their zone); null: away until switched off.</summary>
+    public DateTime? AwayUntil { get; set; }
+
     /// <summary>An IANA time zone ("Europe/Amsterdam"); null until the browser or the user sets one (F15).</summary>
     public string? TimeZone { get; set; }
 
@@ -35,4 +38,7 @@ public sealed class User : IAuditable
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
+
+    /// <summary>Away ends by itself when the return moment passes, so nobody has to switch it off.</summary>
+    public bool IsAwayAt(DateTime utcNow) => Away && (AwayUntil is null || AwayUntil > utcNow);
 }

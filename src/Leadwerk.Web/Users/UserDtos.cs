@@ -28,6 +28,9 @@ public sealed record UserDto(
     /// <summary>The user's IANA time zone, which "today" and "overdue" follow (F15); null follows the server's.</summary>
     public string? TimeZone { get; init; }
 
+    /// <summary>When an away user is back (UTC); null with <c>away</c>: until they say otherwise. Away no longer counts once it has passed.</summary>
+    public DateTime? AwayUntil { get; init; }
+
     /// <summary>How many open follow-ups the user owns; in the users list only (null elsewhere).</summary>
     public int? OpenFollowUps { get; init; }
 }
@@ -35,7 +38,7 @@ public sealed record UserDto(
 public sealed record UserRequest(string? UserName, string? Password, string? DisplayName, string? Role, string? Language);
 
 /// <summary>What users change of themselves (<c>PATCH /api/users/me</c>); a new password needs the current one.</summary>
-public sealed record MeRequest(string? DisplayName, string? Language, string? Password, string? CurrentPassword, string? TimeZone);
+public sealed record MeRequest(string? DisplayName, string? Language, string? Password, string? CurrentPassword, string? TimeZone, bool? Away, DateOnly? AwayUntil);
 
 public sealed record UserChanges
 {
@@ -49,11 +52,14 @@ public sealed record UserChanges
     public Common.Opt<string?> Language { get; init; }
     public Common.Opt<string?> TimeZone { get; init; }
     public Common.Opt<bool> Away { get; init; }
+
+    /// <summary>The day an away user is back, in their time zone; null: until they say otherwise.</summary>
+    public Common.Opt<DateOnly?> AwayUntil { get; init; }
     public Common.Opt<bool> Disabled { get; init; }
 }
 
 public static class UserMapping
 {
     public static UserDto ToDto(this User u) =>
-        new(u.Id, u.UserName, u.DisplayName, u.Role.RoleKey(), u.Language, u.Away, u.Disabled, u.CreatedAt, u.Version) { TimeZone = u.TimeZone };
+        new(u.Id, u.UserName, u.DisplayName, u.Role.RoleKey(), u.Language, u.Away, u.Disabled, u.CreatedAt, u.Version) { TimeZone = u.TimeZone, AwayUntil = u.AwayUntil };
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Users;
 
 /// <summary>Users and their passwords (Identity's hasher); logging in is <see cref="LoginService"/>.</summary>
-public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hasher, SessionCache sessions, AuditLog audit)
+public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hasher, SessionCache sessions, AuditLog audit, FollowUps.UserTime clock)
 {
     public async Task<List<User>> List() => await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Id).ToListAsync();
 
@@ -86,7 +86,7 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
         return user;
     }
 
-    /// <summary>Changes a user. <paramref name="byAdmin"/> allows role, away and disabled.</summary>
+    /// <summary>Changes a user. <paramref name="byAdmin"/> allows role and disabled; away is the user's own business too.</summary>
     public async Task<User> Update(int id, UserChanges changes, int? expectedVersion, bool byAdmin)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id) ?? throw NotFound();
@@ -142,11 +142,12 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
             }
         }
 
-        v.ThrowIfInvalid();
-        if (byAdmin && changes.Away.IsSet)
+        if (changes.Away.IsSet || changes.AwayUntil.IsSet)
         {
-            user.Away = changes.Away.Value;
+            await SetAway(user, changes, v);
         }
+
+        v.ThrowIfInvalid();
 
         if (byAdmin && changes.Disabled.IsSet && changes.Disabled.Value != user.Disabled)
         {
@@ -172,11 +173,31 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
         return user;
     }
 
+    /// <summary>
+    /// Away, with an optional day the user is back (the start of that day in their time zone). A
+    /// return day alone means away; away switched off forgets the day; a day that has passed is
+    /// not kept when away is switched on again without one, or it would end the new absence at once.
+    /// </summary>
+    private async Task SetAway(User user, UserChanges changes, Validation v)
+    {
+        var now = clock.UtcNow;
+        DateTime? until = changes.AwayUntil.IsSet
+            ? changes.AwayUntil.Value is { } day ? FollowUps.UserTime.StartOf(day, await clock.ZoneOf(user.Id)) : null
+            : user.AwayUntil > now ? user.AwayUntil : null;
+        if (until <= now)
+        {
+            v.Add("awayUntil", L.T("The return date must be after today.", "De terugkeerdatum moet na vandaag liggen."));
+        }
+
+        user.Away = changes.Away.IsSet ? changes.Away.Value : changes.AwayUntil.Value is not null || user.Away;
+        user.AwayUntil = user.Away ? until : null;
+    }
+
     /// <summary>What the audit log records of a user: never the password or its hash.</summary>
     private static Dictionary<string, object?> Audited(User u) => new()
     {
         ["userName"] = u.UserName, ["displayName"] = u.DisplayName, ["role"] = u.Role.RoleKey(), ["language"] = u.Language,
-        ["away"] = u.Away, ["disabled"] = u.Disabled,
+        ["away"] = u.Away, ["awayUntil"] = u.AwayUntil, ["disabled"] = u.Disabled,
     };
 
     /// <summary>An administrator's change of a user: role, disabling and password each under their own action, the rest as "user.updated".</summary>

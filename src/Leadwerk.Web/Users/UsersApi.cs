@@ -44,6 +44,8 @@ public static class UsersApi
                 Password = patch.String("password"),
                 CurrentPassword = patch.String("currentPassword"),
                 TimeZone = patch.String("timeZone"),
+                Away = patch.Bool("away"),
+                AwayUntil = patch.Date("awayUntil"),
             };
             var u = await users.Update(http.User.UserId(), changes, http.IfMatch(), byAdmin: false);
             return TypedResults.Ok(http.WithETag(u.ToDto(), u.Version));
@@ -82,6 +84,7 @@ public static class UsersApi
                 Password = patch.String("password"),
                 Role = patch.String("role"),
                 Away = patch.Bool("away"),
+                AwayUntil = patch.Date("awayUntil"),
                 Disabled = patch.Bool("disabled"),
             };
             var u = await users.Update(id, changes, http.IfMatch(), byAdmin: true);

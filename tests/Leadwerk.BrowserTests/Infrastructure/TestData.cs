@@ -114,6 +114,19 @@ public sealed class TestData(IServiceProvider services)
             new PersonRequest(company.Id, "Dina", lastName, null, null, null, null, null, null, Distribute: true), scope.ServiceProvider.GetRequiredService<PersonService>());
     }
 
+    /// <summary>A distribution rule of these (user, weight) members, first in rank.</summary>
+    public Task<Leadwerk.Web.Distribution.RuleDto> DistributionRule(string name, params (int UserId, int Weight)[] members) =>
+        Run<Leadwerk.Web.Distribution.DistributionService, Leadwerk.Web.Distribution.RuleDto>(s => s.Create(new Leadwerk.Web.Distribution.RuleRequest(
+            name, 0, true, null, null, [.. members.Select(m => new Leadwerk.Web.Distribution.MemberRequest(m.UserId, m.Weight))], true, true, null),
+            Actor.System(Channel.Api)));
+
+    public Task DeleteDistributionRule(int id) =>
+        Run<Leadwerk.Web.Distribution.DistributionService, bool>(async s =>
+        {
+            await s.Delete(id, Actor.System(Channel.Api));
+            return true;
+        });
+
     /// <summary>A contact form (names, e-mail, a message) with the given processing.</summary>
     public Task<Leadwerk.Web.Forms.FormDto> Form(string key, string processing = "automatic") =>
         Run<Leadwerk.Web.Forms.FormService, Leadwerk.Web.Forms.FormDto>(s => s.Create(new Leadwerk.Web.Forms.FormRequest(key, $"Contact {key}",
