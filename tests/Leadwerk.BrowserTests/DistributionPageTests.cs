@@ -35,6 +35,12 @@ public sealed class DistributionPageTests(BrowserFixture fixture, ITestOutputHel
                 await dialog.GetByLabel("User 1", new() { Exact = true }).ClickAsync();
                 await page.GetByRole(AriaRole.Option, new() { Name = member.UserName, Exact = true }).ClickAsync();
                 await dialog.GetByLabel("Weight of user 1", new() { Exact = true }).FillAsync("3");
+                // Which leads: those whose last name starts with the test's lead's, checked against today's persons.
+                var lastName = TestData.Unique("Dist");
+                await dialog.GetByLabel("Only leads that match criteria").CheckAsync();
+                await new FindView(page).TextLine(1, 1, "Last name", "starts with", lastName);
+                await dialog.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+                await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync("0 persons match these criteria today.");
                 await Accessibility.AssertNoSeriousViolations(page, "the distribution rule dialog");
                 await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
                 await Expect(dialog).ToHaveCountAsync(0);
@@ -46,7 +52,7 @@ public sealed class DistributionPageTests(BrowserFixture fixture, ITestOutputHel
                 await Expect(page.Locator(".distribution-simulation li").First).ToContainTextAsync($"{member.UserName} – rule '{ruleName}', weight 3 of 3");
                 await Accessibility.AssertNoSeriousViolations(page, "the distribution page with a rule and a simulation");
 
-                var lead = await Data.DistributedLead(TestData.Unique("Dist"));
+                var lead = await Data.DistributedLead(lastName + " Lead");
                 await page.OpenInteractive($"/persons/{lead.Id}");
                 await Expect(page.Locator("#assignment")).ToContainTextAsync($"{member.UserName} (");
                 await Expect(page.Locator("#assignment")).ToContainTextAsync($"rule '{ruleName}', weight 3 of 3, fallback not needed");
