@@ -49,6 +49,7 @@ public static class BenchServices
         services.AddScoped<Leadwerk.Web.Automation.SuggestionService>();
         services.AddSingleton<CriteriaCompiler>();
         services.AddSingleton<Leadwerk.Web.Licensing.LicenceState>();
+        services.AddScoped<Leadwerk.Web.Licensing.LicenceService>();
         services.AddScoped<SearchService>();
         services.AddScoped<SelectionService>();
         services.AddScoped<BoardService>();

@@ -51,6 +51,8 @@ public sealed class RulesDatabase : IAsyncLifetime, IAsyncDisposable
         services.AddScoped<Leadwerk.Web.Automation.LeadAutomation>();
         services.AddScoped<Leadwerk.Web.Automation.SuggestionService>();
         services.AddScoped<CategoryHistory>();
+        services.AddSingleton<IConfiguration>(config);
+        services.AddScoped<Leadwerk.Web.FollowUps.UserTime>();
         services.AddScoped<UserService>();
         services.AddSingleton<SessionCache>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
