@@ -27,15 +27,18 @@ public sealed class AttributionRulesPageTests(BrowserFixture fixture, ITestOutpu
                 await Expect(page.GetByLabel("Channel of rule 1", new() { Exact = true })).ToHaveTextAsync("Paid social");
                 await Accessibility.AssertNoSeriousViolations(page, "the attribution rules page");
 
+                var row = await page.GetByLabel(new Regex(@"^Value \d+$")).CountAsync() + 1;
                 await page.GetByRole(AriaRole.Button, new() { Name = "Add alias" }).ClickAsync();
-                var value = page.GetByLabel(new Regex(@"^Value \d+$")).Last;
+                // The new row's own fields (waited for), not the last row before it rendered.
+                var value = page.GetByLabel($"Value {row}", new() { Exact = true });
+                var countsAs = page.GetByLabel($"Counts as {row}", new() { Exact = true });
                 await value.FocusAsync();
                 await page.Keyboard.TypeAsync("nieuwsbrief");
                 await page.GetByRole(AriaRole.Button, new() { Name = "Save and apply" }).ClickAsync();
                 await Expect(page.GetByText("Give the value to report.")).ToBeVisibleAsync();
-                await Expect(page.GetByLabel(new Regex(@"^Counts as \d+$")).Last).ToHaveAttributeAsync("aria-invalid", "true");
+                await Expect(countsAs).ToHaveAttributeAsync("aria-invalid", "true");
 
-                await page.GetByLabel(new Regex(@"^Counts as \d+$")).Last.FillAsync("newsletter");
+                await countsAs.FillAsync("newsletter");
                 await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
                 await Expect(page.Locator(".attribution-preview")).ToContainTextAsync("stored touches would change");
                 await Accessibility.AssertNoSeriousViolations(page, "the attribution rules page with a preview");
