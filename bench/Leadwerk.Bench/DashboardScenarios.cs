@@ -107,6 +107,7 @@ public static class DashboardScenarios
             {
                 var connection = await Floor.Open(options);
                 await connection.MapLikeTheApp();
+                await connection.SerialLikeTheApp();
                 connections.Add(connection);
             }
 

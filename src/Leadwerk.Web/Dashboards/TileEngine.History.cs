@@ -119,9 +119,7 @@ public sealed partial class TileEngine
             events = events.Where(h => ids.Contains(h.PersonId));
         }
 
-        var rows = await events.Select(KeyInliner.Inline(
-                (Leads.LeadStatusChange h) => new { K = KeyInliner.Key(h.Person, 0), Days = DbDays.Of(h.FirstChangeAt) - DbDays.Of(h.At) }, [selector]))
-            .ToListAsync();
+        var rows = await GroupedSpeeds(events, selector);
         var results = rows.Select(r => (Group: group is null ? "all" : group.KeyOf(r.K, 1), r.Days)).ToList();
 
         var series = results.GroupBy(r => r.Group).Select(g =>
@@ -134,5 +132,29 @@ public sealed partial class TileEngine
         }).OrderBy(s => s.Label).ToList();
         var all = results.Where(r => r.Days is not null).Select(r => r.Days!.Value).ToList();
         return Result(series, all.Count == 0 ? null : Math.Round(WeightedValues.Of(all).Measure(query.Tile.Measure?.Fn), 1), null, Drill(cohort, query), "days");
+    }
+
+    /// <summary>
+    /// Days to the first change per became-a-lead row, with the group's key of its person. SQLite
+    /// joins the persons by key, row by row. PostgreSQL joins the period's rows (tens of thousands)
+    /// to a million persons by hashing every person (0.25 s); reading the rows first and then the
+    /// persons by their ids (<c>= ANY</c>, the key index in id order) takes 0.07 s.
+    /// </summary>
+    private async Task<List<(int? K, double? Days)>> GroupedSpeeds(IQueryable<Leads.LeadStatusChange> events,
+        System.Linq.Expressions.Expression<Func<Persons.Person, int?>>? selector)
+    {
+        if (!db.IsPostgres || selector is null)
+        {
+            return [.. (await events.Select(KeyInliner.Inline(
+                    (Leads.LeadStatusChange h) => new { K = KeyInliner.Key(h.Person, 0), Days = DbDays.Of(h.FirstChangeAt) - DbDays.Of(h.At) }, [selector]))
+                .ToListAsync()).Select(r => (r.K, r.Days))];
+        }
+
+        var rows = await events.Select(h => new { h.PersonId, Days = DbDays.Of(h.FirstChangeAt) - DbDays.Of(h.At) }).ToListAsync();
+        var ids = rows.Select(r => r.PersonId).Distinct().ToList();
+        var keys = (await db.Persons.Where(p => ids.Contains(p.Id))
+                .Select(KeyInliner.Inline((Persons.Person p) => new { p.Id, K = KeyInliner.Key(p, 0) }, [selector])).ToListAsync())
+            .ToDictionary(p => p.Id, p => p.K);
+        return [.. rows.Where(r => keys.ContainsKey(r.PersonId)).Select(r => (keys[r.PersonId], r.Days))];
     }
 }
