@@ -115,8 +115,8 @@ public sealed class FindTests(BrowserFixture fixture, ITestOutputHelper output) 
             await find.ChooseField(1, 2, "Created");
             await find.ChooseOperator(1, 2, "before");
             await find.Search();
-            await Expect(find.Line(1, 2)).ToContainTextAsync("needs 1 value");
-            await Expect(find.Line(1, 1)).Not.ToContainTextAsync("needs");
+            await Expect(find.Line(1, 2)).ToContainTextAsync("Set 1, line 2, “Created before”: give a date.");
+            await Expect(find.Line(1, 1)).Not.ToContainTextAsync("give a");
         });
     }
 
@@ -213,7 +213,7 @@ public sealed class FindTests(BrowserFixture fixture, ITestOutputHelper output) 
             await find.Open();
             await Expect(find.Heading).ToHaveTextAsync("Zoeken");
             await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Selecties" })).ToBeVisibleAsync();
-            var line = page.GetByRole(AriaRole.Group, new() { Name = "Set 1, regel 1", Exact = true });
+            var line = page.GetByRole(AriaRole.Group, new() { Name = "Groep 1, regel 1", Exact = true });
             await line.GetByLabel("Veld", new() { Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = "Leadstatus", Exact = true }).ClickAsync();
             await Expect(line.GetByLabel("Operator", new() { Exact = true })).ToHaveValueAsync("is een van");

@@ -27,7 +27,11 @@ public sealed record BoardCard(
     string? LeadStatus, bool Locked, string? LockedReason, int Version, IReadOnlyList<string> Targets,
     DateTime? NextFollowUpAt = null, DateOnly? NextFollowUpDate = null, bool FollowUpOverdue = false);
 
-public sealed record BoardColumn(string Key, string Name, string? Description, int Count, bool Deleted, IReadOnlyList<BoardCard> Cards, string? NextCursor);
+/// <summary>A column; <c>kept</c> of its <c>count</c> hold a kept lead status (R6), shown apart as "not in use".</summary>
+public sealed record BoardColumn(string Key, string Name, string? Description, int Count, bool Deleted, IReadOnlyList<BoardCard> Cards, string? NextCursor)
+{
+    public int Kept { get; init; }
+}
 
 public sealed record BoardView(string GroupBy, IReadOnlyList<BoardColumn> Columns);
 
@@ -36,7 +40,10 @@ public sealed record BoardCards(IReadOnlyList<BoardCard> Items, string? NextCurs
 /// <summary>A card dragged to another column; `version` is the person's version when the board showed it.</summary>
 public sealed record BoardMove(int PersonId, string? GroupBy, string? ToKey, int? Version);
 
-public sealed record ColumnCount(string Key, int Count);
+public sealed record ColumnCount(string Key, int Count)
+{
+    public int Kept { get; init; }
+}
 
 /// <summary>The moved card and the new counts; `onBoard` is false when the card no longer matches the selection or the filters.</summary>
 public sealed record BoardMoved(BoardCard Card, IReadOnlyList<ColumnCount> Counts, bool OnBoard = true)

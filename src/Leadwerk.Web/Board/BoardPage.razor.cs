@@ -199,7 +199,8 @@ public sealed partial class BoardPage
             item.Card = moved.Card;
             foreach (var column in _columns)
             {
-                column.Count = moved.Counts.FirstOrDefault(c => c.Key == column.Key)?.Count ?? 0;
+                var count = moved.Counts.FirstOrDefault(c => c.Key == column.Key);
+                (column.Count, column.Kept) = (count?.Count ?? 0, count?.Kept ?? 0);
             }
 
             // R16: a rule that asks first proposes a company category; accepting may change cards on this board.

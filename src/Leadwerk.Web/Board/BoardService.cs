@@ -28,6 +28,7 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
     {
         var (group, persons) = await Persons(selectionId, query, user);
         var counts = await Counts(persons, group);
+        var kept = await KeptCounts(persons, group);
         var lookups = await search.Lookups();
         var columns = new List<BoardColumn>();
         foreach (var (key, name, description, deleted) in await ColumnValues(group, counts))
@@ -39,7 +40,7 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
             }
 
             var cards = count == 0 ? new BoardCards([], null) : await Cards(persons, group, key, query, null, lookups, user);
-            columns.Add(new BoardColumn(key, name, description, count, deleted, cards.Items, cards.NextCursor));
+            columns.Add(new BoardColumn(key, name, description, count, deleted, cards.Items, cards.NextCursor) { Kept = kept.GetValueOrDefault(key) });
         }
 
         return new BoardView(GroupKey(group), columns);
@@ -83,8 +84,12 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
         var lookups = await search.Lookups();
         var card = (await Cards(db.Persons.Where(p => p.Id == move.PersonId), group, null, query, null, lookups, user)).Items.Single();
         var counts = await Counts(shown, group);
+        var kept = await KeptCounts(shown, group);
         var onBoard = await shown.AnyAsync(p => p.Id == move.PersonId);
-        return new BoardMoved(card, counts.Select(c => new ColumnCount(c.Key, c.Value)).ToList(), onBoard) { Suggestions = moved.Suggestions ?? [] };
+        return new BoardMoved(card, counts.Select(c => new ColumnCount(c.Key, c.Value) { Kept = kept.GetValueOrDefault(c.Key) }).ToList(), onBoard)
+        {
+            Suggestions = moved.Suggestions ?? [],
+        };
     }
 
     private async Task<(BoardGroup Group, IQueryable<Person> Persons)> Persons(int selectionId, BoardQuery query, Actor user)
@@ -107,6 +112,16 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
         var rows = await persons.GroupBy(Selector(group)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         return rows.ToDictionary(r => BoardKeys.Key(r.Key), r => r.Count);
     }
+
+    /// <summary>
+    /// Per lead status column, the persons whose status is a kept value (R6: their category no longer
+    /// has active statuses): they are counted in the column, locked, and shown apart ("4 not in use").
+    /// </summary>
+    private static async Task<Dictionary<string, int>> KeptCounts(IQueryable<Person> persons, BoardGroup group) =>
+        group == BoardGroup.LeadStatus ? await Counts(persons.Where(KeptStatus), group) : [];
+
+    private static readonly Expression<Func<Person, bool>> KeptStatus = Expression.Lambda<Func<Person, bool>>(
+        Expression.Equal(LeadRules.ActiveLead.Body, Expression.Constant(0, typeof(int?))), LeadRules.ActiveLead.Parameters);
 
     /// <summary>Every value of the list in rank order, empty ones too; a deleted value still held gets a column.</summary>
     private async Task<List<(string Key, string Name, string? Description, bool Deleted)>> ColumnValues(BoardGroup group, Dictionary<string, int> counts)

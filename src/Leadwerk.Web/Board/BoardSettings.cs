@@ -63,6 +63,8 @@ public sealed class BoardColumnState(BoardColumn column)
     public string? Description { get; } = column.Description;
     public bool Deleted { get; } = column.Deleted;
     public int Count { get; set; } = column.Count;
+
+    public int Kept { get; set; } = column.Kept;
     public string? NextCursor { get; set; } = column.NextCursor;
     public bool Loading { get; set; }
 }

@@ -23,6 +23,11 @@ public static class LeadRules
     /// <summary>R2 per person in SQL, 1 or 0: a status, in a category whose statuses are active.</summary>
     public static Expression<Func<Person, int?>> ActiveLead { get; } = ActiveLeadOnPerson();
 
+    /// <summary>R2/R6 per person in SQL: 1 when its status is in use, 0 when it is a kept value, null without a status.</summary>
+    public static Expression<Func<Person, int?>> StatusInUse { get; } = Expression.Lambda<Func<Person, int?>>(
+        Expression.Condition(Expression.Equal(Expression.Property(ActiveLead.Parameters[0], nameof(Person.LeadStatusId)), Expression.Constant(null, typeof(int?))),
+            Expression.Constant(null, typeof(int?)), ActiveLead.Body), ActiveLead.Parameters);
+
     private static Expression<Func<Person, int?>> ActiveLeadOnPerson()
     {
         var p = Expression.Parameter(typeof(Person), "p");

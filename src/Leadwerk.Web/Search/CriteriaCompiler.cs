@@ -71,7 +71,7 @@ public sealed class CriteriaCompiler(TimeProvider time, Licensing.LicenceState l
             var lines = sets[s]?.Lines ?? [];
             if (lines.Count == 0)
             {
-                v.Add($"sets[{s}]", L.T($"Set {s + 1} has no lines.", $"Set {s + 1} heeft geen regels."));
+                v.Add($"sets[{s}]", L.T($"Set {s + 1} has no lines.", $"Groep {s + 1} heeft geen regels."));
             }
 
             for (var l = 0; l < lines.Count; l++)
@@ -87,7 +87,7 @@ public sealed class CriteriaCompiler(TimeProvider time, Licensing.LicenceState l
     private static void CheckLine(Validation v, string? entity, CriteriaLine? line, int s, int l)
     {
         var at = $"sets[{s}].lines[{l}]";
-        var where = L.T($"Set {s + 1}, line {l + 1}", $"Set {s + 1}, regel {l + 1}");
+        var where = Where(s, l);
         var field = SearchFields.Find(line?.Field);
         if (field is null || (Entities.IsKnown(entity) && !field.AppliesTo(entity!)))
         {
@@ -97,16 +97,17 @@ public sealed class CriteriaCompiler(TimeProvider time, Licensing.LicenceState l
 
         if (!field.Operators.Contains(line!.Operator ?? ""))
         {
+            var choices = string.Join(", ", field.Operators.Select(o => $"“{CriteriaModel.OperatorName(o)}”"));
             v.Add($"{at}.operator", L.T(
-                $"{where}: operator “{line.Operator}” does not fit {field.Label()}; use one of {string.Join(", ", field.Operators)}.",
-                $"{where}: operator “{line.Operator}” past niet bij {field.Label()}; gebruik een van {string.Join(", ", field.Operators)}."));
+                $"{where}: {field.Label()} has no operator “{line.Operator}”; choose {choices}.",
+                $"{where}: {field.Label()} heeft geen operator “{line.Operator}”; kies {choices}."));
             return;
         }
 
         var error = ValueError(field, line.Operator!, line.Values ?? []);
         if (error is not null)
         {
-            v.Add($"{at}.values", $"{where}: {error}");
+            v.Add($"{at}.values", $"{where}, “{field.Label()} {CriteriaModel.OperatorName(line.Operator)}”: {error}");
         }
 
         if (line.AsOf is not null && (field.AsOfOnPerson is null || entity != Entities.Person || AsOfEnd(line.AsOf) is null))
@@ -116,6 +117,9 @@ public sealed class CriteriaCompiler(TimeProvider time, Licensing.LicenceState l
                 : L.T($"{where}: asOf must be a date (yyyy-mm-dd).", $"{where}: asOf moet een datum zijn (jjjj-mm-dd)."));
         }
     }
+
+    /// <summary>Where a line is, as the builder labels it.</summary>
+    public static string Where(int s, int l) => L.T($"Set {s + 1}, line {l + 1}", $"Groep {s + 1}, regel {l + 1}");
 
     /// <summary>The end of the day an asOf names: the moment its values are read at.</summary>
     public static DateTime? AsOfEnd(string? asOf) =>
@@ -128,9 +132,12 @@ public sealed class CriteriaCompiler(TimeProvider time, Licensing.LicenceState l
         {
             return count switch
             {
-                0 => L.T($"{op} takes no values.", $"{op} neemt geen waarden."),
-                -1 => L.T($"{op} needs at least one value.", $"{op} heeft minstens één waarde nodig."),
-                _ => L.T($"{op} needs {count} value(s).", $"{op} heeft {count} waarde(n) nodig."),
+                0 => L.T("this takes no value.", "dit neemt geen waarde."),
+                -1 => L.T("pick at least one value.", "kies minstens één waarde."),
+                2 => L.T("give both dates, from and to.", "geef beide datums, van en tot en met."),
+                _ => field.Type == FieldType.Date && op is not (Operators.LastDays or Operators.MoreThanDaysAgo)
+                    ? L.T("give a date.", "geef een datum.")
+                    : L.T("give a value.", "geef een waarde."),
             };
         }
 
@@ -153,7 +160,7 @@ public sealed class CriteriaCompiler(TimeProvider time, Licensing.LicenceState l
                         "values must be open, sold, lost or stalled.", "waarden moeten open, sold, lost of stalled zijn."),
                     FieldType.List when field.Source == ListSource.Channel => L.T(
                         $"values must be channels: {string.Join(", ", Attribution.Channels.All)}.", $"waarden moeten kanalen zijn: {string.Join(", ", Attribution.Channels.All)}."),
-                    FieldType.List when field.Source == ListSource.YesNo => L.T("values must be true or false.", "waarden moeten true of false zijn."),
+                    FieldType.List when field.Source is ListSource.YesNo or ListSource.InUse => L.T("values must be true or false.", "waarden moeten true of false zijn."),
                     FieldType.List when field.Source == ListSource.User => L.T(
                         "values must be user ids or \"me\".", "waarden moeten gebruikers-id's of \"me\" zijn."),
                     FieldType.List => L.T("values must be ids (whole numbers).", "waarden moeten id's (gehele getallen) zijn."),
@@ -195,6 +202,8 @@ public sealed class CriteriaCompiler(TimeProvider time, Licensing.LicenceState l
             FieldType.Date when field.Many && history is not null && field.Key == "person.becameLead" => BecameLeadIn(history, line.Operator!, values, x),
             FieldType.List when sources is not null && line.AsOf is null && field.Key == "person.leadActive" =>
                 ActiveIn(sources.Categories, values.Select(v => ListValue(field, v, userId)).ToList(), x),
+            FieldType.List when sources is not null && line.AsOf is null && field.Key == "person.leadStatusActive" =>
+                InUse(sources.Categories, values.Select(v => ListValue(field, v, userId)).ToList(), x),
             FieldType.Date when field.Many => AnyDateLine(selector, line.Operator!, values),
             FieldType.List when field.Many => AnyLine(selector, line.Operator!, values.Select(v => ListValue(field, v, userId)).ToList()),
             FieldType.List => ListLine(selector, line.Operator!, values.Select(v => ListValue(field, v, userId)).ToList()),
@@ -317,6 +326,16 @@ public sealed class CriteriaCompiler(TimeProvider time, Licensing.LicenceState l
     /// An active lead (R2) as a status and a category among the active ones: an IN over the few
     /// categories, so the (CategoryId, LeadStatusId) index serves it instead of a join per person.
     /// </summary>
+    /// <summary>Held statuses in use, kept (R6), or both; persons without a status are neither.</summary>
+    private static Expression InUse(IQueryable<Category> categories, List<int?> values, ParameterExpression person)
+    {
+        Expression<Func<Person, bool>> held = p => p.LeadStatusId != null;
+        Expression<Func<Person, bool>> active = p => categories.Where(Leads.LeadRules.ActiveCategory).Select(c => (int?)c.Id).Contains(p.CategoryId);
+        var (inUse, kept) = (values.Contains(1), values.Contains(0));
+        var body = Inline(held, person);
+        return inUse == kept ? body : Expression.AndAlso(body, inUse ? Inline(active, person) : Expression.Not(Inline(active, person)));
+    }
+
     private static Expression ActiveIn(IQueryable<Category> categories, List<int?> values, ParameterExpression person)
     {
         Expression<Func<Person, bool>> active = p => p.LeadStatusId != null
@@ -471,7 +490,7 @@ public sealed class CriteriaCompiler(TimeProvider time, Licensing.LicenceState l
             return value.ValueKind == JsonValueKind.String ? TouchFields.ChannelIdOf(value.GetString()) : null;
         }
 
-        if (field.Source == ListSource.YesNo)
+        if (field.Source is ListSource.YesNo or ListSource.InUse)
         {
             // The UI sends list choices as text, scripts send JSON booleans; both mean the same.
             return value.ValueKind switch

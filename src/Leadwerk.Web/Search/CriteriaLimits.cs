@@ -36,7 +36,7 @@ public static class CriteriaLimits
             if (lines.Count > LinesPerSet)
             {
                 v.Add($"sets[{s}]", L.T($"Set {s + 1}: at most {LinesPerSet} lines are allowed; it has {lines.Count}.",
-                    $"Set {s + 1}: hoogstens {LinesPerSet} regels zijn toegestaan; het zijn er {lines.Count}."));
+                    $"Groep {s + 1}: hoogstens {LinesPerSet} regels zijn toegestaan; het zijn er {lines.Count}."));
                 continue;
             }
 
@@ -62,7 +62,7 @@ public static class CriteriaLimits
     private static bool CheckValues(Validation v, List<JsonElement> values, int s, int l)
     {
         var at = $"sets[{s}].lines[{l}].values";
-        var where = L.T($"Set {s + 1}, line {l + 1}", $"Set {s + 1}, regel {l + 1}");
+        var where = CriteriaCompiler.Where(s, l);
         if (values.Count > ValuesPerLine)
         {
             v.Add(at, L.T($"{where}: at most {ValuesPerLine} values are allowed; it has {values.Count}.",

@@ -15,8 +15,10 @@ public sealed class LineModel
     public string? Text { get; set; }
     public DateTime? From { get; set; }
     public DateTime? To { get; set; }
-    public int? Days { get; set; }
-    public int? Number { get; set; }
+    /// <summary>Days and numbers as typed: sent as they are, so a wrong one is refused, never changed.</summary>
+    public string? Days { get; set; }
+
+    public string? Number { get; set; }
 
     /// <summary>
     /// The day a line is evaluated on (a dashboard's "as of" drill): kept as it came, shown on the
@@ -35,6 +37,9 @@ public sealed class LineModel
 
     /// <summary>The server's message about this line (422 invalidCriteria), shown next to it.</summary>
     public string? Error { get; set; }
+
+    /// <summary>Which input the message is about: field, operator, values or asOf (the last part of its key).</summary>
+    public string? ErrorOn { get; set; }
 }
 
 /// <summary>A row of the results grid: the record's id and its column values by field key.</summary>
@@ -121,6 +126,7 @@ public static partial class CriteriaModel
                 if (match.Groups[2].Success && int.TryParse(match.Groups[2].Value, CultureInfo.InvariantCulture, out var l) && l < map[s].Count)
                 {
                     map[s][l].Error = Join(map[s][l].Error, text);
+                    map[s][l].ErrorOn ??= match.Groups[3].Success ? match.Groups[3].Value : null;
                     continue;
                 }
 
@@ -146,6 +152,7 @@ public static partial class CriteriaModel
             foreach (var line in set.Lines)
             {
                 line.Error = null;
+                line.ErrorOn = null;
             }
         }
     }
@@ -202,15 +209,11 @@ public static partial class CriteriaModel
                 case FieldType.Text when !string.IsNullOrWhiteSpace(line.Text):
                     values.Add(JsonSerializer.SerializeToElement(line.Text.Trim()));
                     break;
-                case FieldType.Number when line.Number is { } number:
-                    values.Add(JsonSerializer.SerializeToElement(number));
+                case FieldType.Number:
+                    AddWhole(values, line.Number);
                     break;
                 case FieldType.Date when line.Operator is Operators.LastDays or Operators.MoreThanDaysAgo:
-                    if (line.Days is { } days)
-                    {
-                        values.Add(JsonSerializer.SerializeToElement(days));
-                    }
-
+                    AddWhole(values, line.Days);
                     break;
                 case FieldType.Date:
                     AddDate(values, line.From);
@@ -224,6 +227,18 @@ public static partial class CriteriaModel
         }
 
         return new CriteriaLine(line.Field, line.Operator, values, line.AsOf);
+    }
+
+    /// <summary>A whole number as a number; anything else typed as text, for the server to refuse with its reason.</summary>
+    private static void AddWhole(List<JsonElement> values, string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return;
+        }
+
+        values.Add(int.TryParse(typed.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            ? JsonSerializer.SerializeToElement(n) : JsonSerializer.SerializeToElement(typed.Trim()));
     }
 
     private static void AddDate(List<JsonElement> values, DateTime? date)
@@ -257,10 +272,10 @@ public static partial class CriteriaModel
                 model.Text = values.Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString()).FirstOrDefault();
                 break;
             case FieldType.Number:
-                model.Number = values.Select(CriteriaCompiler.Days).FirstOrDefault();
+                model.Number = values.Select(Typed).FirstOrDefault();
                 break;
             case FieldType.Date when line.Operator is Operators.LastDays or Operators.MoreThanDaysAgo:
-                model.Days = values.Select(CriteriaCompiler.Days).FirstOrDefault();
+                model.Days = values.Select(Typed).FirstOrDefault();
                 break;
             case FieldType.Date:
                 model.From = values.Count > 0 ? CriteriaCompiler.DateValue(values[0])?.At : null;
@@ -277,8 +292,10 @@ public static partial class CriteriaModel
             ? L.T($"on {day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)}", $"op {day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)}")
             : L.T($"on {asOf}", $"op {asOf}");
 
+    private static string Typed(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.ToString();
+
     private static string Join(string? before, string text) => before is null ? text : $"{before} {text}";
 
-    [GeneratedRegex(@"^sets\[(\d+)\](?:\.lines\[(\d+)\])?")]
+    [GeneratedRegex(@"^sets\[(\d+)\](?:\.lines\[(\d+)\](?:\.(\w+))?)?")]
     private static partial Regex ErrorPath();
 }

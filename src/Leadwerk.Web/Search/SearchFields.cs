@@ -28,6 +28,9 @@ public enum ListSource
     SaleStatus,
     YesNo,
 
+    /// <summary>Whether a held lead status is in use (true) or a kept value (false, R6).</summary>
+    InUse,
+
     /// <summary>A touch's channel (R22): the keys of <see cref="Attribution.Channels.All"/>.</summary>
     Channel,
 
@@ -124,6 +127,14 @@ public static class SearchFields
             Key = "person.leadActive", Type = FieldType.List, Source = ListSource.YesNo, Label = () => L.T("Active lead", "Actieve lead"),
             OnPerson = Leads.LeadRules.ActiveLead,
             AsOfOnPerson = HistoryFields.ActiveOn, CriterionOnly = true, OnlyOperators = [Operators.OneOf],
+        },
+        new()
+        {
+            // R6: a status held in a category whose statuses are not active is kept, "not in use"; persons without a status are neither.
+            Key = "person.leadStatusActive", Type = FieldType.List, Source = ListSource.InUse,
+            Label = () => L.T("Lead status in use", "Leadstatus in gebruik"),
+            OnPerson = Leads.LeadRules.StatusInUse,
+            CriterionOnly = true, OnlyOperators = [Operators.OneOf],
         },
         new()
         {

@@ -1,3 +1,4 @@
+using Leadwerk.Web.Localization;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Users;
 
@@ -41,6 +42,17 @@ public sealed class Hit<TRow>
 internal sealed record Lookups(Dictionary<int, LeadStatus> Statuses, Dictionary<int, Category> Categories, Dictionary<int, User> Users)
 {
     public string? Status(int? id) => id is { } i && Statuses.TryGetValue(i, out var s) ? s.Name : null;
+
+    /// <summary>
+    /// A person's status as shown: a status held in a category whose statuses are not active (R2) is
+    /// a kept value (R6), marked wherever it is shown so it never reads as a live one.
+    /// </summary>
+    public string? Status(int? id, int? categoryId) => Status(id) is not { } name ? null
+        : InUse(categoryId) ? name : L.T($"{name} (not in use)", $"{name} (niet in gebruik)");
+
+    /// <summary>R2 for a person's category: whether a status held there is in use.</summary>
+    public bool InUse(int? categoryId) =>
+        categoryId is { } c && Categories.TryGetValue(c, out var category) && Leads.LeadRules.IsActive(category);
 
     public string? Category(int? id) => id is { } i && Categories.TryGetValue(i, out var c) ? c.Name : null;
 

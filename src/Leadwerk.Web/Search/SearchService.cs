@@ -168,6 +168,8 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
                 return forms.Select((f, i) => (f, i)).ToDictionary(x => x.f.Id, x => (x.f.Id.ToString(), x.f.Name, false, x.i));
             case ListSource.YesNo:
                 return new() { [1] = ("true", L.T("Yes", "Ja"), false, 0), [0] = ("false", L.T("No", "Nee"), false, 1) };
+            case ListSource.InUse:
+                return new() { [1] = ("true", L.T("In use", "In gebruik"), false, 0), [0] = ("false", L.T("Not in use", "Niet in gebruik"), false, 1) };
             case ListSource.User:
                 var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync();
                 return users.Select((u, i) => (u, i)).ToDictionary(x => x.u.Id, x => (x.u.Id.ToString(), x.u.DisplayName, x.u.Disabled, x.i));
@@ -240,6 +242,12 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
             if (SearchColumns.Id(row, column) is { } listId)
             {
                 item[listId.Key] = listId.Id;
+            }
+
+            if (column == "person.leadStatus")
+            {
+                // Whether the status is in use or kept (R6); null without a status.
+                item["person.leadStatusActive"] = row.LeadStatusId is null ? null : lists.InUse(row.CategoryId);
             }
         }
 

@@ -99,6 +99,13 @@ public sealed class TestData(IServiceProvider services)
     public Task<int> CategoryId(string englishName) =>
         Run<ListService, int>(async s => (await s.Categories()).Single(c => c.NameEn == englishName).Id);
 
+    /// <summary>Moves a company (and the persons who inherit its category) to another category.</summary>
+    public async Task<CompanyDto> MoveCompany(int companyId, string category)
+    {
+        var categoryId = await CategoryId(category);
+        return await Run<CompanyService, CompanyDto>(s => s.Update(companyId, new CompanyChanges { CategoryId = categoryId }, null));
+    }
+
     public Task<string> Edition() => Run<Leadwerk.Web.Licensing.LicenceService, string>(s => s.Edition());
 
     public Task<Leadwerk.Web.Licensing.LicenceDto> SetEdition(string edition) =>

@@ -109,10 +109,11 @@ public abstract class BoardViewApiTests(LeadwerkApp app)
 
         var qualified = board.Column(BoardClient.Key(await user.StatusId("Qualified")));
         Assert.Equal(1, qualified.Int("count"));
+        Assert.Equal(1, qualified.Int("kept"));
         var card = Assert.Single(qualified.Cards());
         Assert.True(card.Bool("locked"));
         Assert.Contains("Customer", card.Str("lockedReason"));
-        Assert.Equal("Qualified", card.Str("leadStatus"));
+        Assert.Equal("Qualified (not in use)", card.Str("leadStatus"));
         Assert.False(board.Card(active.Int("id")).Bool("locked"));
     }
 

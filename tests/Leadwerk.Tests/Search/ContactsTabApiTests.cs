@@ -19,7 +19,8 @@ public abstract class ContactsTabApiTests(LeadwerkApp app)
         var item = page["items"]!.Items().Single().AsObject();
 
         Assert.Equal(mine, item.Int("id"));
-        Assert.Equal(["id", "person.email", "person.firstName", "person.lastName", "person.leadStatus", "person.leadStatusId", "person.owner", "person.ownerId", "person.phone"],
+        Assert.Equal(["id", "person.email", "person.firstName", "person.lastName", "person.leadStatus", "person.leadStatusActive", "person.leadStatusId", "person.owner", "person.ownerId",
+            "person.phone"],
             item.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal("Open", item.Str("person.leadStatus"));
         Assert.Null(page["groups"]);

@@ -61,7 +61,7 @@ public static class CriteriaGen
             "person.owner" or "company.owner" => [.. data.Users.Select(u => (object)u.Id), "me", unknown],
             "person.category" or "company.category" => [.. data.Categories.Keys.Cast<object>(), unknown],
             "person.company" => [.. data.Companies.Keys.Cast<object>(), unknown],
-            "person.hasOpenSale" => [true, false],
+            "person.hasOpenSale" or "person.leadStatusActive" => [true, false],
             _ => GroupKeys,
         };
     }

@@ -40,6 +40,7 @@ public static class ReferenceSearch
         ["person.categoryGroup"] = RefType.List,
         ["person.company"] = RefType.List,
         ["person.hasOpenSale"] = RefType.List,
+        ["person.leadStatusActive"] = RefType.List,
         ["company.name"] = RefType.Text,
         ["company.category"] = RefType.List,
         ["company.categoryGroup"] = RefType.List,
@@ -170,6 +171,8 @@ public static class ReferenceSearch
         "person.company" => p.CompanyId,
         // The data set has no sales: nobody has an open one (1 yes, 0 no).
         "person.hasOpenSale" => 0,
+        // A held status is in use (1) in an active category, else kept (0); no status is neither.
+        "person.leadStatusActive" => p.LeadStatusId is null ? null : p.CategoryId is { } c && data.Categories[c].Active ? 1 : 0,
         "company.category" => Company(data, p)?.CategoryId,
         "company.categoryGroup" => Company(data, p) is { } c ? data.Categories[c.CategoryId].Group : null,
         "company.owner" => Company(data, p)?.OwnerId,

@@ -60,8 +60,41 @@ public abstract class SearchCriteriaApiTests(LeadwerkApp app)
         var problem = await (await admin.PostSearch(criteria, language: "nl")).ShouldBeInvalidCriteria("sets[0]");
 
         Assert.True(problem["errors"]!.AsObject().ContainsKey("sets[1].lines[1].field"));
-        Assert.Contains("Set 2, regel 2", problem.Str("detail"));
-        Assert.Contains("Set 1 heeft geen regels", problem.Str("detail"));
+        Assert.Contains("Groep 2, regel 2", problem.Str("detail"));
+        Assert.Contains("Groep 1 heeft geen regels", problem.Str("detail"));
+    }
+
+    [Theory]
+    [InlineData("en", "Set 1, line 1, “Created in the last N days”: give a value.", "lastDays", "[]")]
+    [InlineData("nl", "Groep 1, regel 1, “Aangemaakt in de laatste N dagen”: geef een waarde.", "lastDays", "[]")]
+    [InlineData("en", "Set 1, line 1, “Lead status is one of”: pick at least one value.", "oneOf", "[]")]
+    [InlineData("nl", "Groep 1, regel 1, “Aangemaakt tussen”: geef beide datums, van en tot en met.", "between", "[\"2024-01-01\"]")]
+    public async Task ACriteriaErrorNamesTheFieldAndTheOperatorAsTheUserSeesThem(string language, string message, string op, string values)
+    {
+        var admin = await app.Admin();
+        var field = op == "oneOf" ? "person.leadStatus" : "person.createdAt";
+        var line = JsonNode.Parse($$"""{ "field": "{{field}}", "operator": "{{op}}", "values": {{values}} }""");
+
+        var problem = await (await admin.PostSearch(Persons(line!), language: language)).ShouldBeInvalidCriteria("sets[0].lines[0].values");
+
+        Assert.Equal(message, problem["errors"]!["sets[0].lines[0].values"]![0]!.GetValue<string>());
+        Assert.DoesNotContain(op, message);
+    }
+
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("0")]
+    [InlineData("1e5")]
+    [InlineData("2.5")]
+    [InlineData("36501")]
+    public async Task ANumberOfDaysIsRefusedRatherThanChanged(string typed)
+    {
+        var admin = await app.Admin();
+
+        var problem = await (await admin.PostSearch(Persons(Line("person.createdAt", "lastDays", typed)))).ShouldBeInvalidCriteria("sets[0].lines[0].values");
+
+        Assert.Contains("the value must be a number of days from 1 to 36500", problem.Str("detail"));
+        await admin.Search(Persons(Line("person.createdAt", "lastDays", "5")));
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace Leadwerk.Tests.Search;
 
 public sealed record DataUser(int Id, string DisplayName);
 
-public sealed record DataList(int Id, int Rank, int Group);
+/// <summary>A list value; <c>Active</c>: a category whose lead statuses are in use (R2).</summary>
+public sealed record DataList(int Id, int Rank, int Group, bool Active = false);
 
 public sealed record DataCompany(int Id, string Name, int CategoryId, int? OwnerId, string? Country, string? Email, string? OrgNumber, DateTime CreatedAt);
 
@@ -143,7 +144,8 @@ public sealed class SearchDataSet
         {
             Seed = seed, Origin = origin, Users = users, Persons = model, Companies = companyModel, Texts = texts,
             Statuses = await db.LeadStatuses.AsNoTracking().ToDictionaryAsync(s => s.Id, s => new DataList(s.Id, s.Rank, 0)),
-            Categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new DataList(c.Id, c.Rank, (int)c.Group)),
+            Categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new DataList(c.Id, c.Rank, (int)c.Group,
+                c.Group == CategoryGroup.PotentialCustomer && c.LeadStatusEnabled)),
         };
     }
 }

@@ -153,8 +153,9 @@ public abstract class SearchOperatorsApiTests(LeadwerkApp app)
         Assert.Equal([person], await admin.Ids(Persons(Marked(m), Line("person.leadStatus", "oneOf", qualified))));
         Assert.Equal([person], await admin.Ids(Persons(Marked(m), Line("person.categoryGroup", "oneOf", "customer"), Line("person.leadStatus", "isNotEmpty"))));
         var item = (await admin.Search(Persons(Marked(m)), ["person.leadStatus"]))["items"]![0]!;
-        Assert.Equal("Qualified", item.Str("person.leadStatus"));
+        Assert.Equal("Qualified (not in use)", item.Str("person.leadStatus"));
         Assert.Equal(qualified, item.Int("person.leadStatusId"));
+        Assert.False(item.Bool("person.leadStatusActive"));
     }
 }
 

@@ -68,7 +68,7 @@ public abstract class SearchResultsApiTests(LeadwerkApp app)
         Assert.True(DateTime.Parse(item.Str("person.createdAt")!).Year >= 2025);
         Assert.DoesNotContain("person.firstName", item.Select(p => p.Key));
         string[] defaultKeys = ["id", "person.firstName", "person.lastName", "company.name", "person.companyId", "person.email", "person.category",
-            "person.categoryId", "person.leadStatus", "person.leadStatusId", "person.owner", "person.ownerId"];
+            "person.categoryId", "person.leadStatus", "person.leadStatusActive", "person.leadStatusId", "person.owner", "person.ownerId"];
         Assert.Equal(defaultKeys.Order(StringComparer.Ordinal), defaults.Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 

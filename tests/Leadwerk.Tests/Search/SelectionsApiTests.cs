@@ -86,7 +86,7 @@ public abstract class SelectionsApiTests(LeadwerkApp app)
 
         Assert.Equal(["Eva", "Dirk", "Cas", "Bram", "anna"], items.Select(i => i.Str("person.firstName")));
         Assert.All(items, i => Assert.Equal("Open", i.Str("person.leadStatus")));
-        Assert.All(items, i => Assert.Equal(["id", "person.firstName", "person.leadStatus", "person.leadStatusId"], i.AsObject().Select(p => p.Key).Order()));
+        Assert.All(items, i => Assert.Equal(["id", "person.firstName", "person.leadStatus", "person.leadStatusActive", "person.leadStatusId"], i.AsObject().Select(p => p.Key).Order()));
         var counted = await admin.GetOk($"/api/selections/{selection.Int("id")}/members?limit=1&count=true");
         Assert.Equal(5, counted.Int("count"));
         await (await admin.Get($"/api/selections/{selection.Int("id")}/members?columns=person.nope")).ShouldBeInvalid("columns");
