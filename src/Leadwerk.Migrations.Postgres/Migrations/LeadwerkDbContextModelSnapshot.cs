@@ -364,7 +364,9 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("State");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("UserId", "CreatedAt", "Id");
 
                     b.ToTable("BulkUpdates", (string)null);
                 });
@@ -992,7 +994,9 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("State");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("UserId", "CreatedAt", "Id");
 
                     b.ToTable("Imports", (string)null);
                 });
@@ -1004,6 +1008,10 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.Property<int>("Line")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Args")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Before")
                         .HasColumnType("text");
@@ -1122,11 +1130,23 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("FromSince")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("JobId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("JobKind")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Reverted")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("ToId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Undoes")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("UserId")
                         .HasColumnType("integer");
@@ -1142,13 +1162,15 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("BecameLead", "At", "PersonId");
+                    b.HasIndex("JobId", "JobKind", "PersonId");
 
-                    b.HasIndex("PersonId", "At", "ToId", "BecameLead", "FirstChangeAt");
+                    b.HasIndex("BecameLead", "At", "PersonId", "Reverted");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PersonId", "At", "ToId", "BecameLead", "FirstChangeAt"), new[] { "Id" });
+                    b.HasIndex("PersonId", "At", "ToId", "BecameLead", "FirstChangeAt", "Reverted");
 
-                    b.HasIndex("At", "PersonId", "FromId", "WasActive", "ToId", "Active", "FromSince");
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PersonId", "At", "ToId", "BecameLead", "FirstChangeAt", "Reverted"), new[] { "Id" });
+
+                    b.HasIndex("At", "PersonId", "FromId", "WasActive", "ToId", "Active", "FromSince", "Reverted");
 
                     b.ToTable("LeadStatusChanges", (string)null);
                 });

@@ -349,7 +349,9 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("State");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("UserId", "CreatedAt", "Id");
 
                     b.ToTable("BulkUpdates", (string)null);
                 });
@@ -978,7 +980,9 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("State");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("UserId", "CreatedAt", "Id");
 
                     b.ToTable("Imports", (string)null);
                 });
@@ -990,6 +994,10 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Line")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Args")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Before")
                         .HasColumnType("TEXT");
@@ -1104,10 +1112,22 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FromSince")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("JobKind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Reverted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Undoes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("UserId")
@@ -1124,11 +1144,13 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("BecameLead", "At", "PersonId");
+                    b.HasIndex("JobId", "JobKind", "PersonId");
 
-                    b.HasIndex("PersonId", "At", "ToId", "BecameLead", "FirstChangeAt");
+                    b.HasIndex("BecameLead", "At", "PersonId", "Reverted");
 
-                    b.HasIndex("At", "PersonId", "FromId", "WasActive", "ToId", "Active", "FromSince");
+                    b.HasIndex("PersonId", "At", "ToId", "BecameLead", "FirstChangeAt", "Reverted");
+
+                    b.HasIndex("At", "PersonId", "FromId", "WasActive", "ToId", "Active", "FromSince", "Reverted");
 
                     b.ToTable("LeadStatusChanges", (string)null);
                 });

@@ -217,6 +217,7 @@ internal static class BulkBatch
 
         var ids = items.Select(i => i.EntityId).ToList();
         var changes = new List<LeadWrites.Change>();
+        var personIds = ids;
         if (run.Entity == Entities.Person)
         {
             var persons = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
@@ -240,6 +241,7 @@ internal static class BulkBatch
             var companies = await db.Companies.Include(c => c.Category).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
             var persons = (await db.Persons.Where(p => p.CompanyId != null && ids.Contains(p.CompanyId.Value)).ToListAsync())
                 .ToLookup(p => p.CompanyId!.Value);
+            personIds = persons.SelectMany(g => g).Select(p => p.Id).ToList();
             foreach (var item in items)
             {
                 if (!Restorable(item, companies.GetValueOrDefault(item.EntityId)?.Version, run.Entity))
@@ -259,6 +261,7 @@ internal static class BulkBatch
         await Distribution.RebalanceLog.Undone(db, run, items, now);
         await BulkItems.WriteOutcomes(db, run.Id, items);
         await db.SaveChangesAsync();
+        await LeadHistory.MarkReverted(db, personIds);
         return items[^1].EntityId;
     }
 

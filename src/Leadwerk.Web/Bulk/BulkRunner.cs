@@ -71,7 +71,8 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
             }
 
             var role = await db.Users.Where(u => u.Id == run.UserId).Select(u => u.Role).FirstOrDefaultAsync();
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(new Actor(run.UserId, role == 0 ? Role.User : role, Channel.Bulk));
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(new Actor(run.UserId, role == 0 ? Role.User : role, Channel.Bulk))
+                .For(new JobRef(run.RuleId is null ? JobKind.BulkUpdate : JobKind.RuleApplication, run.Id, run.State == BulkState.Undoing));
             run.State = undoing ? BulkState.Undoing : BulkState.Running;
             var defaultStatusId = await scope.ServiceProvider.GetRequiredService<ListService>().DefaultStatusId();
             await using var transaction = await db.Database.BeginTransactionAsync(stop);

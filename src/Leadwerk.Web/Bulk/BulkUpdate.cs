@@ -80,6 +80,9 @@ public sealed class BulkUpdateConfiguration : IEntityTypeConfiguration<BulkUpdat
         builder.Property(b => b.Version).IsConcurrencyToken();
         builder.HasOne<Users.User>().WithMany().HasForeignKey(b => b.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(b => b.State);
+        // The Jobs list pages newest first, everyone's or one user's.
+        builder.HasIndex(b => new { b.CreatedAt, b.Id });
+        builder.HasIndex(b => new { b.UserId, b.CreatedAt, b.Id });
         builder.HasOne<Automation.AutomationRule>().WithMany().HasForeignKey(b => b.RuleId).OnDelete(DeleteBehavior.SetNull);
     }
 }

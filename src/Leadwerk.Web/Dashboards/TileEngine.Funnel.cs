@@ -134,7 +134,7 @@ public sealed partial class TileEngine
             // SQLite drives the join from the cohort's ids in order and counts a person without a
             // step row in the same pass.
             return (Persons(cohort, query)
-                .SelectMany(p => p.StatusChanges.Where(h => ids.Contains(h.ToId)).DefaultIfEmpty(),
+                .SelectMany(p => p.StatusChanges.Where(h => ids.Contains(h.ToId) && !h.Reverted).DefaultIfEmpty(),
                     (p, h) => new { p.Id, At = h == null ? (DateTime?)null : h.At, ToId = h == null ? null : h.ToId, Day = h == null ? null : DbDays.Of(h.At), RowId = h == null ? 0L : h.Id })
                 .OrderBy(r => r.Id).ThenBy(r => r.At)
                 .Select(r => new StepRow(r.Id, r.ToId, r.Day, r.RowId)), null);

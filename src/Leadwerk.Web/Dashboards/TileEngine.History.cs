@@ -66,8 +66,8 @@ public sealed partial class TileEngine
             ? (await Persons(query.Criteria.And(CriteriaLine.Of("person.leadActive", Operators.OneOf, true)), query).Where(p => p.LeadStatusChangedAt != null)
                 .GroupBy(p => new { p.LeadStatusId, Day = DbDays.Day(p.LeadStatusChangedAt) }).Select(g => new { g.Key.LeadStatusId, g.Key.Day, N = g.Count() })
                 .ToListAsync()).Select(o => (Status: o.LeadStatusId, Day: o.Day!.Value, o.N)).ToList()
-            : (await db.LeadStatusChanges.Where(h => h.Active && h.At < end && ids.Contains(h.PersonId)
-                    && !db.LeadStatusChanges.Any(n => n.PersonId == h.PersonId && n.At < end && (n.At > h.At || (n.At == h.At && n.Id > h.Id))))
+            : (await search.History.Where(h => h.Active && h.At < end && ids.Contains(h.PersonId)
+                    && !search.History.Any(n => n.PersonId == h.PersonId && n.At < end && (n.At > h.At || (n.At == h.At && n.Id > h.Id))))
                 .GroupBy(h => new { h.ToId, Day = DbDays.Day(h.At) }).Select(g => new { g.Key.ToId, g.Key.Day, N = g.Count() })
                 .ToListAsync()).Select(o => (Status: o.ToId, Day: o.Day!.Value, o.N)).ToList();
         foreach (var o in open.Where(o => o.Status is not null))

@@ -18,6 +18,16 @@ public sealed class CurrentActor
 
     public bool IsSet => _actor is not null;
 
+    /// <summary>The run a job batch works for (bulk update, import, or their undo); its history rows name it.</summary>
+    public JobRef? Job { get; private set; }
+
+    /// <summary>Marks this scope as a batch of <paramref name="job"/>; set once, with the actor.</summary>
+    public CurrentActor For(JobRef job)
+    {
+        Job = Job is null || Job == job ? job : throw new InvalidOperationException($"This scope already works for {Job}.");
+        return this;
+    }
+
     /// <summary>R20: the source records created in this scope get when the channel alone does not say it (a form names itself).</summary>
     public string? RecordSource { get; set; }
 

@@ -125,7 +125,7 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
             modelBuilder.Entity<Company>().Property(x => x.NameKey).UseCollation("C");
             // The funnel reads each person's rows at step statuses in (At, Id) order: with the id in
             // the index PostgreSQL answers from it alone (SQLite's index entries carry the rowid).
-            modelBuilder.Entity<Leads.LeadStatusChange>().HasIndex(h => new { h.PersonId, h.At, h.ToId, h.BecameLead, h.FirstChangeAt })
+            modelBuilder.Entity<Leads.LeadStatusChange>().HasIndex(h => new { h.PersonId, h.At, h.ToId, h.BecameLead, h.FirstChangeAt, h.Reverted })
                 .IncludeProperties(h => h.Id);
         }
         else

@@ -41,7 +41,7 @@ internal sealed class ImportCompanies(LeadwerkDbContext db, ImportSettings setti
             {
                 if (row.Reason is not null)
                 {
-                    throw new RowError(row.Reason);
+                    throw RowError.Of(row);
                 }
 
                 if (Match(values, candidates) is { } company)
@@ -55,8 +55,7 @@ internal sealed class ImportCompanies(LeadwerkDbContext db, ImportSettings setti
             }
             catch (RowError e)
             {
-                row.State = ImportRowState.Error;
-                (row.Reason, row.Code) = (ImportValues.Truncate(e.Message), e.Code);
+                e.WriteTo(row);
             }
         }
 
@@ -85,8 +84,7 @@ internal sealed class ImportCompanies(LeadwerkDbContext db, ImportSettings setti
         var company = new Company();
         Fill(company, values, null);
         var category = lookups.Category(values.GetValueOrDefault("category")) ?? lookups.DefaultCategory(settings)
-            ?? throw new RowError(L.T("The row has no category, and no default category was chosen.",
-                "De rij heeft geen categorie en er is geen standaardcategorie gekozen."));
+            ?? throw new RowError(ImportErrors.NoCategory);
         (company.CategoryId, company.Category) = (category.Id, category);
         company.OwnerId = lookups.Owner(values.GetValueOrDefault("owner")) ?? settings.Defaults.OwnerId;
         db.Companies.Add(company);
@@ -101,7 +99,7 @@ internal sealed class ImportCompanies(LeadwerkDbContext db, ImportSettings setti
         var owner = lookups.Owner(values.GetValueOrDefault("owner"));
         if (to is not null && LeadRules.CompanyCategoryChange(company, to.Id, to, Channel.Import) is { IsRefused: true } refused)
         {
-            throw new RowError(refused.Reason!);
+            throw RowError.Worded(refused.Code!, () => LeadRules.CompanyCategoryChange(company, to.Id, to, Channel.Import).Reason!);
         }
 
         Fill(company, values, company);
@@ -137,7 +135,7 @@ internal sealed class ImportCompanies(LeadwerkDbContext db, ImportSettings setti
             Name = Value("name", current?.Name) ?? "", Email = Value("email", current?.Email), Phone = Value("phone", current?.Phone),
             Website = Value("website", current?.Website), Country = Value("country", current?.Country), OrgNumber = Value("orgNumber", current?.OrgNumber),
         };
-        ImportValues.Check(new Validation().Required("name", candidate.Name, CompanyRules.Label("name"))
+        ImportValues.Check(() => new Validation().Required("name", candidate.Name, CompanyRules.Label("name"))
             .MaxLength("name", candidate.Name, CompanyRules.NameMaxLength, CompanyRules.Label("name"))
             .MaxLength("email", candidate.Email, CompanyRules.EmailMaxLength, CompanyRules.Label("email"))
             .Email("email", candidate.Email, CompanyRules.Label("email"))

@@ -42,25 +42,25 @@ public static class ImportCsv
 
         var lineStarts = LineStarts(text);
         string? bad = null;
+        var (position, recordStart) = (0, 0);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
             DetectDelimiterValues = [",", ";"],
-            BadDataFound = args => bad ??= L.T($"Line {LineOf(lineStarts, (int)args.Context.Parser!.CharCount)}: a quote is out of place.",
-                $"Regel {LineOf(lineStarts, (int)args.Context.Parser!.CharCount)}: een aanhalingsteken staat verkeerd."),
+            BadDataFound = args =>
+            {
+                // A quote left open runs to the end of the file: the line to name is where the quoted field starts.
+                var line = LineOf(lineStarts, QuoteStart(text, recordStart, (int)args.Context.Parser!.CharCount));
+                bad ??= L.T($"Line {line}: a quote is out of place or not closed.", $"Regel {line}: een aanhalingsteken staat verkeerd of wordt niet gesloten.");
+            },
         };
         using var parser = new CsvParser(new StringReader(text), config);
         var records = new List<CsvRecord>();
         string[]? header = null;
-        var position = 0;
         while (parser.Read())
         {
-            var start = position;
-            while (start < text.Length && text[start] is '\r' or '\n')
-            {
-                start++;
-            }
-
+            // The parser reads a record's fields (and finds bad data) only when they are asked for, below.
+            var start = recordStart = RecordStart(text, position);
             position = (int)parser.CharCount;
             var fields = parser.Record ?? [];
             if (bad is not null)
@@ -87,6 +87,31 @@ public static class ImportCsv
     }
 
     public static DomainException Unreadable(string message) => new(400, NotReadable, message, "file");
+
+    /// <summary>Where the record after <paramref name="position"/> starts: past the line break that ended the one before.</summary>
+    private static int RecordStart(string text, int position)
+    {
+        while (position < text.Length && text[position] is '\r' or '\n')
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    /// <summary>The first quote in the record that opens a field (at its start or after a separator); the record's start without one.</summary>
+    private static int QuoteStart(string text, int start, int end)
+    {
+        for (var i = start; i < Math.Min(end, text.Length); i++)
+        {
+            if (text[i] == '"' && (i == start || text[i - 1] is ',' or ';' or ' '))
+            {
+                return i;
+            }
+        }
+
+        return start;
+    }
 
     private static List<int> LineStarts(string text)
     {

@@ -65,8 +65,14 @@ public sealed class ImportRow
     public ImportRowState State { get; set; } = ImportRowState.Pending;
     public string? Reason { get; set; }
 
-    /// <summary>A stable code for some reasons (e.g. "erasedPerson"); null for the others.</summary>
+    /// <summary>A stable code for the reason (e.g. "erasedPerson", "unknownLeadStatus"); null on rows of older runs.</summary>
     public string? Code { get; set; }
+
+    /// <summary>
+    /// The reason's arguments as JSON, so it is rendered in the reader's language (ImportErrors);
+    /// null on rows of older runs, which show <see cref="Reason"/> as it was written.
+    /// </summary>
+    public string? Args { get; set; }
 
     /// <summary>The person or company the row created or updated.</summary>
     public int? EntityId { get; set; }
@@ -90,6 +96,9 @@ public sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
         builder.Property(b => b.Version).IsConcurrencyToken();
         builder.HasOne<Users.User>().WithMany().HasForeignKey(b => b.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(b => b.State);
+        // The Jobs list pages newest first, everyone's or one user's.
+        builder.HasIndex(b => new { b.CreatedAt, b.Id });
+        builder.HasIndex(b => new { b.UserId, b.CreatedAt, b.Id });
     }
 }
 
@@ -101,6 +110,7 @@ public sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRow>
         builder.HasKey(r => new { r.ImportId, r.Line });
         builder.Property(r => r.Reason).HasMaxLength(500);
         builder.Property(r => r.Code).HasMaxLength(50);
+        builder.Property(r => r.Args).HasMaxLength(4000);
         builder.HasOne<ImportJob>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.ImportId, r.State });
     }

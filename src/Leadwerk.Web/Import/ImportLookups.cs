@@ -7,12 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Leadwerk.Web.Import;
 
-/// <summary>A reason a row cannot be imported; the row is reported with it and the others go on. A code marks reasons a script may act on.</summary>
-internal sealed class RowError(string reason, string? code = null) : Exception(reason)
-{
-    public string? Code { get; } = code;
-}
-
 /// <summary>The lists a row's names are looked up in, loaded once per batch: they are small.</summary>
 internal sealed class ImportLookups
 {
@@ -52,15 +46,15 @@ internal sealed class ImportLookups
     }
 
     public Category? Category(string? name) => name is null ? null : _categoryByName.GetValueOrDefault(Key(name))
-        ?? throw new RowError(L.T($"The category “{name}” does not exist.", $"De categorie “{name}” bestaat niet."));
+        ?? throw RowError.Named(ImportErrors.UnknownCategory, name);
 
     public LeadStatus? Status(string? name) => name is null ? null : _statusByName.GetValueOrDefault(Key(name))
-        ?? throw new RowError(L.T($"The lead status “{name}” does not exist.", $"De leadstatus “{name}” bestaat niet."));
+        ?? throw RowError.Named(ImportErrors.UnknownLeadStatus, name);
 
     /// <summary>A user by user name or display name.</summary>
     public int? Owner(string? name) => name is null ? null
         : _userByName.TryGetValue(Key(name), out var id) ? id
-        : throw new RowError(L.T($"The user “{name}” does not exist or is disabled.", $"De gebruiker “{name}” bestaat niet of is uitgeschakeld."));
+        : throw RowError.Named(ImportErrors.UnknownUser, name);
 
     public Category? DefaultCategory(ImportSettings settings) =>
         settings.Defaults.CategoryId is { } id ? Categories.GetValueOrDefault(id) : null;
@@ -81,15 +75,25 @@ internal static class ImportValues
     public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)!;
 
     /// <summary>Turns the first failed check into the row's reason.</summary>
-    public static void Check(Validation validation)
+    /// <remarks>The checks are a function: a failure is worded by them in every language.</remarks>
+    public static void Check(Func<Validation> validation)
+    {
+        if (validation().HasErrors)
+        {
+            throw RowError.Worded(ErrorCodes.ValidationFailed, () => Message(validation()));
+        }
+    }
+
+    private static string Message(Validation failed)
     {
         try
         {
-            validation.ThrowIfInvalid();
+            failed.ThrowIfInvalid();
+            return "";
         }
         catch (ValidationFailedException e)
         {
-            throw new RowError(e.Message);
+            return e.Message;
         }
     }
 

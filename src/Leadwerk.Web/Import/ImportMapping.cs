@@ -1,3 +1,4 @@
+using System.Globalization;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Localization;
 
@@ -75,15 +76,16 @@ internal static class ImportMapping
             }
 
             var row = new ImportRow { Line = record.Line, Values = ImportValues.Serialize(values) };
-            if (record.Fields.Length > table.Header.Length)
-            {
-                row.Reason = L.T($"The line has {record.Fields.Length} fields; the header has {table.Header.Length}.",
-                    $"De regel heeft {record.Fields.Length} velden; de kopregel heeft er {table.Header.Length}.");
-            }
-            else
-            {
-                row.Reason = Repeated(settings, values, seen, record.Line);
-            }
+            var error = record.Fields.Length > table.Header.Length
+                ? new RowError(ImportErrors.FieldCount, new Dictionary<string, string>
+                {
+                    ["fields"] = record.Fields.Length.ToString(CultureInfo.InvariantCulture), ["header"] = table.Header.Length.ToString(CultureInfo.InvariantCulture),
+                })
+                : Repeated(settings, values, seen, record.Line);
+            error?.WriteTo(row);
+
+            // Judged again with the others when the run reaches it.
+            row.State = ImportRowState.Pending;
 
             rows.Add(row);
         }
@@ -91,19 +93,21 @@ internal static class ImportMapping
         return rows;
     }
 
-    private static string? Repeated(ImportSettings settings, Dictionary<string, string> values, Dictionary<string, int> seen, int line)
+    private static RowError? Repeated(ImportSettings settings, Dictionary<string, string> values, Dictionary<string, int> seen, int line)
     {
         var keys = settings.Entity == ImportFields.Person
             ? new[] { ("email", values.GetValueOrDefault("email")) }
             : [("orgNumber", values.GetValueOrDefault("orgNumber")), ("name", values.GetValueOrDefault("name"))];
-        string? reason = null;
+        RowError? reason = null;
         foreach (var (field, value) in keys.Where(k => k.Item2 is not null))
         {
             var key = field + ":" + ImportLookups.Key(value!);
             if (reason is null && seen.TryGetValue(key, out var first))
             {
-                reason = L.T($"The {field} “{value}” is also on line {first}; a file gives each record once.",
-                    $"De {field} “{value}” staat ook op regel {first}; een bestand geeft elk record één keer.");
+                reason = new RowError(ImportErrors.RepeatedKey, new Dictionary<string, string>
+                {
+                    ["field"] = field, ["value"] = value!, ["line"] = first.ToString(CultureInfo.InvariantCulture),
+                });
             }
 
             seen.TryAdd(key, line);

@@ -10,8 +10,15 @@ public sealed record ImportOptions(string? Entity, Dictionary<string, string>? C
 /// <summary>The checked options a run works with; stored on the job.</summary>
 public sealed record ImportSettings(string Entity, string MatchBy, ImportDefaults Defaults, bool Distribute = false);
 
-/// <summary>A row that was not imported: its line, why, and for some reasons a stable code (e.g. "erasedPerson").</summary>
-public sealed record ImportError(int Line, string Reason, string? Code = null);
+/// <summary>
+/// A row that was not imported (or not rolled back): its line, a stable code (e.g. "erasedPerson",
+/// "unknownLeadStatus"; null on rows of older runs) and the message in the reader's language.
+/// </summary>
+public sealed record ImportError(int Line, string Reason, string? Code = null)
+{
+    /// <summary>The same as <see cref="Reason"/>, under the name every error of the API uses.</summary>
+    public string Message => Reason;
+}
 
 /// <summary>A column of an uploaded file and the field its header suggests (null: none).</summary>
 public sealed record ImportColumn(string Header, string? Field);

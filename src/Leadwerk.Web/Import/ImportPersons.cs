@@ -66,14 +66,14 @@ internal sealed class ImportPersons(
             {
                 if (row.Reason is not null)
                 {
-                    throw new RowError(row.Reason);
+                    throw RowError.Of(row);
                 }
 
                 var email = values.GetValueOrDefault("email");
                 var person = email is not null && matches.TryGetValue(TextKey.Of(email), out var found) ? found : null;
                 if (person is null && email is not null && erased.Contains(TextKey.Of(email)))
                 {
-                    throw new RowError(PrivacyWords.ErasedPersonRow(), Suppression.ErasedPersonCode);
+                    throw new RowError(Suppression.ErasedPersonCode);
                 }
 
                 var statusBefore = person?.LeadStatusId;
@@ -82,8 +82,7 @@ internal sealed class ImportPersons(
             }
             catch (RowError e)
             {
-                row.State = ImportRowState.Error;
-                (row.Reason, row.Code) = (ImportValues.Truncate(e.Message), e.Code);
+                e.WriteTo(row);
             }
         }
 
@@ -112,7 +111,7 @@ internal sealed class ImportPersons(
         var status = lookups.Status(values.GetValueOrDefault("leadStatus"));
         var owner = lookups.Owner(values.GetValueOrDefault("owner"));
         var category = company is null ? lookups.DefaultCategory(settings) : company.Category;
-        Refuse(LeadRules.StatusChange(category, null, status?.Id, status));
+        Refuse(() => LeadRules.StatusChange(category, null, status?.Id, status));
         Keep(company, isNew);
         person.Company = company;
         person.OwnerId = owner ?? settings.Defaults.OwnerId ?? company?.OwnerId;
@@ -147,7 +146,8 @@ internal sealed class ImportPersons(
         var status = lookups.Status(values.GetValueOrDefault("leadStatus"));
         var owner = lookups.Owner(values.GetValueOrDefault("owner"));
         var category = moves ? company!.Category : person.Category;
-        Refuse(LeadRules.StatusChange(category, person.LeadStatusId, status?.Id ?? person.LeadStatusId, status));
+        var statusBefore = person.LeadStatusId;
+        Refuse(() => LeadRules.StatusChange(category, statusBefore, status?.Id ?? statusBefore, status));
 
         (person.FirstName, person.LastName, person.Email, person.Phone, person.Title) =
             (changed.FirstName, changed.LastName, changed.Email, changed.Phone, changed.Title);
@@ -195,10 +195,8 @@ internal sealed class ImportPersons(
             return (existing, false);
         }
 
-        var category = lookups.DefaultCategory(settings) ?? throw new RowError(L.T(
-            $"The company “{name}” does not exist. Choose a default category to create companies.",
-            $"Het bedrijf “{name}” bestaat niet. Kies een standaardcategorie om bedrijven aan te maken."));
-        ImportValues.Check(new Validation().MaxLength("company", name, CompanyRules.NameMaxLength, CompanyRules.Label("name")));
+        var category = lookups.DefaultCategory(settings) ?? throw RowError.Named(ImportErrors.UnknownCompany, name);
+        ImportValues.Check(() => new Validation().MaxLength("company", name, CompanyRules.NameMaxLength, CompanyRules.Label("name")));
         return (new Company { Name = name, CategoryId = category.Id, Category = category, OwnerId = settings.Defaults.OwnerId }, true);
     }
 
@@ -213,15 +211,15 @@ internal sealed class ImportPersons(
     }
 
     /// <summary>A row the lead rules refuse is an error row with the rules' own reason, like every channel's refusal.</summary>
-    private static void Refuse(LeadVerdict verdict)
+    private static void Refuse(Func<LeadVerdict> verdict)
     {
-        if (verdict.IsRefused)
+        if (verdict() is { IsRefused: true } refused)
         {
-            throw new RowError(verdict.Reason!);
+            throw RowError.Worded(refused.Code!, () => verdict().Reason!);
         }
     }
 
-    private static void Validate(Person person)
+    private static void Validate(Person person) => ImportValues.Check(() =>
     {
         var v = new Validation();
         if (person.FirstName.Length == 0 && person.LastName.Length == 0)
@@ -229,11 +227,11 @@ internal sealed class ImportPersons(
             v.Add("lastName", L.T("Enter a first name or a last name.", "Vul een voornaam of een achternaam in."));
         }
 
-        ImportValues.Check(v.MaxLength("firstName", person.FirstName, PersonRules.NameMaxLength, PersonMapping.Label("firstName"))
+        return v.MaxLength("firstName", person.FirstName, PersonRules.NameMaxLength, PersonMapping.Label("firstName"))
             .MaxLength("lastName", person.LastName, PersonRules.NameMaxLength, PersonMapping.Label("lastName"))
             .MaxLength("email", person.Email, PersonRules.EmailMaxLength, PersonMapping.Label("email"))
             .Email("email", person.Email, PersonMapping.Label("email"))
             .MaxLength("phone", person.Phone, PersonRules.ShortTextMaxLength, PersonMapping.Label("phone"))
-            .MaxLength("title", person.Title, PersonRules.ShortTextMaxLength, PersonMapping.Label("title")));
-    }
+            .MaxLength("title", person.Title, PersonRules.ShortTextMaxLength, PersonMapping.Label("title"));
+    });
 }

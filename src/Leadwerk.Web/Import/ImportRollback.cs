@@ -61,6 +61,7 @@ internal static class ImportRollback
 
         job.RollbackSkipped += rows.Count(r => r.State == ImportRowState.RollbackSkipped);
         await db.SaveChangesAsync();
+        await LeadHistory.MarkReverted(db, db.ChangeTracker.Entries<Persons.Person>().Select(e => e.Entity.Id).ToList());
         return rows.Count;
     }
 
@@ -74,7 +75,7 @@ internal static class ImportRollback
             var company = companies.GetValueOrDefault(row.EntityId!.Value);
             if (row.State == ImportRowState.Created && company is not null && persons[company.Id].Any())
             {
-                Skip(row, L.T("The company has contacts now; it was left in place.", "Het bedrijf heeft nu contactpersonen; het is blijven staan."));
+                Skip(row, ImportErrors.CompanyHasContacts);
                 continue;
             }
 
@@ -119,19 +120,16 @@ internal static class ImportRollback
     {
         if (currentVersion is null || currentVersion != row.VersionAfter)
         {
-            Skip(row, currentVersion is null
-                ? L.T("The record no longer exists.", "Het record bestaat niet meer.")
-                : L.T("Someone else changed the record after the import; it was left as it is.",
-                    "Iemand anders wijzigde het record na de import; het is gelaten zoals het is."));
+            Skip(row, currentVersion is null ? ImportErrors.RecordGone : ImportErrors.ChangedSince);
             return false;
         }
 
         return true;
     }
 
-    private static void Skip(ImportRow row, string reason)
+    private static void Skip(ImportRow row, string code)
     {
+        new RowError(code).WriteTo(row);
         row.State = ImportRowState.RollbackSkipped;
-        row.Reason = ImportValues.Truncate(reason);
     }
 }

@@ -57,7 +57,8 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
             }
 
             var role = await db.Users.Where(u => u.Id == job.UserId).Select(u => u.Role).FirstOrDefaultAsync();
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(new Actor(job.UserId, role == 0 ? Role.User : role, Channel.Import));
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(new Actor(job.UserId, role == 0 ? Role.User : role, Channel.Import))
+                .For(new JobRef(JobKind.Import, job.Id, rollingBack));
             job.State = rollingBack ? ImportState.RollingBack : ImportState.Running;
             var lookups = await ImportLookups.Load(db);
             await using var transaction = await db.Database.BeginTransactionAsync(stop);

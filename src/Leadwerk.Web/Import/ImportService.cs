@@ -13,6 +13,7 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
 {
     public const string StateConflict = "importStateConflict";
     public const string FileTooLarge = "fileTooLarge";
+    public const string NoRowsCode = "importNoRows";
     private const int ListedErrors = 1000;
     private const int DryRunChunk = 1000;
 
@@ -38,7 +39,7 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
         var table = ImportCsv.Read(file);
         if (table.Records.Count == 0)
         {
-            throw ImportCsv.Unreadable(L.T("The file has a header line but no rows under it.", "Het bestand heeft een kopregel maar geen rijen eronder."));
+            throw NoRows();
         }
 
         var mapping = ImportMapping.Map(settings.Entity, table.Header, options!.Columns);
@@ -66,6 +67,16 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
             .Select(h => new ImportColumn(h, ImportFields.Guess(entity, h) is { } field && taken.Add(field) ? field : null)).ToList();
     }
 
+    /// <summary>A file with a header and nothing under it is refused: an import of 0 rows would only look like one.</summary>
+    public static DomainException NoRows() => new ValidationFailedException(new Dictionary<string, string[]>
+    {
+        ["file"] = [L.T("The file has a header line but no rows under it: there is nothing to import.",
+            "Het bestand heeft een kopregel maar geen rijen eronder: er is niets te importeren.")],
+    }, NoRowsCode);
+
+    /// <summary>Whether the file has a row under its header, read as the import reads it (the page says so before Check).</summary>
+    public static bool HasRows(byte[] file) => ImportCsv.Read(file).Records.Count > 0;
+
     public DomainException TooLarge() => new(413, FileTooLarge, L.T(
         $"The file is larger than {Size(MaxBytes)}, the most an import takes.", $"Het bestand is groter dan {Size(MaxBytes)}, het maximum voor een import."), "file");
 
@@ -84,7 +95,7 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
 
         db.ChangeTracker.Clear();
         return new ImportPreview(rows.Count, Count(rows, ImportRowState.Created), Count(rows, ImportRowState.Updated),
-            Count(rows, ImportRowState.Unchanged), rows.Where(r => r.State == ImportRowState.Error).Select(r => new ImportError(r.Line, r.Reason!, r.Code)).ToList());
+            Count(rows, ImportRowState.Unchanged), rows.Where(r => r.State == ImportRowState.Error).Select(Error).ToList());
     }
 
     /// <summary>Stores the rows with the job and queues it; the caller follows it with <see cref="Get"/>.</summary>
@@ -157,8 +168,11 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
     }
 
     private async Task<List<ImportError>> Listed(int id, ImportRowState state) =>
-        await db.ImportRows.AsNoTracking().Where(r => r.ImportId == id && r.State == state).OrderBy(r => r.Line).Take(ListedErrors)
-            .Select(r => new ImportError(r.Line, r.Reason ?? "", r.Code)).ToListAsync();
+        (await db.ImportRows.AsNoTracking().Where(r => r.ImportId == id && r.State == state).OrderBy(r => r.Line).Take(ListedErrors)
+            .Select(r => new ImportRow { Line = r.Line, Reason = r.Reason, Code = r.Code, Args = r.Args }).ToListAsync()).Select(Error).ToList();
+
+    /// <summary>A row's reason in the reader's language, whoever ran the import.</summary>
+    private static ImportError Error(ImportRow row) => new(row.Line, ImportErrors.Render(row.Code, row.Args, row.Reason), row.Code);
 
     /// <summary>An import is the business of the user who started it and of administrators.</summary>
     private async Task<ImportJob> Find(int id, Actor user) =>

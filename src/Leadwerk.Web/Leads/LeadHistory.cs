@@ -48,7 +48,8 @@ public static class LeadHistory
             }
 
             var fromSince = added ? null : entry.Property(p => p.LeadStatusChangedAt).OriginalValue;
-            var becameLead = isActive && !wasActive;
+            // Undo puts back a lead that was one before the run: not a new one (the dashboard counts those).
+            var becameLead = isActive && !wasActive && db.Actor.Job is not { Undo: true };
             if (from != to || becameLead)
             {
                 Stamp(entry, now);
@@ -90,8 +91,29 @@ public static class LeadHistory
         var row = Row(db, from, to, now, null);
         row.PersonId = personId;
         (row.WasActive, row.Active, row.FromSince) = (active && from is not null, active && to is not null, fromSince);
-        row.BecameLead = row.Active && !row.WasActive;
+        row.BecameLead = row.Active && !row.WasActive && db.Actor.Job is not { Undo: true };
         db.LeadStatusChanges.Add(row);
+    }
+
+    /// <summary>
+    /// After an undo or rollback batch is saved: each of these persons that the undo put back gets
+    /// its run's row and the undo's row marked as a pair (<see cref="LeadStatusChange.Reverted"/>),
+    /// and its "first change after becoming a lead" no longer counts a change that was undone.
+    /// Figures about the past (time in status, speed to lead, new leads) are then as before the run.
+    /// </summary>
+    public static async Task MarkReverted(LeadwerkDbContext db, IReadOnlyCollection<int> personIds)
+    {
+        if (db.Actor.Job is not { Undo: true } job || personIds.Count == 0)
+        {
+            return;
+        }
+
+        var rows = db.LeadStatusChanges.Where(h => h.JobId == job.Id && h.JobKind == job.Kind);
+        var undone = rows.Where(h => h.Undoes && personIds.Contains(h.PersonId)).Select(h => h.PersonId);
+        await rows.Where(h => !h.Reverted && undone.Contains(h.PersonId)).ExecuteUpdateAsync(s => s.SetProperty(h => h.Reverted, true));
+        await db.LeadStatusChanges.Where(b => b.BecameLead && undone.Contains(b.PersonId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.FirstChangeAt,
+            b => db.LeadStatusChanges.Where(r => r.PersonId == b.PersonId && !r.Reverted && r.ToId != b.ToId && (r.At > b.At || (r.At == b.At && r.Id > b.Id)))
+                .OrderBy(r => r.At).ThenBy(r => r.Id).Select(r => (DateTime?)r.At).FirstOrDefault()));
     }
 
     /// <summary>
@@ -126,7 +148,12 @@ public static class LeadHistory
     {
         var actor = db.Actor.Value;
         var channel = person is null ? actor.Channel : db.Actor.ChannelOf(person);
-        return new LeadStatusChange { At = at, UserId = actor.UserId, FromId = from, ToId = to, Channel = channel, Person = person! };
+        var job = db.Actor.Job;
+        return new LeadStatusChange
+        {
+            At = at, UserId = actor.UserId, FromId = from, ToId = to, Channel = channel, Person = person!,
+            JobKind = job?.Kind, JobId = job?.Id, Undoes = job?.Undo ?? false,
+        };
     }
 
     private static CompanyCategoryChange CompanyRow(LeadwerkDbContext db, int? from, Company company, DateTime at)

@@ -48,4 +48,28 @@ public sealed class LeadStatusChange
     /// is written (migration FirstChangeAt), so every channel keeps it in the same transaction.
     /// </summary>
     public DateTime? FirstChangeAt { get; set; }
+
+    /// <summary>The run (bulk update, import) that wrote this row, or whose change it undoes; null for a change by hand.</summary>
+    public JobKind? JobKind { get; set; }
+    public int? JobId { get; set; }
+
+    /// <summary>The row puts back what the run <see cref="JobId"/> changed (undo, rollback).</summary>
+    public bool Undoes { get; set; }
+
+    /// <summary>
+    /// The row is one half of a change and its undo (<see cref="LeadHistory.MarkReverted"/>): both
+    /// stay in the history, but figures about the past skip them, as if the run had never been.
+    /// </summary>
+    public bool Reverted { get; set; }
 }
+
+/// <summary>The kinds of persisted runs (the Jobs list, and the history rows they write).</summary>
+public enum JobKind
+{
+    BulkUpdate = 1,
+    Import = 2,
+    RuleApplication = 3,
+}
+
+/// <summary>The run a batch works for; <paramref name="Undo"/> when it puts that run's changes back.</summary>
+public sealed record JobRef(JobKind Kind, int Id, bool Undo);

@@ -59,11 +59,14 @@ public sealed class LeadStatusChangeConfiguration : IEntityTypeConfiguration<Lea
         // A person's rows in order, with what the funnel and speed to lead read of each (the status it
         // went to, the R5 event and its first change), so reading the rows of tens of thousands of leads
         // needs no table lookups.
-        builder.HasIndex(h => new { h.PersonId, h.At, h.ToId, h.BecameLead, h.FirstChangeAt });
+        builder.HasIndex(h => new { h.PersonId, h.At, h.ToId, h.BecameLead, h.FirstChangeAt, h.Reverted });
 
         // The dashboard reads history by time: the rows since a day (as-of counts), the stays that
         // ended in a period, becoming a lead in a period. Each index holds what those read of a row.
-        builder.HasIndex(h => new { h.At, h.PersonId, h.FromId, h.WasActive, h.ToId, h.Active, h.FromSince });
-        builder.HasIndex(h => new { h.BecameLead, h.At, h.PersonId });
+        builder.HasIndex(h => new { h.At, h.PersonId, h.FromId, h.WasActive, h.ToId, h.Active, h.FromSince, h.Reverted });
+        builder.HasIndex(h => new { h.BecameLead, h.At, h.PersonId, h.Reverted });
+
+        // Undo marks the rows of its run's persons (LeadHistory.MarkReverted).
+        builder.HasIndex(h => new { h.JobId, h.JobKind, h.PersonId });
     }
 }

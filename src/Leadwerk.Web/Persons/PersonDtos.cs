@@ -62,7 +62,18 @@ public sealed record LeadStatusChangeDto(
 
     /// <summary>What happened to the lead beyond its status (it became one, or its category stopped being active); null for a plain change.</summary>
     public string? Event { get; init; }
+
+    /// <summary>The run (bulk update, import) that made the change, or whose change it undoes; null for a change by hand.</summary>
+    public JobLinkDto? Job { get; init; }
+
+    /// <summary>The change puts back what <see cref="Job"/> changed (undo, rollback).</summary>
+    public bool Undoes { get; init; }
+
+    /// <summary>The change and its undo form a pair; figures about the past leave both out.</summary>
+    public bool Reverted { get; init; }
 }
+
+public sealed record JobLinkDto(JobKind Kind, int Id);
 
 /// <summary>A person row with what its DTO needs, read in one query.</summary>
 internal sealed record PersonRow(Person Person, string? CompanyName, string? OwnerName, Category? Category, LeadStatus? LeadStatus);

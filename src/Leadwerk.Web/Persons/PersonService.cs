@@ -138,13 +138,14 @@ public sealed class PersonService(LeadwerkDbContext db, ListService lists, LeadT
         var statuses = (await lists.LeadStatuses(includeDeleted: true)).ToDictionary(s => s.Id);
         var rows = await db.LeadStatusChanges.AsNoTracking().Where(h => h.PersonId == id)
             .OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
-            .Select(h => new { h.At, h.UserId, UserName = db.Users.Where(u => u.Id == h.UserId).Select(u => u.DisplayName).FirstOrDefault(), h.FromId, h.ToId, h.Channel, h.WasActive, h.Active, h.BecameLead })
+            .Select(h => new { h.At, h.UserId, UserName = db.Users.Where(u => u.Id == h.UserId).Select(u => u.DisplayName).FirstOrDefault(), h.FromId, h.ToId, h.Channel, h.WasActive, h.Active, h.BecameLead, h.JobKind, h.JobId, h.Undoes, h.Reverted })
             .ToListAsync();
         return rows.Select(h => new LeadStatusChangeDto(
             h.At, h.UserId, h.UserName, h.FromId, h.FromId is { } f ? statuses.GetValueOrDefault(f)?.Name : null,
             h.ToId, h.ToId is { } t ? statuses.GetValueOrDefault(t)?.Name : null, h.Channel)
         {
             Active = h.Active, BecameLead = h.BecameLead, Event = HistoryWords.Event(h.FromId, h.ToId, h.WasActive, h.Active, h.BecameLead),
+            Job = h.JobKind is { } kind ? new JobLinkDto(kind, h.JobId!.Value) : null, Undoes = h.Undoes, Reverted = h.Reverted,
         }).ToList();
     }
 

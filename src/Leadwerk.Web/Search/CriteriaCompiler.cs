@@ -276,7 +276,8 @@ public sealed class CriteriaCompiler(TimeProvider time, Licensing.LicenceState l
         Expression Step(int k, ParameterExpression? previous)
         {
             var h = Expression.Parameter(typeof(Leads.LeadStatusChange), $"h{k}");
-            Expression condition = Expression.Equal(Expression.Property(h, nameof(Leads.LeadStatusChange.ToId)), Parameter(steps[k]));
+            Expression condition = Expression.AndAlso(Expression.Equal(Expression.Property(h, nameof(Leads.LeadStatusChange.ToId)), Parameter(steps[k])),
+                Expression.Not(Expression.Property(h, nameof(Leads.LeadStatusChange.Reverted))));
             if (previous is not null)
             {
                 var at = Expression.Property(h, nameof(Leads.LeadStatusChange.At));

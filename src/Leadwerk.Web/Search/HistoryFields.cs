@@ -15,9 +15,9 @@ public static class HistoryFields
 {
     public static LambdaExpression StatusOn(DateTime end, IQueryable<LeadStatusChange>? history) => history is null
         ? (Expression<Func<Person, int?>>)(p =>
-            p.StatusChanges.Where(h => h.At < end).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Select(h => h.ToId).FirstOrDefault())
+            p.StatusChanges.Where(h => h.At < end && !h.Reverted).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Select(h => h.ToId).FirstOrDefault())
         : (Expression<Func<Person, int?>>)(p => history.Where(h => h.At >= end).Select(h => h.PersonId).Contains(p.Id)
-            ? p.StatusChanges.Where(h => h.At >= end).OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => h.FromId).FirstOrDefault()
+            ? p.StatusChanges.Where(h => h.At >= end && !h.Reverted).OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => h.FromId).FirstOrDefault()
             : p.LeadStatusId);
 
     public static LambdaExpression ActiveOn(DateTime end, IQueryable<LeadStatusChange>? history)
@@ -25,13 +25,13 @@ public static class HistoryFields
         if (history is null)
         {
             return (Expression<Func<Person, int?>>)(p =>
-                p.StatusChanges.Where(h => h.At < end).OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
+                p.StatusChanges.Where(h => h.At < end && !h.Reverted).OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
                     .Select(h => (int?)(h.Active ? 1 : 0)).FirstOrDefault() ?? 0);
         }
 
         Expression<Func<Person, bool>> changed = p => history.Where(h => h.At >= end).Select(h => h.PersonId).Contains(p.Id);
         Expression<Func<Person, int?>> then = p =>
-            p.StatusChanges.Where(h => h.At >= end).OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => (int?)(h.WasActive ? 1 : 0)).FirstOrDefault() ?? 0;
+            p.StatusChanges.Where(h => h.At >= end && !h.Reverted).OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => (int?)(h.WasActive ? 1 : 0)).FirstOrDefault() ?? 0;
         var person = Expression.Parameter(typeof(Person), "p");
         return Expression.Lambda<Func<Person, int?>>(Expression.Condition(CriteriaCompiler.Inline(changed, person),
             CriteriaCompiler.Inline(then, person), CriteriaCompiler.Inline(LeadRules.ActiveLead, person)), person);

@@ -139,14 +139,14 @@ public static class SearchFields
         new()
         {
             Key = "person.becameLead", Type = FieldType.Date, Label = () => L.T("Became a lead", "Werd een lead"),
-            OnPerson = P(p => p.StatusChanges.Where(h => h.BecameLead).Select(h => (DateTime?)h.At)), Many = true, CriterionOnly = true,
+            OnPerson = P(p => p.StatusChanges.Where(h => h.BecameLead && !h.Reverted).Select(h => (DateTime?)h.At)), Many = true, CriterionOnly = true,
             OnlyOperators = [Operators.Before, Operators.After, Operators.Between, Operators.LastDays, Operators.Today, Operators.IsEmpty, Operators.IsNotEmpty],
         },
         new()
         {
             Key = "person.reachedStatuses", Type = FieldType.List, Source = ListSource.LeadStatus,
             Label = () => L.T("Lead status reached", "Leadstatus bereikt"),
-            OnPerson = P(p => p.StatusChanges.Select(h => h.ToId)), Many = true, CriterionOnly = true,
+            OnPerson = P(p => p.StatusChanges.Where(h => !h.Reverted).Select(h => h.ToId)), Many = true, CriterionOnly = true,
             OnlyOperators = [Operators.OneOf, Operators.InOrder],
         },
         new()

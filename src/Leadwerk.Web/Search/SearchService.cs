@@ -37,10 +37,11 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
             ? await Persons(criteria, userId).CountAsync()
             : await Companies(criteria, userId).CountAsync();
 
-    public IQueryable<Person> Persons(Criteria criteria, int? userId) => db.Persons.Where(compiler.Compile<Person>(criteria, userId, new CriteriaSources(db.LeadStatusChanges, db.Categories)));
+    public IQueryable<Person> Persons(Criteria criteria, int? userId) => db.Persons.Where(compiler.Compile<Person>(criteria, userId, new CriteriaSources(History, db.Categories)));
 
     /// <summary>The history of this search's context, for as-of selectors outside criteria (dashboard groups).</summary>
-    internal IQueryable<Leads.LeadStatusChange> History => db.LeadStatusChanges;
+    /// <summary>The history as figures about the past read it: a run's change and its undo left out (<see cref="Leads.LeadStatusChange.Reverted"/>).</summary>
+    internal IQueryable<Leads.LeadStatusChange> History => db.LeadStatusChanges.Where(h => !h.Reverted);
 
     public IQueryable<Company> Companies(Criteria criteria, int? userId) => db.Companies.Where(compiler.Compile<Company>(criteria, userId));
 

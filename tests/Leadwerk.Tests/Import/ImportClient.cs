@@ -17,10 +17,10 @@ public static class ImportClient
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Posts the file (UTF-8, no BOM, unless bytes are given) and the options as multipart; either may be left out.</summary>
-    public static Task<HttpResponseMessage> PostImport(this HttpClient client, object? options, string? csv) =>
-        client.PostImport(options, csv is null ? null : Encoding.UTF8.GetBytes(csv));
+    public static Task<HttpResponseMessage> PostImport(this HttpClient client, object? options, string? csv, string? language = null) =>
+        client.PostImport(options, csv is null ? null : Encoding.UTF8.GetBytes(csv), language);
 
-    public static Task<HttpResponseMessage> PostImport(this HttpClient client, object? options, byte[]? file)
+    public static Task<HttpResponseMessage> PostImport(this HttpClient client, object? options, byte[]? file, string? language = null)
     {
         var content = new MultipartFormDataContent();
         if (file is not null)
@@ -35,7 +35,13 @@ public static class ImportClient
             content.Add(new StringContent(options as string ?? JsonSerializer.Serialize(options, JsonSerializerOptions.Web)), "options");
         }
 
-        return client.PostAsync("/api/imports", content);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/imports") { Content = content };
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        return client.SendAsync(request);
     }
 
     public static object Persons(bool dryRun, object? defaults = null, object? columns = null) =>

@@ -8,13 +8,13 @@ namespace Leadwerk.Tests.Import;
 public abstract class ImportUploadApiTests(LeadwerkApp app)
 {
     [Fact]
-    public async Task AFileWithOnlyAHeaderLineIsRefusedWithTheReasonAndStartsNoImport()
+    public async Task AFileWithOnlyAHeaderLineIsRefusedWith422AndTheReasonAndStartsNoImport()
     {
         var admin = await app.Admin();
         var before = await app.Snapshot();
 
-        var dry = await (await admin.PostImport(Persons(dryRun: true), "lastName,email\r\n")).ShouldBeProblem(400, "csvNotReadable");
-        await (await admin.PostImport(Persons(dryRun: false), "lastName,email\r\n")).ShouldBeProblem(400, "csvNotReadable");
+        var dry = await (await admin.PostImport(Persons(dryRun: true), "lastName,email\r\n")).ShouldBeProblem(422, "importNoRows");
+        await (await admin.PostImport(Persons(dryRun: false), "lastName,email\r\n")).ShouldBeProblem(422, "importNoRows");
 
         Assert.Contains("no rows", dry.Str("detail"), StringComparison.Ordinal);
         await app.AssertUnchangedSince(before);
