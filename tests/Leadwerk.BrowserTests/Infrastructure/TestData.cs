@@ -96,6 +96,11 @@ public sealed class TestData(IServiceProvider services)
             new PersonRequest(company.Id, Unique("Lea"), "Lead", null, null, null, ownerId, null, statusId)));
     }
 
+    /// <summary>How many persons and companies there are now, for lists that show "1–50 of N".</summary>
+    public Task<(int Persons, int Companies)> Totals() => Run<LeadwerkDbContext, (int, int)>(async db =>
+        (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Persons),
+         await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Companies)));
+
     public Task<int> CategoryId(string englishName) =>
         Run<ListService, int>(async s => (await s.Categories()).Single(c => c.NameEn == englishName).Id);
 
