@@ -49,6 +49,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLeadwerkDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<ListService>();
 builder.Services.AddScoped<CompanyService>();
+builder.Services.AddScoped<CompanyList>();
 builder.Services.AddScoped<PersonService>();
 builder.Services.AddScoped<LeadTransitions>();
 builder.Services.AddScoped<LeadAutomation>();

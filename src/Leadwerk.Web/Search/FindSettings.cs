@@ -18,4 +18,7 @@ public static class FindSettings
     public const string PersonsColumns = "persons.columns";
 
     public const string PersonsSort = "persons.sort";
+
+    /// <summary>The Companies list keeps its own columns; its sort and filters live in its address.</summary>
+    public const string CompaniesColumns = "companies.columns";
 }

@@ -142,6 +142,14 @@ public sealed class TestData(IServiceProvider services)
             new("message", new("Message", "Bericht"), "textarea"),
         ], Processing: processing, ThankYou: new(new("Thanks, we will call you.", "Bedankt, we bellen u."))), Actor.System(Channel.Api)));
 
+    /// <summary>Anything else a test sets up through a service, in a scope of its own.</summary>
+    public Task Run<TService>(Func<TService, Task> work) where TService : notnull =>
+        Run<TService, bool>(async s =>
+        {
+            await work(s);
+            return true;
+        });
+
     private async Task<T> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = services.CreateAsyncScope();
