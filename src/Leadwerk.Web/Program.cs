@@ -68,6 +68,7 @@ builder.Services.AddScoped<UserService>();
 builder.Services.AddScoped<UiActions>();
 builder.Services.AddSingleton<CriteriaCompiler>();
 builder.Services.AddScoped<SearchService>();
+builder.Services.AddScoped<GlobalSearch>();
 builder.Services.AddScoped<SelectionService>();
 builder.Services.AddScoped<Leadwerk.Web.Dashboards.TileEngine>();
 builder.Services.AddScoped<Leadwerk.Web.Dashboards.DashboardService>();
