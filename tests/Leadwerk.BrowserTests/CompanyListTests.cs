@@ -10,10 +10,10 @@ namespace Leadwerk.BrowserTests;
 public sealed class CompanyListTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Theory]
-    [InlineData("en", "Category group", "Customer", "Country", "of")]
-    [InlineData("nl", "Categoriegroep", "Klant", "Land", "van")]
+    [InlineData("en", "Category group", "Customer", "Country", "of", "Company created")]
+    [InlineData("nl", "Categoriegroep", "Klant", "Land", "van", "Bedrijf aangemaakt")]
     public async Task TheCompaniesListFiltersSortsAndCountsAndAReloadKeepsAllOfIt(string language, string groupLabel, string customer,
-        string countryLabel, string of)
+        string countryLabel, string of, string created)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var lead = await Data.Company($"{tag} Lead Nederland");
@@ -50,6 +50,7 @@ public sealed class CompanyListTests(BrowserFixture fixture, ITestOutputHelper o
             await sortCountry.ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("sort=-country"));
             await Expect(Names(page)).ToHaveTextAsync([customerNl.Name, customerBe.Name]);
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = created, Exact = true })).ToBeVisibleAsync();
             await Accessibility.AssertNoSeriousViolations(page, $"the filtered companies list ({language})");
 
             await page.ReloadAsync();
