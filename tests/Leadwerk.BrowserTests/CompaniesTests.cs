@@ -87,7 +87,7 @@ public sealed class CompaniesTests(BrowserFixture fixture, ITestOutputHelper out
         });
 
         await using var scope = App.Server.Services.CreateAsyncScope();
-        var found = await scope.ServiceProvider.GetRequiredService<CompanyService>().List(name, 10, null);
+        var found = await scope.ServiceProvider.GetRequiredService<CompanyList>().Page(new CompanyListQuery(Search: name), 10, null, false);
         var created = Assert.Single(found.Items);
         Assert.Equal("Opportunity", created.Category);
     }

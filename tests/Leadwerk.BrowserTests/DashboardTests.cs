@@ -77,7 +77,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
             await dashboard.Figure("Leads per status", "Contacting: 3").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex(@"/find\?criteria="));
             await page.WaitForCircuit();
-            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("3 results");
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1–3 of 3");
             await Expect(new FindView(page).Results.GetByRole(AriaRole.Row)).ToHaveCountAsync(4);
             await Accessibility.AssertNoSeriousViolations(page, "Find opened from a dashboard figure");
         });
@@ -98,12 +98,12 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
 
             await dashboard.Open(address);
             await dashboard.Figure("Active leads", "Active leads: 3, show the records").ClickAsync();
-            await ExpectFindCount(page, "3 results");
+            await ExpectFindCount(page, "1–3 of 3");
 
             await dashboard.Open(address);
             // The one made as Contacting never was Open: the funnel counts the steps reached, in order.
             await dashboard.Figure("Qualification funnel", "Open: 2 persons, show them").ClickAsync();
-            await ExpectFindCount(page, "2 results");
+            await ExpectFindCount(page, "1–2 of 2");
 
             // The bar above the "Contacting" label of the chart itself.
             await dashboard.Open(address);
@@ -112,7 +112,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
             var bars = dashboard.Tile("Leads per status").Locator("path.mud-chart-bar");
             await Expect(bars).ToHaveCountAsync(labels.Count);
             await bars.Nth(labels.ToList().IndexOf("Contacting")).ClickAsync(new() { Force = true });
-            await ExpectFindCount(page, "1 result");
+            await ExpectFindCount(page, "1 of 1");
         });
     }
 
@@ -186,7 +186,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
             }
 
             await find.Search();
-            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 result");
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 of 1");
         });
     }
 
@@ -262,7 +262,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
             await page.Keyboard.PressAsync("Enter");
             await Expect(page).ToHaveURLAsync(new Regex(@"/find\?criteria="));
             await page.WaitForCircuit();
-            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("2 results");
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1–2 of 2");
         });
     }
 

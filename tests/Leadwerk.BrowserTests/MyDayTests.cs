@@ -21,8 +21,7 @@ public sealed class MyDayTests(BrowserFixture fixture, ITestOutputHelper output)
         await As(user, async page =>
         {
             var day = new MyDayView(page);
-            await page.OpenInteractive("/");
-            await Expect(page).ToHaveURLAsync(new Regex("/my-day$"));
+            await page.OpenInteractive("/my-day");
             await Expect(day.Heading).ToHaveTextAsync("My day");
             await Expect(day.SectionHeading("Overdue", 1)).ToBeVisibleAsync();
             await Expect(day.SectionHeading("Today", 1)).ToBeVisibleAsync();

@@ -33,6 +33,7 @@ public sealed class SelectionsTests(BrowserFixture fixture, ITestOutputHelper ou
             await Expect(view.Heading).ToHaveTextAsync(selection.Name);
             await Expect(view.MemberLink(keep.LastName)).ToBeVisibleAsync();
             await Expect(view.MemberLink(drop.LastName)).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1–2 of 2");
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Edit criteria" })).ToHaveCountAsync(0);
             var export = page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" });
             await Expect(export).ToHaveAttributeAsync("href", new Regex($"/api/selections/{selection.Id}/export\\.csv\\?columns=person\\.firstName"));
@@ -43,6 +44,7 @@ public sealed class SelectionsTests(BrowserFixture fixture, ITestOutputHelper ou
             await view.Button("Remove from selection").ClickAsync();
             await Expect(view.MemberLink(drop.LastName)).ToHaveCountAsync(0);
             await Expect(view.MemberLink(keep.LastName)).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 of 1");
             await Expect(Details.Value(page, "Number of members")).ToHaveTextAsync("1");
         });
     }

@@ -10,8 +10,10 @@ public static class CompaniesApi
     public static IEndpointRouteBuilder MapCompanies(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/companies").WithTags("Companies").RequireAuthorization();
-        group.MapGet("/", async (CompanyService companies, string? search, int? limit, string? cursor) =>
-            TypedResults.Ok(await companies.List(search, limit, cursor)));
+        group.MapGet("/", async (CompanyList companies, string? search, string? sort, string? category, string? categoryGroup, string? owner,
+            string? country, int? limit, string? cursor, bool? count) =>
+            TypedResults.Ok(await companies.Page(new CompanyListQuery(search, sort, category, categoryGroup, owner, country), limit, cursor,
+                count == true)));
         group.MapGet("/{id:int}/attribution", async (int id, Attribution.PersonAttribution attribution) => TypedResults.Ok(await attribution.OfCompany(id)));
         group.MapGet("/{id:int}", async (int id, CompanyService companies, HttpContext http) =>
         {

@@ -11,31 +11,8 @@ namespace Leadwerk.Web.Companies;
 /// <summary>Companies, for every channel. A category change carries its persons along (R1, R5, R6).</summary>
 public sealed class CompanyService(LeadwerkDbContext db, LeadTransitions transitions)
 {
-    private sealed record ListPosition(string N, int I);
-
     public async Task<CompanyDto> Get(int id) =>
         (await Rows(db.Companies.Where(c => c.Id == id)).FirstOrDefaultAsync())?.ToDto() ?? throw NotFound();
-
-    public async Task<Page<CompanyDto>> List(string? search, int? limit, string? cursor)
-    {
-        var take = Cursor.Limit(limit);
-        var query = db.Companies.AsQueryable();
-        if (Validation.Clean(search) is { } term)
-        {
-            var key = TextKey.Of(term);
-            var t = term.ToLower();
-            query = query.Where(c => c.NameKey.Contains(key) || (c.Email != null && c.Email.ToLower().Contains(t))
-                || (c.OrgNumber != null && c.OrgNumber.ToLower().Contains(t)));
-        }
-
-        if (Cursor.Decode<ListPosition>(cursor) is { } after)
-        {
-            query = query.Where(c => c.NameKey.CompareTo(after.N) >= 0 && (c.NameKey.CompareTo(after.N) > 0 || c.Id > after.I));
-        }
-
-        var rows = await Rows(query.OrderBy(c => c.NameKey).ThenBy(c => c.Id)).Take(take + 1).ToListAsync();
-        return Cursor.ToPage(rows, take, r => new ListPosition(r.Company.NameKey, r.Company.Id), r => r.ToDto());
-    }
 
     public async Task<CompanyDto> Create(CompanyRequest request)
     {

@@ -13,4 +13,12 @@ public static class FindSettings
 
     /// <summary>The members grid of selections keeps its own columns, apart from Find's.</summary>
     public static string SelectionColumns(string entity) => $"selection.{entity}.columns";
+
+    /// <summary>The Persons list keeps its own columns and sort, apart from Find's.</summary>
+    public const string PersonsColumns = "persons.columns";
+
+    public const string PersonsSort = "persons.sort";
+
+    /// <summary>The Companies list keeps its own columns; its sort and filters live in its address.</summary>
+    public const string CompaniesColumns = "companies.columns";
 }

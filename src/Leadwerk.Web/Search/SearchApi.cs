@@ -11,6 +11,8 @@ public static class SearchApi
             TypedResults.Ok(await search.Search(request, http.User.UserId())));
         group.MapPost("/count", async (Criteria criteria, SearchService search, HttpContext http) =>
             TypedResults.Ok(new SearchCount(await search.Count(criteria, http.User.UserId()))));
+        group.MapGet("/global", async (string? q, int? limit, GlobalSearch search, HttpContext http) =>
+            TypedResults.Ok(await search.Find(q, limit, http.User.UserId())));
         group.MapGet("/fields", async (string? entity, SearchService search) =>
             TypedResults.Ok(await search.Fields(entity ?? Entities.Person)));
         return app;

@@ -32,3 +32,24 @@ window.leadwerk = {
         });
     },
 };
+
+// "/" anywhere but in a field focuses the app bar's search (as on GitHub or Gmail); arrows in that
+// box move through its results, not the caret. A document listener, so it works on every page at once.
+document.addEventListener('keydown', event => {
+    const search = document.getElementById('global-search-input');
+    if (!search) {
+        return;
+    }
+    if (event.target === search && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+        event.preventDefault();
+        return;
+    }
+    const target = event.target;
+    const typing = target instanceof HTMLElement
+        && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('[role="dialog"]'));
+    if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        search.focus();
+        search.select();
+    }
+});

@@ -96,6 +96,11 @@ public sealed class TestData(IServiceProvider services)
             new PersonRequest(company.Id, Unique("Lea"), "Lead", null, null, null, ownerId, null, statusId)));
     }
 
+    /// <summary>How many persons and companies there are now, for lists that show "1–50 of N".</summary>
+    public Task<(int Persons, int Companies)> Totals() => Run<LeadwerkDbContext, (int, int)>(async db =>
+        (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Persons),
+         await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Companies)));
+
     public Task<int> CategoryId(string englishName) =>
         Run<ListService, int>(async s => (await s.Categories()).Single(c => c.NameEn == englishName).Id);
 
@@ -143,6 +148,14 @@ public sealed class TestData(IServiceProvider services)
             new("email", new("E-mail", "E-mail"), "email", true, "person.email"),
             new("message", new("Message", "Bericht"), "textarea"),
         ], Processing: processing, ThankYou: new(new("Thanks, we will call you.", "Bedankt, we bellen u."))), Actor.System(Channel.Api)));
+
+    /// <summary>Anything else a test sets up through a service, in a scope of its own.</summary>
+    public Task Run<TService>(Func<TService, Task> work) where TService : notnull =>
+        Run<TService, bool>(async s =>
+        {
+            await work(s);
+            return true;
+        });
 
     private async Task<T> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Leadwerk.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Leadwerk.BrowserTests;
+
+public sealed class GlobalSearchTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    [Theory]
+    [InlineData("en", "Go to a person, company or selection", "Persons", "Companies", "Search")]
+    [InlineData("nl", "Ga naar een persoon, bedrijf of selectie", "Personen", "Bedrijven", "Zoeken")]
+    public async Task SlashFocusesTheSearchWhoseGroupedResultsAreChosenWithArrowsAndEnter(string language, string label, string persons,
+        string companies, string companiesSearch)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var company = await Data.Company($"Zoekdoos{tag} BV");
+        var person = await Data.Person(company.Id, firstName: "Wim", lastName: $"Zoekdoos{tag}");
+        var user = await Data.User(language: language);
+        await As(user, async page =>
+        {
+            await page.OpenInteractive("/companies");
+            var box = page.GetByRole(AriaRole.Combobox, new() { Name = label });
+            var list = page.GetByRole(AriaRole.Listbox, new() { Name = label });
+
+            // "/" typed into another field is just a character there.
+            var other = page.GetByLabel(companiesSearch, new() { Exact = true });
+            await other.FocusAsync();
+            await page.Keyboard.TypeAsync("/");
+            await Expect(other).ToHaveValueAsync("/");
+            await Expect(box).Not.ToBeFocusedAsync();
+
+            await page.Locator("main").ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
+            await page.Keyboard.PressAsync("/");
+            await Expect(box).ToBeFocusedAsync();
+            await page.Keyboard.TypeAsync($"zoekdoos{tag}");
+            await Expect(list).ToBeVisibleAsync();
+            await Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
+            await Expect(list.GetByRole(AriaRole.Group, new() { Name = persons })).ToContainTextAsync($"Wim Zoekdoos{tag}");
+            await Expect(list.GetByRole(AriaRole.Group, new() { Name = companies })).ToContainTextAsync($"Zoekdoos{tag} BV");
+            await Accessibility.AssertNoSeriousViolations(page, $"the global search with results ({language})");
+
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(list).ToBeHiddenAsync();
+            await Expect(box).ToHaveAttributeAsync("aria-expanded", "false");
+
+            await page.Keyboard.PressAsync("ArrowDown");
+            var option = list.GetByRole(AriaRole.Option, new() { Name = $"Wim Zoekdoos{tag}" });
+            await Expect(option).ToHaveAttributeAsync("aria-selected", "true");
+            await Expect(box).ToHaveAttributeAsync("aria-activedescendant", (await option.GetAttributeAsync("id"))!);
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(page).ToHaveURLAsync(new Regex($"/persons/{person.Id}$"));
+        });
+    }
+
+    [Fact]
+    public async Task TheSearchBoxFitsTheAppBarAtPhoneWidth()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await Data.Person(null, firstName: "Pia", lastName: $"Smalbalk{tag}");
+        await AsAdmin(async page =>
+        {
+            await page.SetViewportSizeAsync(390, 844);
+            await page.OpenInteractive("/my-day");
+            var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Go to a person, company or selection" });
+            await box.FillAsync($"smalbalk{tag}");
+            await Expect(page.GetByRole(AriaRole.Option, new() { Name = $"Pia Smalbalk{tag}" })).ToBeVisibleAsync();
+            var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(width <= 390, $"The page is {width} px wide at 390 px.");
+            await Accessibility.AssertNoSeriousViolations(page, "the global search at 390 px");
+        });
+    }
+}
