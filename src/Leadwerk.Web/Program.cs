@@ -170,6 +170,16 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
 var app = builder.Build();
+// Under Kestrel only (the tests' in-memory server binds nothing): a taken port is one line, not a stack trace.
+var kestrel = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().GetType().Namespace?.StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal) == true;
+var urls = app.Configuration["urls"]
+    ?? (app.Configuration["http_ports"] is { } ports ? string.Join(';', ports.Split(';').Select(p => $"http://*:{p}")) : null);
+if (kestrel && StartupAddress.Busy(urls) is { } busy)
+{
+    await Console.Error.WriteLineAsync(busy);
+    return 1;
+}
+
 await app.PrepareDatabase();
 
 app.UseSecurityHeaders(hsts: !app.Environment.IsDevelopment());
@@ -220,7 +230,19 @@ app.MapStaticAssets();
 // The circuit's own "frame-ancestors 'self'" is off: every page carries a full policy of ours.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
-app.Run();
+try
+{
+    await app.StartAsync();
+}
+catch (Exception e) when (StartupAddress.IsAddressInUse(e))
+{
+    // Taken between the check above and binding.
+    var (url, port) = StartupAddress.Named(e);
+    await Console.Error.WriteLineAsync(StartupAddress.InUse(url, port));
+    return 1;
+}
+
+await app.WaitForShutdownAsync();
 return 0;
 
 /// <summary>The entry point, public for WebApplicationFactory in the tests.</summary>
