@@ -26,7 +26,6 @@ using Leadwerk.Web.Users;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
-using Scalar.AspNetCore;
 
 // `backup`, `restore` and `verify` (scripts/backup.sh, scripts/restore.sh) read the app's settings and exit without serving.
 if (DatabaseCommands.IsCommand(args))
@@ -197,8 +196,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapOpenApi();
-// Fonts from its CDN and telemetry off: the reference page asks nothing of another origin, as the policy says.
-app.MapScalarApiReference("/api/reference", (o, http) => o.WithNonce(http.ContentSecurityPolicy().Nonce).DisableDefaultFonts().DisableTelemetry());
+app.MapApiReference();
 app.MapGet("/health", async (LeadwerkDbContext db) =>
     await db.Database.CanConnectAsync() ? Results.Ok(new { status = "healthy" }) : Results.StatusCode(503))
     .WithTags("Health").AllowAnonymous();
