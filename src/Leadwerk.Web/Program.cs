@@ -167,6 +167,7 @@ builder.Services.AddRateLimiter(o =>
 builder.Services.AddOpenApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddTransient<MudBlazor.MudLocalizer, MudTexts>();
 
 var app = builder.Build();
 // Under Kestrel only (the tests' in-memory server binds nothing): a taken port is one line, not a stack trace.
