@@ -27,7 +27,6 @@ using Leadwerk.Web.Users;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
-using Scalar.AspNetCore;
 
 // `backup`, `restore` and `verify` (scripts/backup.sh, scripts/restore.sh) read the app's settings and exit without serving.
 if (DatabaseCommands.IsCommand(args))
@@ -172,8 +171,19 @@ builder.Services.AddRateLimiter(o =>
 builder.Services.AddOpenApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddTransient<MudBlazor.MudLocalizer, MudTexts>();
 
 var app = builder.Build();
+// Under Kestrel only (the tests' in-memory server binds nothing): a taken port is one line, not a stack trace.
+var kestrel = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().GetType().Namespace?.StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal) == true;
+var urls = app.Configuration["urls"]
+    ?? (app.Configuration["http_ports"] is { } ports ? string.Join(';', ports.Split(';').Select(p => $"http://*:{p}")) : null);
+if (kestrel && StartupAddress.Busy(urls) is { } busy)
+{
+    await Console.Error.WriteLineAsync(busy);
+    return 1;
+}
+
 await app.PrepareDatabase();
 
 app.UseSecurityHeaders(hsts: !app.Environment.IsDevelopment());
@@ -191,8 +201,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapOpenApi();
-// Fonts from its CDN and telemetry off: the reference page asks nothing of another origin, as the policy says.
-app.MapScalarApiReference("/api/reference", (o, http) => o.WithNonce(http.ContentSecurityPolicy().Nonce).DisableDefaultFonts().DisableTelemetry());
+app.MapApiReference();
 app.MapGet("/health", async (LeadwerkDbContext db) =>
     await db.Database.CanConnectAsync() ? Results.Ok(new { status = "healthy" }) : Results.StatusCode(503))
     .WithTags("Health").AllowAnonymous();
@@ -225,7 +234,19 @@ app.MapStaticAssets();
 // The circuit's own "frame-ancestors 'self'" is off: every page carries a full policy of ours.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
-app.Run();
+try
+{
+    await app.StartAsync();
+}
+catch (Exception e) when (StartupAddress.IsAddressInUse(e))
+{
+    // Taken between the check above and binding.
+    var (url, port) = StartupAddress.Named(e);
+    await Console.Error.WriteLineAsync(StartupAddress.InUse(url, port));
+    return 1;
+}
+
+await app.WaitForShutdownAsync();
 return 0;
 
 /// <summary>The entry point, public for WebApplicationFactory in the tests.</summary>

@@ -53,3 +53,41 @@ document.addEventListener('keydown', event => {
         search.select();
     }
 });
+
+// A field with a maximum length takes only that much of a paste, silently. Say so under the field,
+// in the page's language, until the field is left. The note lives outside Blazor's markup (on
+// <body>, placed under the field) so Blazor's rendering never meets an element it did not make.
+(() => {
+    const texts = {
+        en: (max, pasted) => `Only the first ${max} characters were taken: this field holds at most ${max} (you pasted ${pasted}).`,
+        nl: (max, pasted) => `Alleen de eerste ${max} tekens zijn overgenomen: dit veld bevat er hoogstens ${max} (u plakte er ${pasted}).`,
+    };
+    let note = null;
+    let cutField = null;
+    const remove = () => { if (note) { note.remove(); note = null; } };
+    document.addEventListener('paste', event => {
+        const field = event.target;
+        if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) || !(field.maxLength > 0)) {
+            return;
+        }
+        const pasted = (event.clipboardData && event.clipboardData.getData('text')) || '';
+        const selected = (field.selectionEnd ?? 0) - (field.selectionStart ?? 0);
+        if (field.value.length - selected + pasted.length <= field.maxLength) {
+            return;
+        }
+        remove();
+        const language = document.documentElement.lang === 'nl' ? 'nl' : 'en';
+        note = document.createElement('p');
+        note.className = 'paste-cut';
+        note.setAttribute('role', 'alert');
+        note.textContent = texts[language](field.maxLength, pasted.length);
+        const box = field.getBoundingClientRect();
+        note.style.left = `${box.left + window.scrollX}px`;
+        note.style.top = `${box.bottom + window.scrollY + 4}px`;
+        note.style.maxWidth = `${Math.max(box.width, 240)}px`;
+        document.body.appendChild(note);
+        cutField = field;
+    }, true);
+    // Gone once the focus is elsewhere (the note belongs to the field it stands under).
+    document.addEventListener('focusin', event => { if (note && event.target !== cutField) { remove(); } });
+})();

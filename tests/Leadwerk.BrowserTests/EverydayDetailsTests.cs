@@ -1,0 +1,96 @@
+using Leadwerk.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Leadwerk.BrowserTests;
+
+/// <summary>Small things a new user trips over: half-translated screens, a paste cut silently, a faint focus ring.</summary>
+public sealed class EverydayDetailsTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    [Fact]
+    public async Task DutchScreensNameTheAdministrationToggleInDutchAndFitLogOutOnAPhone()
+    {
+        await As(await Data.User("admin", "nl"), async page =>
+        {
+            await page.OpenInteractive("/companies");
+            var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" });
+            await Expect(navigation.GetByRole(AriaRole.Button, new() { Name = "Beheer in- of uitklappen" })).ToHaveCountAsync(1);
+            Assert.Empty(await page.Locator("[aria-label^='Toggle']").AllAsync());
+
+            await page.Width(Layout.Phone);
+            var logOut = page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen", Exact = true });
+            await Expect(logOut).ToBeVisibleAsync();
+            await Layout.AssertInsideViewport(page, logOut, "Uitloggen at 390 px");
+            await Layout.AssertNoHorizontalOverflow(page, "the Dutch companies list at 390 px");
+            await Accessibility.AssertNoSeriousViolations(page, "the Dutch companies list at 390 px");
+        });
+    }
+
+    [Theory]
+    [InlineData("en", "Only the first 200 characters were taken: this field holds at most 200 (you pasted 5000).")]
+    [InlineData("nl", "Alleen de eerste 200 tekens zijn overgenomen: dit veld bevat er hoogstens 200 (u plakte er 5000).")]
+    public async Task PastingMoreThanAFieldHoldsSaysHowMuchWasTaken(string language, string message)
+    {
+        await As(await Data.User("admin", language), async page =>
+        {
+            await page.OpenInteractive("/companies");
+            await page.GetByRole(AriaRole.Button, new() { Name = language == "nl" ? "Nieuw bedrijf" : "New company" }).ClickAsync();
+            var name = page.GetByRole(AriaRole.Dialog).GetByLabel(language == "nl" ? "Naam" : "Name", new() { Exact = true });
+            await name.ClickAsync();
+            await Expect(name).ToBeFocusedAsync();
+            await name.EvaluateAsync("""
+                (field, text) => {
+                  const data = new DataTransfer();
+                  data.setData('text/plain', text);
+                  field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+                }
+                """, new string('x', 5000));
+
+            var note = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = message });
+            await Expect(note).ToBeVisibleAsync();
+            Assert.Equal(200, await name.EvaluateAsync<int>("f => f.maxLength"));
+
+            await page.Keyboard.PressAsync("Tab");
+            await Expect(note).ToHaveCountAsync(0);
+        });
+    }
+
+    [Fact]
+    public async Task TheInheritedFromLinkIsUnderlinedAndFocusShowsAStrongRing()
+    {
+        var person = await Data.PersonWithCompany();
+        await AsAdmin(async page =>
+        {
+            await page.OpenInteractive($"/persons/{person.Id}");
+            var inherited = page.Locator("#category-inherited a");
+            Assert.Contains("underline", await inherited.EvaluateAsync<string>("a => getComputedStyle(a).textDecorationLine"));
+            await Accessibility.AssertNoSeriousViolations(page, "the person card");
+
+            // Tab through the page: every control that takes the focus shows the 3 px ring of at least 3:1.
+            var seen = new HashSet<string>();
+            for (var i = 0; i < 25; i++)
+            {
+                await page.Keyboard.PressAsync("Tab");
+                var ring = await page.EvaluateAsync<string[]>("""
+                    () => {
+                      // MudBlazor's inputs draw the ring around their whole box (.mud-input), not the inner element.
+                      const e = document.activeElement.closest('.mud-input') ?? document.activeElement, s = getComputedStyle(e);
+                      return [e.tagName + '.' + (e.className || ''), s.outlineStyle, s.outlineWidth, s.outlineColor, e.closest('.mud-appbar') ? 'bar' : 'page'];
+                    }
+                    """);
+                if (ring[0].StartsWith("BODY", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                seen.Add(ring[0].Split('.')[0]);
+                Assert.True(ring[1] == "solid" && ring[2] == "3px", $"{ring[0]} has outline {ring[1]} {ring[2]}");
+                Assert.Equal(ring[4] == "bar" ? "rgb(255, 255, 255)" : "rgb(179, 92, 0)", ring[3]);
+            }
+
+            Assert.Contains("A", seen);
+            Assert.Contains("BUTTON", seen);
+        });
+    }
+}
