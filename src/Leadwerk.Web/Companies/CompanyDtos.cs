@@ -50,8 +50,14 @@ public sealed record CompanyDto(
     public string? RecordSource { get; init; }
 }
 
+/// <summary>Body of POST /api/companies. `ownerId` omitted or null: the creating user.</summary>
 public sealed record CompanyRequest(
-    string? Name, int? CategoryId, int? OwnerId, string? Email, string? Phone, string? Website, string? Country, string? OrgNumber);
+    string? Name, int? CategoryId, int? OwnerId, string? Email, string? Phone, string? Website, string? Country, string? OrgNumber)
+{
+    /// <summary>A form's owner picker: null then means "nobody", not the default.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool OwnerChosen { get; init; }
+}
 
 public sealed record CompanyChanges
 {

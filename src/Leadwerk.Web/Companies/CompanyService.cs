@@ -42,7 +42,8 @@ public sealed class CompanyService(LeadwerkDbContext db, LeadTransitions transit
         var company = new Company();
         Fill(company, request.Name, request.Email, request.Phone, request.Website, request.Country, request.OrgNumber, request.CategoryId);
         company.CategoryId = (await PickableCategory(request.CategoryId!.Value)).Id;
-        company.OwnerId = await UserService.ValidOwner(db, request.OwnerId);
+        // F2: whoever creates a company is its contact unless the request names one (or, from the form, chose none).
+        company.OwnerId = await UserService.ValidOwner(db, request.OwnerId ?? (request.OwnerChosen ? null : db.Actor.Value.UserId));
         db.Companies.Add(company);
         await db.SaveChangesAsync();
         return await Get(company.Id);

@@ -68,7 +68,7 @@ public sealed class PersonService(LeadwerkDbContext db, ListService lists, LeadT
             var company = await FindCompany(companyId);
             LeadRules.PersonCategoryChange(company.CategoryId, company.Id, company.Name, request.CategoryId ?? company.CategoryId, null).ThrowIfRefused();
             person.CompanyId = company.Id;
-            person.OwnerId = request.OwnerId is null ? company.OwnerId : await ValidOwner(request.OwnerId);
+            person.OwnerId = request.OwnerId is null && !request.OwnerChosen ? company.OwnerId : await ValidOwner(request.OwnerId);
             category = company.Category;
         }
         else
