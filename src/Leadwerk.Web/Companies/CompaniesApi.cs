@@ -18,11 +18,19 @@ public static class CompaniesApi
             var c = await companies.Get(id);
             return TypedResults.Ok(http.WithETag(c, c.Version));
         });
-        group.MapPost("/", async (CompanyRequest request, CompanyService companies, HttpContext http) =>
+        // Read as an object, so an absent ownerId (the creator) differs from null (nobody).
+        group.MapPost("/", async (JsonObject body, CompanyService companies, HttpContext http) =>
         {
+            var read = new PatchReader(body);
+            var owner = read.Int("ownerId");
+            var request = new CompanyRequest(read.String("name").Value, read.Int("categoryId").Value, owner.Value, read.String("email").Value,
+                read.String("phone").Value, read.String("website").Value, read.String("country").Value, read.String("orgNumber").Value)
+            {
+                OwnerChosen = owner.IsSet,
+            };
             var c = await companies.Create(request);
             return TypedResults.Created($"/api/companies/{c.Id}", http.WithETag(c, c.Version));
-        });
+        }).Accepts<CompanyRequest>("application/json");
         group.MapPatch("/{id:int}", async (int id, JsonObject body, CompanyService companies, HttpContext http) =>
         {
             var patch = new PatchReader(body);

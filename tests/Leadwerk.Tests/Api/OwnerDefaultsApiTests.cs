@@ -17,6 +17,17 @@ public abstract class OwnerDefaultsApiTests(LeadwerkApp app)
     }
 
     [Fact]
+    public async Task ANewCompanyWithOurContactNullHasNone()
+    {
+        var user = await app.NewUser();
+
+        var company = await (await user.Client.PostJson("/api/companies",
+            new { name = Unique.Name("Nobody's"), categoryId = await user.Client.CategoryId("Lead"), ownerId = (int?)null })).ShouldBe(201);
+
+        Assert.Null(company.IntOrNull("ownerId"));
+    }
+
+    [Fact]
     public async Task ANewCompanyKeepsTheContactItNames()
     {
         var user = await app.NewUser();
