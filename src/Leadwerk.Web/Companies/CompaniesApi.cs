@@ -48,9 +48,10 @@ public static class CompaniesApi
             var c = await companies.Update(id, changes, http.IfMatch());
             return TypedResults.Ok(http.WithETag(c, c.Version));
         }).Accepts<CompanyRequest>("application/json");
-        group.MapDelete("/{id:int}", async (int id, CompanyService companies, HttpContext http) =>
+        // ?persons=moveTo&targetCompanyId=12 or ?persons=delete; without it a company with persons is refused (409).
+        group.MapDelete("/{id:int}", async (int id, string? persons, int? targetCompanyId, CompanyService companies, HttpContext http) =>
         {
-            await companies.Delete(id, http.IfMatch());
+            await companies.Delete(id, http.IfMatch(), CompanyService.ParsePersons(persons), targetCompanyId);
             return TypedResults.NoContent();
         });
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Companies;
 
 /// <summary>Companies, for every channel. A category change carries its persons along (R1, R5, R6).</summary>
-public sealed class CompanyService(LeadwerkDbContext db, LeadTransitions transitions)
+public sealed partial class CompanyService(LeadwerkDbContext db, LeadTransitions transitions, Persons.PersonService persons)
 {
     private sealed record ListPosition(string N, int I);
 
@@ -80,31 +80,6 @@ public sealed class CompanyService(LeadwerkDbContext db, LeadTransitions transit
 
         await transaction.CommitAsync();
         return await Get(id);
-    }
-
-    /// <summary>Refused while persons or sales belong to the company, so none of them loses its company unnoticed.</summary>
-    public async Task Delete(int id, int? expectedVersion)
-    {
-        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id) ?? throw NotFound();
-        Concurrency.Check(company.Version, expectedVersion);
-        var persons = await db.Persons.CountAsync(p => p.CompanyId == id);
-        if (persons > 0)
-        {
-            throw DomainException.Conflict(ErrorCodes.CompanyHasPersons, L.T(
-                $"“{company.Name}” still has {persons} contact(s). Move or delete them first.",
-                $"“{company.Name}” heeft nog {persons} contactperso(o)n(en). Verplaats of verwijder die eerst."));
-        }
-
-        var sales = await db.Sales.CountAsync(s => s.CompanyId == id);
-        if (sales > 0)
-        {
-            throw DomainException.Conflict(ErrorCodes.CompanyHasSales, L.T(
-                $"“{company.Name}” still has {sales} sale(s). Delete them first.",
-                $"“{company.Name}” heeft nog {sales} verko(o)p(en). Verwijder die eerst."));
-        }
-
-        db.Companies.Remove(company);
-        await db.SaveChangesAsync();
     }
 
     private static void Fill(Company company, string? name, string? email, string? phone, string? website, string? country,

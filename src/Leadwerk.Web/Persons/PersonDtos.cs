@@ -99,3 +99,6 @@ internal static class PersonMapping
         _ => field,
     };
 }
+
+/// <summary>What deleting a person takes along (follow-ups, history rows, selection memberships) and the sales it leaves without a person.</summary>
+public sealed record PersonDeleteImpact(int FollowUps, int HistoryEntries, int Selections, int Sales);
