@@ -19,8 +19,9 @@ public static class UnsavedChanges
         }) == true;
 
     /// <summary>
-    /// Escape and a click outside reach the dialog's own handlers (<see cref="IsEscape"/>,
-    /// MudDialog.OnBackdropClick) instead of closing it at once.
+    /// Escape and a click outside reach the dialog's own handlers (a keydown handler around its
+    /// fields that checks <see cref="IsEscape"/>, and MudDialog.OnBackdropClick) instead of
+    /// closing it at once.
     /// </summary>
     public static Task Guard(IMudDialogInstance dialog) =>
         dialog.SetOptionsAsync(dialog.Options with { CloseOnEscapeKey = false, BackdropClick = true });
