@@ -51,12 +51,15 @@ public sealed partial class CompanyService
         var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id) ?? throw NotFound();
         Concurrency.Check(company.Version, expectedVersion);
         var target = await DeleteTarget(id, onPersons, targetCompanyId);
-        var count = await db.Persons.CountAsync(p => p.CompanyId == id);
-        if (count > 0 && onPersons == PersonsOnDelete.Refuse)
+
+        // Counted inside the transaction, so a person added meanwhile is refused, moved or deleted too.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var members = await db.Persons.Include(p => p.Category).Where(p => p.CompanyId == id).ToListAsync();
+        if (members.Count > 0 && onPersons == PersonsOnDelete.Refuse)
         {
             throw DomainException.Conflict(ErrorCodes.CompanyHasPersons, L.T(
-                $"“{company.Name}” still has {count} contact(s). Move or delete them first.",
-                $"“{company.Name}” heeft nog {count} contactperso(o)n(en). Verplaats of verwijder die eerst."));
+                $"“{company.Name}” still has {members.Count} contact(s). Move or delete them first.",
+                $"“{company.Name}” heeft nog {members.Count} contactperso(o)n(en). Verplaats of verwijder die eerst."));
         }
 
         var sales = await db.Sales.CountAsync(s => s.CompanyId == id);
@@ -67,8 +70,6 @@ public sealed partial class CompanyService
                 $"“{company.Name}” heeft nog {sales} verko(o)p(en). Verwijder die eerst."));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var members = await db.Persons.Include(p => p.Category).Where(p => p.CompanyId == id).ToListAsync();
         if (target is not null)
         {
             foreach (var person in members)
@@ -87,8 +88,10 @@ public sealed partial class CompanyService
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // A version that moved (DbUpdateConcurrencyException) or a person or sale that arrived
+            // after the counts (a foreign key): either way, someone else was quicker.
             throw DomainException.Conflict(ErrorCodes.ConcurrencyConflict, L.T(
                 "Someone else changed this company or one of its persons at the same time. Reload and try again.",
                 "Iemand anders wijzigde dit bedrijf of een van zijn personen tegelijkertijd. Laad opnieuw en probeer het nog eens."));
