@@ -20,11 +20,19 @@ public static class CompaniesApi
             var c = await companies.Get(id);
             return TypedResults.Ok(http.WithETag(c, c.Version));
         });
-        group.MapPost("/", async (CompanyRequest request, CompanyService companies, HttpContext http) =>
+        // Read as an object, so an absent ownerId (the creator) differs from null (nobody).
+        group.MapPost("/", async (JsonObject body, CompanyService companies, HttpContext http) =>
         {
+            var read = new PatchReader(body);
+            var owner = read.Int("ownerId");
+            var request = new CompanyRequest(read.String("name").Value, read.Int("categoryId").Value, owner.Value, read.String("email").Value,
+                read.String("phone").Value, read.String("website").Value, read.String("country").Value, read.String("orgNumber").Value)
+            {
+                OwnerChosen = owner.IsSet,
+            };
             var c = await companies.Create(request);
             return TypedResults.Created($"/api/companies/{c.Id}", http.WithETag(c, c.Version));
-        });
+        }).Accepts<CompanyRequest>("application/json");
         group.MapPatch("/{id:int}", async (int id, JsonObject body, CompanyService companies, HttpContext http) =>
         {
             var patch = new PatchReader(body);
@@ -42,9 +50,10 @@ public static class CompaniesApi
             var c = await companies.Update(id, changes, http.IfMatch());
             return TypedResults.Ok(http.WithETag(c, c.Version));
         }).Accepts<CompanyRequest>("application/json");
-        group.MapDelete("/{id:int}", async (int id, CompanyService companies, HttpContext http) =>
+        // ?persons=moveTo&targetCompanyId=12 or ?persons=delete; without it a company with persons is refused (409).
+        group.MapDelete("/{id:int}", async (int id, string? persons, int? targetCompanyId, CompanyService companies, HttpContext http) =>
         {
-            await companies.Delete(id, http.IfMatch());
+            await companies.Delete(id, http.IfMatch(), CompanyService.ParsePersons(persons), targetCompanyId);
             return TypedResults.NoContent();
         });
 

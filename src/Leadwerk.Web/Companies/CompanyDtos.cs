@@ -50,8 +50,14 @@ public sealed record CompanyDto(
     public string? RecordSource { get; init; }
 }
 
+/// <summary>Body of POST /api/companies. `ownerId` omitted: the creating user; null: nobody.</summary>
 public sealed record CompanyRequest(
-    string? Name, int? CategoryId, int? OwnerId, string? Email, string? Phone, string? Website, string? Country, string? OrgNumber);
+    string? Name, int? CategoryId, int? OwnerId, string? Email, string? Phone, string? Website, string? Country, string? OrgNumber)
+{
+    /// <summary>The owner was given (by a form's picker, or present in the JSON): null then means nobody, not the creator.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool OwnerChosen { get; init; }
+}
 
 public sealed record CompanyChanges
 {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Companies;
 
 /// <summary>Companies, for every channel. A category change carries its persons along (R1, R5, R6).</summary>
-public sealed class CompanyService(LeadwerkDbContext db, LeadTransitions transitions)
+public sealed partial class CompanyService(LeadwerkDbContext db, LeadTransitions transitions, Persons.PersonService persons)
 {
     public async Task<CompanyDto> Get(int id) =>
         (await Rows(db.Companies.Where(c => c.Id == id)).FirstOrDefaultAsync())?.ToDto() ?? throw NotFound();
@@ -19,7 +19,8 @@ public sealed class CompanyService(LeadwerkDbContext db, LeadTransitions transit
         var company = new Company();
         Fill(company, request.Name, request.Email, request.Phone, request.Website, request.Country, request.OrgNumber, request.CategoryId);
         company.CategoryId = (await PickableCategory(request.CategoryId!.Value)).Id;
-        company.OwnerId = await UserService.ValidOwner(db, request.OwnerId);
+        // F2: whoever creates a company is its contact unless the request names one (or, from the form, chose none).
+        company.OwnerId = await UserService.ValidOwner(db, request.OwnerId ?? (request.OwnerChosen ? null : db.Actor.Value.UserId));
         db.Companies.Add(company);
         await db.SaveChangesAsync();
         return await Get(company.Id);
@@ -56,31 +57,6 @@ public sealed class CompanyService(LeadwerkDbContext db, LeadTransitions transit
 
         await transaction.CommitAsync();
         return await Get(id);
-    }
-
-    /// <summary>Refused while persons or sales belong to the company, so none of them loses its company unnoticed.</summary>
-    public async Task Delete(int id, int? expectedVersion)
-    {
-        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id) ?? throw NotFound();
-        Concurrency.Check(company.Version, expectedVersion);
-        var persons = await db.Persons.CountAsync(p => p.CompanyId == id);
-        if (persons > 0)
-        {
-            throw DomainException.Conflict(ErrorCodes.CompanyHasPersons, L.T(
-                $"“{company.Name}” still has {persons} contact(s). Move or delete them first.",
-                $"“{company.Name}” heeft nog {persons} contactperso(o)n(en). Verplaats of verwijder die eerst."));
-        }
-
-        var sales = await db.Sales.CountAsync(s => s.CompanyId == id);
-        if (sales > 0)
-        {
-            throw DomainException.Conflict(ErrorCodes.CompanyHasSales, L.T(
-                $"“{company.Name}” still has {sales} sale(s). Delete them first.",
-                $"“{company.Name}” heeft nog {sales} verko(o)p(en). Verwijder die eerst."));
-        }
-
-        db.Companies.Remove(company);
-        await db.SaveChangesAsync();
     }
 
     private static void Fill(Company company, string? name, string? email, string? phone, string? website, string? country,

@@ -31,6 +31,9 @@ public sealed class FollowUpDraft
         set => Time = TimeSpan.TryParseExact(value, [@"hh\:mm", @"hh\:mm\:ss"], CultureInfo.InvariantCulture, out var t) ? t : null;
     }
 
+    /// <summary>Every value the user can change, to tell whether closing the dialog throws typing away.</summary>
+    public string Snapshot => string.Join('\u001f', TypeId, Title, DayText, TimeText, AllDay, DurationMinutes, OwnerId, Notes);
+
     /// <summary>A new follow-up: tomorrow at 10:00 in the user's zone, unless told otherwise.</summary>
     public static FollowUpDraft New(TimeZoneInfo zone, DateTime utcNow, int? typeId, int daysAhead = 1)
     {

@@ -34,10 +34,15 @@ public sealed record PersonDto(
     public IReadOnlyList<Automation.SuggestionDto>? Suggestions { get; init; }
 }
 
-/// <summary>Body of POST /api/persons. `categoryId` only for a person without a company (R1).</summary>
+/// <summary>Body of POST /api/persons. `categoryId` only for a person without a company (R1); `ownerId` omitted or null: the company's contact.</summary>
 public sealed record PersonRequest(
     int? CompanyId, string? FirstName, string? LastName, string? Email, string? Phone, string? Title,
-    int? OwnerId, int? CategoryId, int? LeadStatusId, bool? Distribute = null);
+    int? OwnerId, int? CategoryId, int? LeadStatusId, bool? Distribute = null)
+{
+    /// <summary>A form's owner picker: null then means "nobody", not the company's contact.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool OwnerChosen { get; init; }
+}
 
 /// <summary>A partial update: only the fields that are set change.</summary>
 public sealed record PersonChanges
@@ -105,3 +110,6 @@ internal static class PersonMapping
         _ => field,
     };
 }
+
+/// <summary>What deleting a person takes along (follow-ups, history rows, selection memberships) and the sales it leaves without a person.</summary>
+public sealed record PersonDeleteImpact(int FollowUps, int HistoryEntries, int Selections, int Sales);

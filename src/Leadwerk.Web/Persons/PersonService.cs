@@ -68,7 +68,7 @@ public sealed class PersonService(LeadwerkDbContext db, ListService lists, LeadT
             var company = await FindCompany(companyId);
             LeadRules.PersonCategoryChange(company.CategoryId, company.Id, company.Name, request.CategoryId ?? company.CategoryId, null).ThrowIfRefused();
             person.CompanyId = company.Id;
-            person.OwnerId = request.OwnerId is null ? company.OwnerId : await ValidOwner(request.OwnerId);
+            person.OwnerId = request.OwnerId is null && !request.OwnerChosen ? company.OwnerId : await ValidOwner(request.OwnerId);
             category = company.Category;
         }
         else
@@ -120,13 +120,49 @@ public sealed class PersonService(LeadwerkDbContext db, ListService lists, LeadT
         return await Get(id) with { Suggestions = await suggestions.Describe(automation.Raised) };
     }
 
+    /// <summary>
+    /// Deletes the person with its follow-ups, lead status history, sources and distribution
+    /// assignments (the database cascades those) and its selection memberships; its sales stay
+    /// with the company, without a person.
+    /// </summary>
     public async Task Delete(int id, int? expectedVersion)
     {
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == id) ?? throw NotFound();
         Concurrency.Check(person.Version, expectedVersion);
-        db.Persons.Remove(person);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await RemoveWithMemberships([person]);
         await Save();
+        await transaction.CommitAsync();
     }
+
+    /// <summary>What deleting the person takes along, for the question asked before.</summary>
+    public async Task<PersonDeleteImpact> DeleteImpact(int id)
+    {
+        if (!await db.Persons.AnyAsync(p => p.Id == id))
+        {
+            throw NotFound();
+        }
+
+        return new PersonDeleteImpact(
+            await db.FollowUps.CountAsync(f => f.PersonId == id),
+            await db.LeadStatusChanges.CountAsync(h => h.PersonId == id),
+            await Memberships([id]).CountAsync(),
+            await db.Sales.CountAsync(s => s.PersonId == id));
+    }
+
+    /// <summary>
+    /// Marks tracked persons for deletion in the caller's save and deletes their selection
+    /// memberships now, which have no foreign key (a member id is a person's or a company's):
+    /// the caller holds a transaction around both.
+    /// </summary>
+    internal async Task RemoveWithMemberships(IReadOnlyList<Person> persons)
+    {
+        await Memberships(persons.Select(p => p.Id).ToList()).ExecuteDeleteAsync();
+        db.Persons.RemoveRange(persons);
+    }
+
+    private IQueryable<Selections.SelectionMember> Memberships(List<int> ids) => db.SelectionMembers.Where(m => ids.Contains(m.EntityId)
+        && db.Selections.Any(s => s.Id == m.SelectionId && s.Entity == Search.Entities.Person));
 
     public async Task<List<LeadStatusChangeDto>> History(int id)
     {

@@ -1,6 +1,46 @@
 // Small helpers for Blazor's JS interop. A file of its own: the Content-Security-Policy allows
 // scripts from this origin, never inline ones.
 window.leadwerk = {
+    // Drafts of forms (FormDraft): what a user typed, kept in this browser until saved or discarded.
+    // Written 300 ms after the last keystroke, not on every one.
+    drafts: {
+        pending: {},
+        write: (key, values) => {
+            clearTimeout(window.leadwerk.drafts.pending[key]);
+            window.leadwerk.drafts.pending[key] = setTimeout(() => {
+                delete window.leadwerk.drafts.pending[key];
+                try {
+                    localStorage.setItem('leadwerk.draft.' + key, JSON.stringify({ at: new Date().toISOString(), values }));
+                } catch {
+                    // Full or blocked storage: the form works on, without a draft.
+                }
+            }, 300);
+        },
+        read: key => {
+            try {
+                const draft = JSON.parse(localStorage.getItem('leadwerk.draft.' + key) || 'null');
+                if (!draft || !draft.values) {
+                    return null;
+                }
+                const at = new Date(draft.at);
+                const today = at.toDateString() === new Date().toDateString();
+                const shown = today ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+                return { values: draft.values, at: at.toLocaleString(document.documentElement.lang || undefined, shown) };
+            } catch {
+                return null;
+            }
+        },
+        clear: key => {
+            clearTimeout(window.leadwerk.drafts.pending[key]);
+            delete window.leadwerk.drafts.pending[key];
+            try {
+                localStorage.removeItem('leadwerk.draft.' + key);
+            } catch {
+                // Blocked storage holds no draft either.
+            }
+        },
+    },
+
     // The browser's IANA time zone (Europe/Amsterdam), the default of a user who has set none.
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || null,
 
@@ -90,4 +130,32 @@ document.addEventListener('keydown', event => {
     }, true);
     // Gone once the focus is elsewhere (the note belongs to the field it stands under).
     document.addEventListener('focusin', event => { if (note && event.target !== cutField) { remove(); } });
+
+// The reconnect notice (Components/Layout/ReconnectModal.razor): Blazor shows it by a state class;
+// its buttons and the focus on the one to press are ours.
+(() => {
+    const modal = document.getElementById('components-reconnect-modal');
+    if (!modal) {
+        return;
+    }
+    const retry = modal.querySelector('.reconnect-retry');
+    const reload = modal.querySelector('.reconnect-reload');
+    retry.addEventListener('click', async () => {
+        try {
+            if (!await window.Blazor.reconnect()) {
+                location.reload();
+            }
+        } catch {
+            location.reload();
+        }
+    });
+    reload.addEventListener('click', () => location.reload());
+    new MutationObserver(() => {
+        const state = modal.classList;
+        const button = state.contains('components-reconnect-failed') ? retry
+            : state.contains('components-reconnect-rejected') || state.contains('components-reconnect-resume-failed') ? reload : null;
+        if (button) {
+            button.focus();
+        }
+    }).observe(modal, { attributes: true, attributeFilter: ['class'] });
 })();

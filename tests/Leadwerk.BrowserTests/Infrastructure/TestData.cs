@@ -15,9 +15,9 @@ public sealed class TestData(IServiceProvider services)
 {
     public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
 
-    public async Task<CompanyDto> Company(string? name = null, string category = "Lead") =>
+    public async Task<CompanyDto> Company(string? name = null, string category = "Lead", int? ownerId = null) =>
         await Run<CompanyService, CompanyDto>(async s =>
-            await s.Create(new CompanyRequest(name ?? Unique("Company"), await CategoryId(category), null, null, null, null, null, null)));
+            await s.Create(new CompanyRequest(name ?? Unique("Company"), await CategoryId(category), ownerId, null, null, null, null, null)));
 
     public async Task<PersonDto> Person(int? companyId, string? firstName = null, string? lastName = null, string? email = null, string? phone = null) =>
         await Run<PersonService, PersonDto>(s => s.Create(

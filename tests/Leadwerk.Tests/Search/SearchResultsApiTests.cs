@@ -96,7 +96,7 @@ public abstract class SearchResultsApiTests(LeadwerkApp app)
         var m = Unique.Name("Firm");
         var categoryId = await anna.Client.CategoryId("Customer");
         var mine = await (await anna.Client.PostJson("/api/companies", new { name = m + " A", categoryId, ownerId = anna.Id, country = "NL" })).ShouldBe(201);
-        await (await anna.Client.PostJson("/api/companies", new { name = m + " B", categoryId, country = "BE" })).ShouldBe(201);
+        await (await anna.Client.PostJson("/api/companies", new { name = m + " B", categoryId, country = "BE", ownerId = (int?)null })).ShouldBe(201);
         var criteria = new
         {
             entity = "company",

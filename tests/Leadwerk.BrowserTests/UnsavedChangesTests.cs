@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Leadwerk.BrowserTests.Infrastructure;
+using Leadwerk.BrowserTests.Pages;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Leadwerk.BrowserTests;
+
+public sealed class UnsavedChangesTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    [Theory]
+    [InlineData("en", "New company", "Name", "Discard your changes?", "Keep editing", "Discard")]
+    [InlineData("nl", "Nieuw bedrijf", "Naam", "Uw wijzigingen weggooien?", "Verder bewerken", "Weggooien")]
+    public async Task EscapeInTheNewCompanyDialogWithTypingAsksBeforeDiscardingIt(
+        string language, string newCompany, string name, string question, string keep, string discard)
+    {
+        var user = await Data.User(language: language);
+        var typed = TestData.Unique("Half typed");
+        await As(user, async page =>
+        {
+            await page.OpenInteractive("/companies");
+            await page.GetByRole(AriaRole.Button, new() { Name = newCompany }).ClickAsync();
+            var form = page.GetByRole(AriaRole.Dialog, new() { Name = newCompany });
+            var nameField = form.GetByLabel(name, new() { Exact = true });
+            await nameField.FillAsync(typed);
+            var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = question });
+
+            await nameField.PressAsync("Escape");
+            await Expect(confirm).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolations(page, $"the discard question ({language})");
+            await confirm.GetByRole(AriaRole.Button, new() { Name = keep }).ClickAsync();
+            await Expect(confirm).ToHaveCountAsync(0);
+            await Expect(nameField).ToHaveValueAsync(typed);
+
+            await nameField.PressAsync("Escape");
+            await confirm.GetByRole(AriaRole.Button, new() { Name = discard, Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        });
+    }
+
+    [Fact]
+    public async Task ANewCompanyDialogWithoutTypingClosesOnEscapeAndOneWithTypingAsksOnAClickOutside()
+    {
+        await AsAdmin(async page =>
+        {
+            await page.OpenInteractive("/companies");
+            var open = page.GetByRole(AriaRole.Button, new() { Name = "New company" });
+            await open.ClickAsync();
+            var form = page.GetByRole(AriaRole.Dialog, new() { Name = "New company" });
+            await form.GetByLabel("Name", new() { Exact = true }).PressAsync("Escape");
+            await Expect(form).ToHaveCountAsync(0);
+
+            await open.ClickAsync();
+            await form.GetByLabel("Name", new() { Exact = true }).FillAsync("Typed");
+            await page.Mouse.ClickAsync(5, 300);
+            await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Discard your changes?" })).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
+    public async Task LeavingThePersonEditFormWithTypingAsksAndKeepingStaysOnTheForm()
+    {
+        var person = await Data.PersonWithCompany();
+        await AsAdmin(async page =>
+        {
+            var card = new PersonPage(page);
+            await card.Open(person.Id);
+            await card.EditButton.ClickAsync();
+            var title = page.GetByLabel("Title", new() { Exact = true });
+            await title.FillAsync("Head of unsaved work");
+            var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Discard your changes?" });
+
+            await page.GetByRole(AriaRole.Link, new() { Name = person.CompanyName! }).First.ClickAsync();
+            await Expect(confirm).ToBeVisibleAsync();
+            await confirm.GetByRole(AriaRole.Button, new() { Name = "Keep editing" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/persons/{person.Id}$"));
+            await Expect(title).ToHaveValueAsync("Head of unsaved work");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+            await confirm.GetByRole(AriaRole.Button, new() { Name = "Discard", Exact = true }).ClickAsync();
+            await Expect(card.EditButton).ToBeVisibleAsync();
+            await Expect(page.Locator("#person-details")).Not.ToContainTextAsync("Head of unsaved work");
+        });
+    }
+}
