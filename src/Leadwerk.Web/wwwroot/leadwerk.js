@@ -130,6 +130,7 @@ document.addEventListener('keydown', event => {
     }, true);
     // Gone once the focus is elsewhere (the note belongs to the field it stands under).
     document.addEventListener('focusin', event => { if (note && event.target !== cutField) { remove(); } });
+})();
 
 // The reconnect notice (Components/Layout/ReconnectModal.razor): Blazor shows it by a state class;
 // its buttons and the focus on the one to press are ours.
