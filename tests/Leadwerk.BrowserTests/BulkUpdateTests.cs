@@ -70,6 +70,7 @@ public sealed class BulkUpdateTests(BrowserFixture fixture, ITestOutputHelper ou
             await Accessibility.AssertNoSeriousViolations(page, "the bulk update dialog's result");
 
             await bulk.Button("Undo").ClickAsync();
+            await page.Confirm("Undo changes 1 person?", "Undo");
             await Expect(bulk.Progress).ToHaveTextAsync("Undone: 1 put back as they were.");
             Assert.Equal("Open", (await Data.GetPerson(open.Id)).LeadStatus);
             Assert.Equal("Contacting", (await Data.GetPerson(already.Id)).LeadStatus);

@@ -114,6 +114,7 @@ public sealed class DistributionPageTests(BrowserFixture fixture, ITestOutputHel
                 await Accessibility.AssertNoSeriousViolations(page, "the rebalance preview");
                 await dialog.GetByRole(AriaRole.Button, new() { Name = "Rebalance", Exact = true }).ClickAsync();
                 await dialog.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+                await page.Confirm("Undo changes 2 persons?", "Undo");
                 await Expect(dialog).ToContainTextAsync("Undone: 2 put back as they were.");
                 await Expect(dialog.GetByRole(AriaRole.Link, new() { Name = "Open the run" })).ToBeVisibleAsync();
             });

@@ -100,6 +100,7 @@ public sealed class FollowUpBoardAndBulkTests(BrowserFixture fixture, ITestOutpu
             Assert.Equal(2, (await Data.GetPerson(busy.Id)).OpenFollowUps);
 
             await bulk.Button("Undo").ClickAsync();
+            await page.Confirm("Undo changes 2 persons?", "Undo");
             await Expect(bulk.Progress).ToHaveTextAsync("Undone: 2 put back as they were.");
             Assert.Equal(0, (await Data.GetPerson(first.Id)).OpenFollowUps);
             Assert.Equal(1, (await Data.GetPerson(busy.Id)).OpenFollowUps);

@@ -49,11 +49,8 @@ public static class JobWords
 
     public static Task<bool> ConfirmUndo(IDialogService dialogs, int records, string entity) => Confirm(dialogs,
         L.T("Undo this bulk update?", "Deze bulkwijziging ongedaan maken?"),
-        entity == Search.Entities.Person
-            ? L.T($"Undo changes {N(records)} persons? Records changed by someone else since are left as they are and listed.",
-                $"Ongedaan maken wijzigt {N(records)} personen. Doorgaan? Records die iemand anders sindsdien wijzigde blijven zoals ze zijn en worden vermeld.")
-            : L.T($"Undo changes {N(records)} companies? Records changed by someone else since are left as they are and listed.",
-                $"Ongedaan maken wijzigt {N(records)} bedrijven. Doorgaan? Records die iemand anders sindsdien wijzigde blijven zoals ze zijn en worden vermeld."),
+        L.T($"Undo changes {N(records)} {Records(entity, records)}? Records changed by someone else since are left as they are and listed.",
+            $"Ongedaan maken wijzigt {N(records)} {Records(entity, records)}. Doorgaan? Records die iemand anders sindsdien wijzigde blijven zoals ze zijn en worden vermeld."),
         L.T("Undo", "Ongedaan maken"));
 
     public static Task<bool> ConfirmRollback(IDialogService dialogs, int records) => Confirm(dialogs,
@@ -61,6 +58,14 @@ public static class JobWords
         L.T($"Rollback changes {N(records)} records: what the import created is removed and what it updated is put back. Records changed since are left as they are and listed.",
             $"Terugdraaien wijzigt {N(records)} records: wat de import aanmaakte wordt verwijderd en wat hij bijwerkte wordt teruggezet. Records die sindsdien zijn gewijzigd blijven zoals ze zijn en worden vermeld."),
         L.T("Roll back", "Terugdraaien"));
+
+    private static string Records(string entity, int n) => (entity == Search.Entities.Person, n == 1) switch
+    {
+        (true, true) => L.T("person", "persoon"),
+        (true, false) => L.T("persons", "personen"),
+        (false, true) => L.T("company", "bedrijf"),
+        _ => L.T("companies", "bedrijven"),
+    };
 
     /// <summary>A count as the reader writes numbers ("1,234" / "1.234").</summary>
     public static string N(int value) => value.ToString("N0", CultureInfo.CurrentCulture);

@@ -17,4 +17,10 @@ public static class PageExtensions
         await page.WaitForCircuit();
     }
 
+    /// <summary>The confirmation an action asks first (a message box of its own beside any open dialog).</summary>
+    public static ILocator Confirmation(this IPage page, string question) => page.GetByRole(AriaRole.Dialog).Filter(new() { HasText = question });
+
+    /// <summary>Answers the confirmation with its yes button.</summary>
+    public static Task Confirm(this IPage page, string question, string yes) =>
+        page.Confirmation(question).GetByRole(AriaRole.Button, new() { Name = yes, Exact = true }).ClickAsync();
 }

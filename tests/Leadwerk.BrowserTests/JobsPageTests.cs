@@ -1,0 +1,151 @@
+using Leadwerk.BrowserTests.Infrastructure;
+using Leadwerk.BrowserTests.Pages;
+using Leadwerk.Web.Bulk;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Import;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Leadwerk.BrowserTests;
+
+/// <summary>The Jobs page finds bulk updates and imports again; undo and rollback ask first, saying how many records they change.</summary>
+public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    [Theory]
+    [InlineData("en", "Jobs", "Bulk update", "Persons", "Done", "1,234 of 1,234")]
+    [InlineData("nl", "Taken", "Bulkwijziging", "Personen", "Klaar", "1.234 van 1.234")]
+    public async Task TheJobsPageListsAFinishedBulkUpdateAndAnImportWithLinksToTheirPages(
+        string language, string title, string bulkKind, string persons, string done, string progress)
+    {
+        var user = await Data.User(language: language);
+        var (bulkId, importId) = await Runs(user.UserName, changed: 1234);
+        await As(user, async page =>
+        {
+            await page.OpenInteractive("/");
+            await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+            await page.WaitForCircuit();
+
+            var bulk = page.GetByRole(AriaRole.Link, new() { Name = $"{bulkKind} #{bulkId} · {persons}", Exact = true });
+            var import = page.GetByRole(AriaRole.Link, new() { Name = $"Import #{importId} · {persons}", Exact = true });
+            await Expect(bulk).ToHaveAttributeAsync("href", $"/bulk-updates/{bulkId}");
+            await Expect(import).ToHaveAttributeAsync("href", $"/imports/{importId}");
+            var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = bulk });
+            await Expect(row.Locator(".job-state")).ToHaveTextAsync(done);
+            await Expect(row).ToContainTextAsync(progress);
+            await Accessibility.AssertNoSeriousViolations(page, $"the jobs page ({language})");
+
+            await bulk.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/bulk-updates/{bulkId}$"));
+        });
+    }
+
+    [Theory]
+    [InlineData("en", "Undo", "Undo changes 1,234 persons?", "Roll back", "Rollback changes 3 records")]
+    [InlineData("nl", "Ongedaan maken", "Ongedaan maken wijzigt 1.234 personen.", "Terugdraaien", "Terugdraaien wijzigt 3 records")]
+    public async Task UndoAndRollbackAskFirstWithTheNumberOfRecordsAndEscapeChangesNothing(
+        string language, string undo, string undoQuestion, string rollback, string rollbackQuestion)
+    {
+        var user = await Data.User(language: language);
+        var (bulkId, importId) = await Runs(user.UserName, changed: 1234);
+        await As(user, async page =>
+        {
+            await page.OpenInteractive($"/bulk-updates/{bulkId}");
+            await page.GetByRole(AriaRole.Button, new() { Name = undo, Exact = true }).ClickAsync();
+            await Expect(page.Confirmation(undoQuestion)).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolations(page, $"the undo confirmation ({language})");
+            await Escape(page);
+
+            await page.OpenInteractive($"/imports/{importId}");
+            await page.GetByRole(AriaRole.Button, new() { Name = rollback, Exact = true }).ClickAsync();
+            await Expect(page.Confirmation(rollbackQuestion)).ToBeVisibleAsync();
+            await Escape(page);
+        });
+        Assert.Equal(BulkState.Done, await Db(db => db.BulkUpdates.Where(b => b.Id == bulkId).Select(b => b.State).SingleAsync()));
+        Assert.Equal(ImportState.Done, await Db(db => db.Imports.Where(b => b.Id == importId).Select(b => b.State).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AfterUndoThePersonCardShowsTheStatusSinceTheDayItWasSetBeforeTheRun()
+    {
+        var user = await Data.User();
+        var person = await Data.PersonWithCompany();
+        var longAgo = new DateTime(2025, 3, 14, 9, 30, 0, DateTimeKind.Utc);
+        await Db(db => db.Persons.Where(p => p.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.LeadStatusChangedAt, longAgo)));
+        var actor = await new SearchData(App.Server.Services).ActorOf(user.UserName);
+        var contacting = await Db(db => db.LeadStatuses.Where(s => s.NameEn == "Contacting").Select(s => s.Id).SingleAsync());
+        var runId = await Services<BulkService, int>(async s => (await s.Start(new BulkRequest(new BulkTarget(null, null, "person", [person.Id]),
+            [new BulkAction("person.leadStatus", "set", contacting)], false), actor)).Id);
+        await Until(() => Db(db => db.BulkUpdates.AnyAsync(b => b.Id == runId && b.State == BulkState.Done)));
+        Assert.NotEqual(longAgo, (await Data.GetPerson(person.Id)).LeadStatusChangedAt);
+        await As(user, async page =>
+        {
+            await page.OpenInteractive($"/bulk-updates/{runId}");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Undo", Exact = true }).ClickAsync();
+            await page.Confirm("Undo changes 1 person?", "Undo");
+            await Expect(Details.Value(page, "State")).ToHaveTextAsync("Undone");
+
+            await page.OpenInteractive($"/persons/{person.Id}");
+            await Expect(page.Locator(".lead-status-since time")).ToHaveAttributeAsync("datetime", new System.Text.RegularExpressions.Regex("^2025-03-14"));
+        });
+    }
+
+    /// <summary>A finished bulk update of persons and a finished import of 3 records, started by the user.</summary>
+    private Task<(int Bulk, int Import)> Runs(string userName, int changed) => Db(async db =>
+    {
+        var userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        var now = DateTime.UtcNow;
+        var bulk = new BulkUpdate
+        {
+            Entity = "person", ActionsJson = """[{"field":"person.owner","op":"clear","value":null}]""", State = BulkState.Done,
+            Total = changed, Done = changed, Changed = changed, UserId = userId, FinishedAt = now,
+        };
+        var import = new ImportJob { Entity = "person", State = ImportState.Done, Rows = 3, Done = 3, Created = 2, Updated = 1, UserId = userId, FinishedAt = now };
+        db.BulkUpdates.Add(bulk);
+        db.Imports.Add(import);
+        await db.SaveChangesAsync();
+        return (bulk.Id, import.Id);
+    });
+
+    private async Task<T> Db<T>(Func<LeadwerkDbContext, Task<T>> work)
+    {
+        await using var scope = App.Server.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System(Leadwerk.Web.Leads.Channel.Api));
+        return await work(scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>());
+    }
+
+    private async Task<T> Services<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        await using var scope = App.Server.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System(Leadwerk.Web.Leads.Channel.Api));
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>
+    /// Escape closes the confirmation; the dialog listens for keys only once its script has hooked
+    /// up, so a key pressed in the first moments is tried again.
+    /// </summary>
+    private static async Task Escape(IPage page)
+    {
+        for (var i = 0; i < 10 && await page.GetByRole(AriaRole.Dialog).CountAsync() > 0; i++)
+        {
+            await page.Keyboard.PressAsync("Escape");
+            await Task.Delay(200);
+        }
+
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+    }
+
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The run did not finish in time.");
+            await Task.Delay(50);
+        }
+    }
+}
