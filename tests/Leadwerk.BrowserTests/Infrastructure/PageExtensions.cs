@@ -20,7 +20,10 @@ public static class PageExtensions
     /// <summary>The confirmation an action asks first (a message box of its own beside any open dialog).</summary>
     public static ILocator Confirmation(this IPage page, string question) => page.GetByRole(AriaRole.Dialog).Filter(new() { HasText = question });
 
-    /// <summary>Answers the confirmation with its yes button.</summary>
-    public static Task Confirm(this IPage page, string question, string yes) =>
-        page.Confirmation(question).GetByRole(AriaRole.Button, new() { Name = yes, Exact = true }).ClickAsync();
+    /// <summary>Answers the confirmation with its yes button, and waits until it has gone.</summary>
+    public static async Task Confirm(this IPage page, string question, string yes)
+    {
+        await page.Confirmation(question).GetByRole(AriaRole.Button, new() { Name = yes, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Confirmation(question)).ToHaveCountAsync(0);
+    }
 }
