@@ -35,6 +35,8 @@ public sealed class LongValuesTests(BrowserFixture fixture, ITestOutputHelper ou
                 await page.OpenInteractive("/companies");
                 await page.GetByLabel(language == "nl" ? "Zoeken" : "Search").FillAsync(companyName[..16]);
                 var link = page.GetByRole(AriaRole.Link, new() { Name = companyName, Exact = true });
+                // The search's own page and its count are in: no later load replaces the row (and its focus).
+                await Expect(page.Locator(".results-count")).ToHaveTextAsync(language == "nl" ? "1 van 1" : "1 of 1");
                 await Expect(link).ToBeVisibleAsync();
                 await Layout.AssertNoHorizontalOverflow(page, $"the companies list {at}");
                 await Layout.AssertInsideViewport(page, link, $"the long company name {at}");
