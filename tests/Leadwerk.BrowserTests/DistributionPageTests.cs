@@ -34,7 +34,20 @@ public sealed class DistributionPageTests(BrowserFixture fixture, ITestOutputHel
                 await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync(ruleName);
                 await dialog.GetByLabel("User 1", new() { Exact = true }).ClickAsync();
                 await page.GetByRole(AriaRole.Option, new() { Name = member.UserName, Exact = true }).ClickAsync();
-                await dialog.GetByLabel("Weight of user 1", new() { Exact = true }).FillAsync("3");
+                // The pick above re-renders the dialog; on a busy machine that render can land after the typing.
+                var weight = dialog.GetByLabel("Weight of user 1", new() { Exact = true });
+                for (var attempt = 1; attempt <= 5; attempt++)
+                {
+                    await weight.FillAsync("3");
+                    await weight.PressAsync("Tab");
+                    await page.WaitForTimeoutAsync(250);
+                    if (await weight.InputValueAsync() == "3")
+                    {
+                        break;
+                    }
+                }
+
+                await Expect(weight).ToHaveValueAsync("3");
                 // Which leads: those whose last name starts with the test's lead's, checked against today's persons.
                 var lastName = TestData.Unique("Dist");
                 await dialog.GetByLabel("Only leads that match criteria").CheckAsync();

@@ -16,7 +16,8 @@ public abstract class LeadTransitionsApiTests(LeadwerkApp app)
 
         Assert.Equal(openId, person.IntOrNull("leadStatusId"));
         var row = Assert.Single(await user.Client.History(person.Int("id")));
-        Assert.Equal(["at", "userId", "userName", "fromId", "from", "toId", "to", "channel", "active", "becameLead", "event"], row.AsObject().Select(p => p.Key));
+        Assert.Equal(["at", "userId", "userName", "fromId", "from", "toId", "to", "channel", "active", "becameLead", "event", "job", "undoes",
+            "reverted"], row.AsObject().Select(p => p.Key));
         Assert.True(row.Bool("active") && row.Bool("becameLead"));
         Assert.Equal(user.Id, row.IntOrNull("userId"));
         Assert.Null(row.IntOrNull("fromId"));
