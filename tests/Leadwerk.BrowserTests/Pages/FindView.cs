@@ -58,19 +58,26 @@ public sealed class FindView(IPage page)
         await ChooseField(set, line, field);
         await ChooseOperator(set, line, op);
 
-        // Choosing the operator re-renders the line; on a busy machine that render can land after the
-        // typing and put the old (empty) value back, so type until the value stays.
+        await TypeUntilItStays(page, TextValue(set, line), value);
+    }
+
+    /// <summary>
+    /// Choosing the operator re-renders the line; on a busy machine that render can land after the
+    /// typing and put the old (empty) value back, so type until the value stays.
+    /// </summary>
+    public static async Task TypeUntilItStays(IPage page, ILocator input, string value)
+    {
         for (var attempt = 1; ; attempt++)
         {
-            await TextValue(set, line).FillAsync(value);
+            await input.FillAsync(value);
             await page.WaitForTimeoutAsync(250);
-            if (await TextValue(set, line).InputValueAsync() == value || attempt == 5)
+            if (await input.InputValueAsync() == value || attempt == 5)
             {
                 break;
             }
         }
 
-        await Assertions.Expect(TextValue(set, line)).ToHaveValueAsync(value);
+        await Assertions.Expect(input).ToHaveValueAsync(value);
     }
 
     public Task AddLine(int set) => Set(set).GetByRole(AriaRole.Button, new() { Name = "Add line", Exact = true }).ClickAsync();
