@@ -25,13 +25,14 @@ public sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("generate" or "run"))
+        if (args.Length == 0 || args[0] is not ("generate" or "run" or "matrix"))
         {
             throw new ArgumentException(Usage);
         }
 
         var options = new BenchOptions { Command = args[0], CommandLine = string.Join(' ', args.Select(Quote)) };
         var sizesGiven = false;
+        var outputGiven = false;
         for (var i = 1; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
@@ -56,6 +57,7 @@ public sealed record BenchOptions
                     break;
                 case "--output":
                     options = options with { Output = Next() };
+                    outputGiven = true;
                     break;
                 case "--quick":
                     options = options with { Quick = true };
@@ -66,6 +68,11 @@ public sealed record BenchOptions
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");
             }
+        }
+
+        if (options.Command == "matrix" && !outputGiven)
+        {
+            options = options with { Output = "docs/performance-matrix.md" };
         }
 
         if (options.Quick && !sizesGiven)
@@ -95,8 +102,9 @@ public sealed record BenchOptions
         Usage:
           Leadwerk.Bench generate --provider sqlite|postgres --connection "<cs>" [--companies 200000] [--persons 1000000] [--seed 42] [--quick]
           Leadwerk.Bench run      --provider sqlite|postgres --connection "<cs>" [--quick] [--output docs/performance.md] [--only TEXT]
+          Leadwerk.Bench matrix   --provider sqlite|postgres --connection "<cs>" [--quick] [--output docs/performance-matrix.md] [--only TEXT]
         --quick: generate 2,000 companies and 10,000 persons (unless sizes are given); run few iterations.
-        --only TEXT: run only the scenarios whose name holds TEXT ("HTTP" for the load test), to profile one.
+        --only TEXT: run only the scenarios (matrix: cells) whose name holds TEXT ("HTTP" for the load test), to profile one.
         """;
 
     private static string Quote(string arg) => arg.Contains(' ', StringComparison.Ordinal) || arg.Contains(';', StringComparison.Ordinal) ? $"\"{arg}\"" : arg;

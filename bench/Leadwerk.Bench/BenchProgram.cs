@@ -19,6 +19,10 @@ public static class BenchProgram
         {
             await Generator.Run(options, Console.Out);
         }
+        else if (options.Command == "matrix")
+        {
+            await Matrix.MatrixRun.Run(options, Console.Out);
+        }
         else
         {
             await Runner.Run(options, Console.Out);

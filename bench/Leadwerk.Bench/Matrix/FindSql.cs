@@ -1,0 +1,102 @@
+namespace Leadwerk.Bench.Matrix;
+
+/// <summary>A column of Find as SQL: the sort key the app orders by, the join it needs, and whether it can be null.</summary>
+public sealed record SortSql(string Field, string Key, string? Join, bool Nullable, bool IsDate = false);
+
+/// <summary>A typical criteria set as the app receives it and as a database engineer writes it.</summary>
+public sealed record CriteriaSql(string Name, Leadwerk.Web.Search.Criteria Criteria, string Where, string[] Joins, (string, object?)[] Args);
+
+/// <summary>
+/// The hand-written side of Find: the page a user sees (the default columns' data, 50 rows and one to
+/// know there is more), on the same indexes, in keyset form, with nulls last as the app orders them.
+/// A nullable key is read in two index ranges (the values in order, then the nulls by id) instead of
+/// one ORDER BY over an expression no index serves — that is how one writes it by hand.
+/// </summary>
+public static class FindSql
+{
+    public const int PageSize = 50;
+
+    public static readonly Dictionary<string, string> Joins = new()
+    {
+        ["s"] = """LEFT JOIN "LeadStatuses" s ON s."Id" = p."LeadStatusId" """,
+        ["k"] = """LEFT JOIN "Categories" k ON k."Id" = p."CategoryId" """,
+        ["ck"] = """LEFT JOIN "Categories" ck ON ck."Id" = c."CategoryId" """,
+        ["cu"] = """LEFT JOIN "Users" cu ON cu."Id" = c."OwnerId" """,
+    };
+
+    /// <summary>Every column Find sorts persons by (SearchFields: applies to persons, not criterion-only, not hidden), as SQL.</summary>
+    public static readonly SortSql[] Sorts =
+    [
+        new("person.firstName", "p.\"FirstNameKey\"", null, false),
+        new("person.lastName", "p.\"LastNameKey\"", null, false),
+        new("person.email", "p.\"EmailKey\"", null, true),
+        new("person.phone", "p.\"Phone\"", null, true),
+        new("person.title", "p.\"Title\"", null, true),
+        new("person.recordSource", "p.\"RecordSource\"", null, true),
+        new("person.leadStatus", "s.\"Rank\"", "s", true),
+        new("person.owner", "u.\"DisplayName\"", null, true),
+        new("person.createdAt", "p.\"CreatedAt\"", null, false, IsDate: true),
+        new("person.updatedAt", "p.\"UpdatedAt\"", null, false, IsDate: true),
+        new("person.leadStatusChangedAt", "p.\"LeadStatusChangedAt\"", null, true, IsDate: true),
+        new("person.nextFollowUp", "p.\"NextFollowUpAt\"", null, true, IsDate: true),
+        new("person.lastActivity", "p.\"LastActivityAt\"", null, true, IsDate: true),
+        new("person.openFollowUps", "p.\"OpenFollowUps\"", null, false),
+        new("person.category", "k.\"Rank\"", "k", true),
+        new("person.categoryGroup", "k.\"Group\"", "k", true),
+        new("company.name", "c.\"NameKey\"", null, true),
+        new("company.category", "ck.\"Rank\"", "ck", true),
+        new("company.categoryGroup", "ck.\"Group\"", "ck", true),
+        new("company.owner", "cu.\"DisplayName\"", "cu", true),
+        new("company.country", "c.\"Country\"", null, true),
+        new("company.email", "c.\"Email\"", null, true),
+        new("company.orgNumber", "c.\"OrgNumber\"", null, true),
+        new("company.createdAt", "c.\"CreatedAt\"", null, true, IsDate: true),
+    ];
+
+    public static string From(CriteriaSql criteria, SortSql sort) =>
+        $"""
+        FROM "Persons" p LEFT JOIN "Companies" c ON c."Id" = p."CompanyId" LEFT JOIN "Users" u ON u."Id" = p."OwnerId"
+        {string.Join(" ", criteria.Joins.Append(sort.Join).OfType<string>().Distinct().Select(j => Joins[j]))}
+        WHERE ({criteria.Where})
+        """;
+
+    /// <summary>The page's columns (the app's default Find columns) plus the sort key and id for the keyset.</summary>
+    public static string Select(SortSql sort) =>
+        $"""SELECT p."Id", p."FirstName", p."LastName", c."Name", p."Email", p."CategoryId", p."LeadStatusId", p."OwnerId", u."DisplayName", {sort.Key} AS "SortKey" """;
+
+    /// <summary>
+    /// A page in (null flag, key, id) order after <paramref name="after"/> (null: the first page):
+    /// the non-null keys in index order, then — if the page is not full — the nulls by id.
+    /// </summary>
+    public static async Task<List<object?[]>> Page(Floor floor, CriteriaSql criteria, SortSql sort, bool descending, Boundary? after, int rows = PageSize + 1)
+    {
+        var dir = descending ? "DESC" : "ASC";
+        var from = From(criteria, sort);
+        var page = new List<object?[]>();
+        if (after is not { IsNull: true })
+        {
+            var keyset = after is null ? "" : descending
+                ? $"""AND {sort.Key} <= @v AND ({sort.Key} < @v OR p."Id" < @i)"""
+                : $"""AND {sort.Key} >= @v AND ({sort.Key} > @v OR p."Id" > @i)""";
+            var notNull = sort.Nullable ? $"AND {sort.Key} IS NOT NULL" : "";
+            page.AddRange(await floor.Rows($"""{Select(sort)} {from} {notNull} {keyset} ORDER BY {sort.Key} {dir}, p."Id" {dir} LIMIT {rows}""",
+                [.. criteria.Args, .. after is null ? [] : new (string, object?)[] { ("@v", after.Value), ("@i", after.Id) }]));
+        }
+
+        if (sort.Nullable && page.Count < rows)
+        {
+            var keyset = after is { IsNull: true } ? (descending ? """AND p."Id" < @i""" : """AND p."Id" > @i""") : "";
+            page.AddRange(await floor.Rows($"""{Select(sort)} {from} AND {sort.Key} IS NULL {keyset} ORDER BY p."Id" {dir} LIMIT {rows - page.Count}""",
+                [.. criteria.Args, .. after is { IsNull: true } ? new (string, object?)[] { ("@i", after.Id) } : []]));
+        }
+
+        return page;
+    }
+
+    public static async Task<long> Count(Floor floor, CriteriaSql criteria) =>
+        await floor.Scalar($"""SELECT COUNT(*) FROM "Persons" p LEFT JOIN "Companies" c ON c."Id" = p."CompanyId" {string.Join(" ", criteria.Joins.Select(j => Joins[j]))} WHERE ({criteria.Where})""",
+            criteria.Args);
+}
+
+/// <summary>The last row before a page: its sort key (as the database returns it) and id.</summary>
+public sealed record Boundary(bool IsNull, object? Value, long Id);
