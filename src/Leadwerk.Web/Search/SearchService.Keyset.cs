@@ -44,6 +44,28 @@ public sealed partial class SearchService
     }
 
     /// <summary>
+    /// A nullable key's order (values, then nulls by id) as two queries that each read an index in order:
+    /// the rows with a value, then — only if the page is not full — the nulls. One ORDER BY on
+    /// "is null" first would be an expression no index serves, so the database would sort every match.
+    /// </summary>
+    private static (IQueryable<T> Values, IQueryable<T>? Nulls) Split<T>(IQueryable<T> query, LambdaExpression key, bool descending, Position? after)
+    {
+        var x = Expression.Parameter(typeof(T), "x");
+        var value = CriteriaCompiler.Inline(key, x);
+        var id = Expression.Property(x, "Id");
+        var isNull = Expression.Lambda<Func<T, bool>>(Expression.Equal(value, Expression.Constant(null, value.Type)), x);
+        var nulls = Sort(query.Where(isNull), Expression.Lambda(id, x), descending ? nameof(Queryable.OrderByDescending) : nameof(Queryable.OrderBy));
+        if (after is { N: true })
+        {
+            var idAfter = descending ? Expression.LessThan(id, CriteriaCompiler.Parameter(after.I)) : Expression.GreaterThan(id, CriteriaCompiler.Parameter(after.I));
+            return (nulls.Where(Expression.Lambda<Func<T, bool>>(idAfter, x)), null);
+        }
+
+        var hasValue = Expression.Lambda<Func<T, bool>>(Expression.NotEqual(value, Expression.Constant(null, value.Type)), x);
+        return (From(query.Where(hasValue), key, key, descending, nullable: false, after), nulls);
+    }
+
+    /// <summary>
     /// Rows strictly after the cursor in (null flag, value, id) order, written as
     /// "value ≥ v and (value > v or id > i)" so the first half is an index range start.
     /// </summary>

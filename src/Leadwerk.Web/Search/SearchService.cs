@@ -58,23 +58,35 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
         }
         var total = count ? await query.CountAsync() : (int?)null;
         var key = field.SortOn(entity)!;
-        var nullable = !field.NeverNullOn.Contains(entity);
+        // A count is a plain int: it has no null to order last.
+        var nullable = !field.NeverNullOn.Contains(entity) && (!key.ReturnType.IsValueType || Nullable.GetUnderlyingType(key.ReturnType) is not null);
         var after = Cursor.Decode<Position>(cursor);
-        var ordered = From(query, key, key, descending, nullable, after);
+        var (ordered, nulls) = nullable ? Split(query, key, descending, after) : (From(query, key, key, descending, false, after), null);
 
         var lists = await Lookups();
-        async Task<(List<Dictionary<string, object?>> Items, string? Next, bool Full)> Fetch(IQueryable<T> rows)
+        async Task<List<Hit<TRow>>> Read<TRow>(IQueryable<T> rows, IQueryable<T>? then, Expression<Func<T, TRow>> row)
+        {
+            var hits = await Project(rows, row, key).Take(take + 1).ToListAsync();
+            if (then is not null && hits.Count <= take)
+            {
+                hits.AddRange(await Project(then, row, key).Take(take + 1 - hits.Count).ToListAsync());
+            }
+
+            return hits;
+        }
+
+        async Task<(List<Dictionary<string, object?>> Items, string? Next, bool Full)> Fetch(IQueryable<T> rows, IQueryable<T>? then = null)
         {
             if (typeof(T) == typeof(Person))
             {
-                var hits = await Project((IQueryable<Person>)rows, SearchColumns.PersonRowFor(shown), key).Take(take + 1).ToListAsync();
+                var hits = await Read(rows, then, (Expression<Func<T, PersonRow>>)(object)SearchColumns.PersonRowFor(shown));
                 var (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
                 await FillTouches(items, [.. hits.Take(take).Select(h => (h.Row.Id, h.Row.CompanyId))], shown, Entities.Person);
                 return (items, next, hits.Count > take);
             }
             else
             {
-                var hits = await Project((IQueryable<Company>)rows, SearchColumns.CompanyRowFor(shown), key).Take(take + 1).ToListAsync();
+                var hits = await Read(rows, then, (Expression<Func<T, CompanyRow>>)(object)SearchColumns.CompanyRowFor(shown));
                 var (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
                 await FillTouches(items, [.. hits.Take(take).Select(h => (h.Row.Id, (int?)h.Row.Id))], shown, Entities.Company);
                 return (items, next, hits.Count > take);
@@ -95,7 +107,7 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
             }
         }
 
-        var (found, following, _) = await Fetch(ordered);
+        var (found, following, _) = await Fetch(ordered, nulls);
         return new SearchResult(found, following, total);
     }
 
