@@ -27,7 +27,8 @@ public static class ListCells
     public static async Task<List<Cell>> Build(Floor floor, HttpClient client, Func<string, bool> wanted, bool quick)
     {
         var cells = new List<Cell>();
-        var owners = await floor.Ids("""SELECT "Id" FROM "Users" ORDER BY "Id" LIMIT 2""");
+        // The two owners with the most persons (the `run` command's bulk update moves two owners' persons to a third).
+        var owners = await floor.Ids("""SELECT "OwnerId" FROM "Persons" WHERE "OwnerId" IS NOT NULL GROUP BY "OwnerId" ORDER BY COUNT(*) DESC, "OwnerId" LIMIT 2""");
         (string, object?)[] ownerArgs = [("@o1", (int)owners[0]), ("@o2", (int)owners[1])];
         var company = (await floor.Rows("""SELECT "CompanyId", COUNT(*) FROM "Persons" WHERE "CompanyId" IS NOT NULL GROUP BY "CompanyId" ORDER BY 2 DESC LIMIT 1"""))[0];
         var companyId = Convert.ToInt32(company[0], CultureInfo.InvariantCulture);
@@ -46,7 +47,7 @@ public static class ListCells
                 {
                     var body = await Http.Json(c, HttpMethod.Get, $"api/companies/{companyId}/persons?sort=person.lastName&limit={FindSql.PageSize}&groupBy={field}&count=true");
                     var items = body.GetProperty("items");
-                    return Http.Signature(items[0].GetProperty("id").GetInt64(), items.GetArrayLength(), body.GetProperty("count").GetInt64(), body.GetProperty("groups").GetArrayLength());
+                    return Http.Signature(FirstId(items), items.GetArrayLength(), body.GetProperty("count").GetInt64(), body.GetProperty("groups").GetArrayLength());
                 },
                 async () =>
                 {
@@ -57,7 +58,7 @@ public static class ListCells
                         """, ("@company", companyId));
                     var groups = await floor.Rows($"""SELECT {key}, COUNT(*) FROM "Persons" p {joins} WHERE p."CompanyId" = @company GROUP BY {key}""", ("@company", companyId));
                     var count = groups.Sum(g => Convert.ToInt64(g[1], CultureInfo.InvariantCulture));
-                    return Http.Signature(Convert.ToInt64(page[0][0], CultureInfo.InvariantCulture), Math.Min(page.Count, FindSql.PageSize), count, groups.Count);
+                    return Http.Signature(FirstId(page), Math.Min(page.Count, FindSql.PageSize), count, groups.Count);
                 }));
         }
 
@@ -167,12 +168,12 @@ public static class ListCells
             async c =>
             {
                 var items = (await Http.Json(c, HttpMethod.Get, $"api/selections/{selectionId}/members?limit={FindSql.PageSize}{cursor}")).GetProperty("items");
-                return Http.Signature(items[0].GetProperty("id").GetInt64(), items.GetArrayLength());
+                return Http.Signature(FirstId(items), items.GetArrayLength());
             },
             async () =>
             {
                 var rows = await FindSql.Page(floor, members, sort, false, after);
-                return Http.Signature(Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture), Math.Min(rows.Count, FindSql.PageSize));
+                return Http.Signature(FirstId(rows), Math.Min(rows.Count, FindSql.PageSize));
             });
     }
 
@@ -181,7 +182,7 @@ public static class ListCells
         async c =>
         {
             var items = (await Http.Json(c, HttpMethod.Get, $"api/persons?search={Uri.EscapeDataString(term)}&limit={FindSql.PageSize}")).GetProperty("items");
-            return Http.Signature(items.GetArrayLength() == 0 ? null : items[0].GetProperty("id").GetInt64(), items.GetArrayLength());
+            return Http.Signature(FirstId(items), items.GetArrayLength());
         },
         async () =>
         {
@@ -191,6 +192,10 @@ public static class ListCells
                 WHERE p."LastNameKey" LIKE @t OR p."FirstNameKey" LIKE @t OR p."EmailKey" LIKE @t
                 ORDER BY p."LastNameKey", p."Id" LIMIT {FindSql.PageSize + 1}
                 """, ("@t", $"%{Web.Common.TextKey.Of(term)}%"));
-            return Http.Signature(rows.Count == 0 ? null : Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture), Math.Min(rows.Count, FindSql.PageSize));
+            return Http.Signature(FirstId(rows), Math.Min(rows.Count, FindSql.PageSize));
         });
+
+    private static long? FirstId(System.Text.Json.JsonElement items) => items.GetArrayLength() == 0 ? null : items[0].GetProperty("id").GetInt64();
+
+    private static long? FirstId(List<object?[]> rows) => rows.Count == 0 ? null : Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture);
 }

@@ -66,6 +66,25 @@ public sealed class BenchSmokeTests
         await Generator.Run(BenchOptions.Parse(["generate", "--provider", provider, "--connection", connection, "--quick"]), log);
         await Runner.Run(BenchOptions.Parse(["run", "--provider", provider, "--connection", connection, "--quick", "--output", output]), log);
 
+        var matrix = Path.ChangeExtension(output, ".matrix.md");
+        try
+        {
+            // The matrix fails itself when any cell's answer differs from its floor's.
+            await Leadwerk.Bench.Matrix.MatrixRun.Run(BenchOptions.Parse(["matrix", "--provider", provider, "--connection", connection, "--quick", "--output", matrix]), log);
+            var cells = await File.ReadAllTextAsync(matrix);
+            foreach (var group in new[] { "## Find", "## Contacts tab", "## Board", "## Selection members", "## Quick search", "## Get by id" })
+            {
+                Assert.Contains(group, cells, StringComparison.Ordinal);
+            }
+
+            Assert.Contains("answers differing: 0", cells, StringComparison.Ordinal);
+            Assert.Contains("| Find: 2 lead statuses at potential customers, sort -company.owner, first page |", cells, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(matrix);
+        }
+
         var report = await File.ReadAllTextAsync(output);
         Assert.Contains("2,000 companies, 10,000 persons", report, StringComparison.Ordinal);
         foreach (var scenario in Scenarios)
