@@ -13,10 +13,11 @@
 # The HTTP throughput scenario starts the app itself on a loopback port and loads it with wrk,
 # which this script installs with apt-get when it is missing and it runs as root.
 #
-# Usage: scripts/bench.sh [--quick] [--persons N] [--companies N] [--sqlite-only] [--output FILE]
+# Usage: scripts/bench.sh [--quick] [--persons N] [--companies N] [--sqlite-only] [--output FILE] [--matrix-output FILE]
 #   default sizes: 200,000 companies and 1,000,000 persons (a few minutes to generate per provider)
 #   --quick        2,000 companies, 10,000 persons, few iterations (what CI's smoke test runs)
 #   --output FILE  default docs/performance.md
+#   --matrix-output FILE  default docs/performance-matrix.md (issue 17: what users do over HTTP, cell by cell)
 # Environment: LEADWERK_BENCH_DIR keeps the generated databases there instead of a removed temp dir.
 set -euo pipefail
 
@@ -31,6 +32,7 @@ QUICK=()
 SIZES=()
 SQLITE_ONLY=0
 OUTPUT=docs/performance.md
+MATRIX_OUTPUT=docs/performance-matrix.md
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) QUICK=(--quick); shift ;;
@@ -38,6 +40,7 @@ while [[ $# -gt 0 ]]; do
         --companies) SIZES+=(--companies "$2"); shift 2 ;;
         --sqlite-only) SQLITE_ONLY=1; shift ;;
         --output) OUTPUT="$2"; shift 2 ;;
+        --matrix-output) MATRIX_OUTPUT="$2"; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -112,6 +115,9 @@ bench() {
     local provider=$1 connection=$2 report=$3
     log "$provider: generate"
     "${BENCH[@]}" generate --provider "$provider" --connection "$connection" "${QUICK[@]}" "${SIZES[@]}"
+    # The matrix first: it reads the data as generated (run's jobs change owners and add persons).
+    log "$provider: matrix (what users do, over HTTP, beside the floor)"
+    "${BENCH[@]}" matrix --provider "$provider" --connection "$connection" "${QUICK[@]}" --output "${report%.md}.matrix.md"
     log "$provider: run"
     "${BENCH[@]}" run --provider "$provider" --connection "$connection" "${QUICK[@]}" --output "$report"
 }
@@ -132,3 +138,8 @@ mkdir -p "$(dirname "$OUTPUT")"
     echo "All of the above: \`scripts/bench.sh${ARGS:+ $ARGS}\`"
 } >"$OUTPUT"
 log "wrote $OUTPUT"
+{
+    for r in "${REPORTS[@]}"; do sed "s|$WORKDIR|\$WORKDIR|g" "${r%.md}.matrix.md"; echo; done
+    echo "All of the above: \`scripts/bench.sh${ARGS:+ $ARGS}\`"
+} >"$MATRIX_OUTPUT"
+log "wrote $MATRIX_OUTPUT"

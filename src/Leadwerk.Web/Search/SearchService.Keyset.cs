@@ -48,7 +48,7 @@ public sealed partial class SearchService
     /// the rows with a value, then — only if the page is not full — the nulls. One ORDER BY on
     /// "is null" first would be an expression no index serves, so the database would sort every match.
     /// </summary>
-    private static (IQueryable<T> Values, IQueryable<T>? Nulls) Split<T>(IQueryable<T> query, LambdaExpression key, bool descending, Position? after)
+    private static IEnumerable<IQueryable<T>> Split<T>(IQueryable<T> query, LambdaExpression key, bool descending, Position? after)
     {
         var x = Expression.Parameter(typeof(T), "x");
         var value = CriteriaCompiler.Inline(key, x);
@@ -58,11 +58,11 @@ public sealed partial class SearchService
         if (after is { N: true })
         {
             var idAfter = descending ? Expression.LessThan(id, CriteriaCompiler.Parameter(after.I)) : Expression.GreaterThan(id, CriteriaCompiler.Parameter(after.I));
-            return (nulls.Where(Expression.Lambda<Func<T, bool>>(idAfter, x)), null);
+            return [nulls.Where(Expression.Lambda<Func<T, bool>>(idAfter, x))];
         }
 
         var hasValue = Expression.Lambda<Func<T, bool>>(Expression.NotEqual(value, Expression.Constant(null, value.Type)), x);
-        return (From(query.Where(hasValue), key, key, descending, nullable: false, after), nulls);
+        return [From(query.Where(hasValue), key, key, descending, nullable: false, after), nulls];
     }
 
     /// <summary>

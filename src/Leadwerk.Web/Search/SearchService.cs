@@ -61,32 +61,39 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
         // A count is a plain int: it has no null to order last.
         var nullable = !field.NeverNullOn.Contains(entity) && (!key.ReturnType.IsValueType || Nullable.GetUnderlyingType(key.ReturnType) is not null);
         var after = Cursor.Decode<Position>(cursor);
-        var (ordered, nulls) = nullable ? Split(query, key, descending, after) : (From(query, key, key, descending, false, after), null);
+        IEnumerable<IQueryable<T>> parts = await ByValue(query, field, descending, after) ?? (nullable
+            ? Split(query, key, descending, after)
+            : [From(query, key, key, descending, false, after)]);
 
         var lists = await Lookups();
-        async Task<List<Hit<TRow>>> Read<TRow>(IQueryable<T> rows, IQueryable<T>? then, Expression<Func<T, TRow>> row)
+        // The parts are read in turn until the page (and one row to know there is more) is full; later parts are never built.
+        async Task<List<Hit<TRow>>> Read<TRow>(IEnumerable<IQueryable<T>> rows, Expression<Func<T, TRow>> row)
         {
-            var hits = await Project(rows, row, key).Take(take + 1).ToListAsync();
-            if (then is not null && hits.Count <= take)
+            var hits = new List<Hit<TRow>>();
+            foreach (var part in rows)
             {
-                hits.AddRange(await Project(then, row, key).Take(take + 1 - hits.Count).ToListAsync());
+                hits.AddRange(await Project(part, row, key).Take(take + 1 - hits.Count).ToListAsync());
+                if (hits.Count > take)
+                {
+                    break;
+                }
             }
 
             return hits;
         }
 
-        async Task<(List<Dictionary<string, object?>> Items, string? Next, bool Full)> Fetch(IQueryable<T> rows, IQueryable<T>? then = null)
+        async Task<(List<Dictionary<string, object?>> Items, string? Next, bool Full)> Fetch(IEnumerable<IQueryable<T>> rows)
         {
             if (typeof(T) == typeof(Person))
             {
-                var hits = await Read(rows, then, (Expression<Func<T, PersonRow>>)(object)SearchColumns.PersonRowFor(shown));
+                var hits = await Read(rows, (Expression<Func<T, PersonRow>>)(object)SearchColumns.PersonRowFor(shown));
                 var (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
                 await FillTouches(items, [.. hits.Take(take).Select(h => (h.Row.Id, h.Row.CompanyId))], shown, Entities.Person);
                 return (items, next, hits.Count > take);
             }
             else
             {
-                var hits = await Read(rows, then, (Expression<Func<T, CompanyRow>>)(object)SearchColumns.CompanyRowFor(shown));
+                var hits = await Read(rows, (Expression<Func<T, CompanyRow>>)(object)SearchColumns.CompanyRowFor(shown));
                 var (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
                 await FillTouches(items, [.. hits.Take(take).Select(h => (h.Row.Id, (int?)h.Row.Id))], shown, Entities.Company);
                 return (items, next, hits.Count > take);
@@ -95,7 +102,7 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
 
         if (!nullable && Probe(query, entity, field, key, descending, after) is { } window)
         {
-            if (await Fetch(Order(window, key, descending, nullable)) is { Full: true } probed)
+            if (await Fetch([Order(window, key, descending, nullable)]) is { Full: true } probed)
             {
                 return new SearchResult(probed.Items, probed.Next, total);
             }
@@ -103,11 +110,11 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
             if (ScanFirst(query.Expression))
             {
                 var matches = query.Provider.CreateQuery<T>(EmailTrigrams.Use(query.Expression, db));
-                ordered = From(matches, Unindexed(key), key, descending, nullable, after);
+                parts = [From(matches, Unindexed(key), key, descending, nullable, after)];
             }
         }
 
-        var (found, following, _) = await Fetch(ordered, nulls);
+        var (found, following, _) = await Fetch(parts);
         return new SearchResult(found, following, total);
     }
 
