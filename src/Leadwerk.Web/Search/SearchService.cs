@@ -63,18 +63,20 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
         var ordered = From(query, key, key, descending, nullable, after);
 
         var lists = await Lookups();
-        async Task<(List<Dictionary<string, object?>> Items, string? Next, bool Full)> Fetch(IQueryable<T> rows)
+        Task<(List<Dictionary<string, object?>> Items, string? Next, bool Full)> Fetch(IQueryable<T> rows) => FetchParts([rows], key);
+
+        async Task<(List<Dictionary<string, object?>> Items, string? Next, bool Full)> FetchParts(IEnumerable<IQueryable<T>> parts, LambdaExpression cursorKey)
         {
             if (typeof(T) == typeof(Person))
             {
-                var hits = await Project((IQueryable<Person>)rows, SearchColumns.PersonRowFor(shown), key).Take(take + 1).ToListAsync();
+                var hits = await Load(parts.Select(p => (IQueryable<Person>)p), SearchColumns.PersonRowFor(shown), cursorKey, take);
                 var (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
                 await FillTouches(items, [.. hits.Take(take).Select(h => (h.Row.Id, h.Row.CompanyId))], shown, Entities.Person);
                 return (items, next, hits.Count > take);
             }
             else
             {
-                var hits = await Project((IQueryable<Company>)rows, SearchColumns.CompanyRowFor(shown), key).Take(take + 1).ToListAsync();
+                var hits = await Load(parts.Select(p => (IQueryable<Company>)p), SearchColumns.CompanyRowFor(shown), cursorKey, take);
                 var (items, next) = Items(hits, take, h => h.Row.Id, h => Row(h.Row, shown, lists));
                 await FillTouches(items, [.. hits.Take(take).Select(h => (h.Row.Id, (int?)h.Row.Id))], shown, Entities.Company);
                 return (items, next, hits.Count > take);
@@ -93,6 +95,11 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
                 var matches = query.Provider.CreateQuery<T>(EmailTrigrams.Use(query.Expression, db));
                 ordered = From(matches, Unindexed(key), key, descending, nullable, after);
             }
+        }
+        else if (await Walk(query, entity, field, key, descending, after) is { } walk)
+        {
+            var (walked, next, _) = await FetchParts(walk.Parts, walk.CursorKey);
+            return new SearchResult(walked, next, total);
         }
 
         var (found, following, _) = await Fetch(ordered);
