@@ -483,11 +483,7 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("EmailKey");
-
                     b.HasIndex("OrgNumber");
-
-                    b.HasIndex("PhoneKey");
 
                     b.HasIndex("WebsiteDomain");
 
@@ -495,9 +491,13 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("EmailKey", "Id");
+
                     b.HasIndex("NameKey", "Id");
 
                     b.HasIndex("OwnerId", "Id");
+
+                    b.HasIndex("PhoneKey", "Id");
 
                     b.ToTable("Companies", (string)null);
                 });
@@ -1465,8 +1465,6 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("LeadStatusId");
 
-                    b.HasIndex("PhoneKey");
-
                     b.HasIndex("LastActivityAt", "Id");
 
                     b.HasIndex("LastNameKey", "Id");
@@ -1476,6 +1474,8 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.HasIndex("OpenFollowUps", "Id");
 
                     b.HasIndex("OwnerId", "LeadStatusId");
+
+                    b.HasIndex("PhoneKey", "Id");
 
                     b.HasIndex("CompanyId", "LastNameKey", "Id");
 

@@ -463,11 +463,7 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("EmailKey");
-
                     b.HasIndex("OrgNumber");
-
-                    b.HasIndex("PhoneKey");
 
                     b.HasIndex("WebsiteDomain");
 
@@ -475,9 +471,13 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("EmailKey", "Id");
+
                     b.HasIndex("NameKey", "Id");
 
                     b.HasIndex("OwnerId", "Id");
+
+                    b.HasIndex("PhoneKey", "Id");
 
                     b.ToTable("Companies", (string)null);
                 });
@@ -1431,8 +1431,6 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LeadStatusId");
 
-                    b.HasIndex("PhoneKey");
-
                     b.HasIndex("LastActivityAt", "Id");
 
                     b.HasIndex("LastNameKey", "Id");
@@ -1442,6 +1440,8 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.HasIndex("OpenFollowUps", "Id");
 
                     b.HasIndex("OwnerId", "LeadStatusId");
+
+                    b.HasIndex("PhoneKey", "Id");
 
                     b.HasIndex("CompanyId", "LastNameKey", "Id");
 

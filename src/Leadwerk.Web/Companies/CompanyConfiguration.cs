@@ -26,9 +26,9 @@ public sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasIndex(c => new { c.NameKey, c.Id });
         builder.HasIndex(c => c.CategoryId);
         builder.HasIndex(c => c.OrgNumber);
-        // The app bar's search finds companies by a prefix of these.
-        builder.HasIndex(c => c.EmailKey);
-        builder.HasIndex(c => c.PhoneKey);
+        // The app bar's search finds companies by a prefix of these, walked in (key, Id) order.
+        builder.HasIndex(c => new { c.EmailKey, c.Id });
+        builder.HasIndex(c => new { c.PhoneKey, c.Id });
         // The list's other sorts walk (value, Id), as the name sort walks (NameKey, Id); owner: one
         // owner's companies after another's (CompanyList.OwnerOrder), and the owner filter.
         builder.HasIndex(c => new { c.Country, c.Id });

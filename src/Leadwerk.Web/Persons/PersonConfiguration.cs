@@ -45,7 +45,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.LeadStatusId);
         builder.HasIndex(p => new { p.OwnerId, p.LeadStatusId });
         builder.HasIndex(p => p.EmailKey);
-        builder.HasIndex(p => p.PhoneKey);
+        // The app bar's search by phone, in (key, Id) order: PostgreSQL's entries for one key are not in Id order.
+        builder.HasIndex(p => new { p.PhoneKey, p.Id });
         builder.HasIndex(p => new { p.NextFollowUpAt, p.Id });
         builder.HasIndex(p => new { p.LastActivityAt, p.Id });
         builder.HasIndex(p => new { p.OpenFollowUps, p.Id });

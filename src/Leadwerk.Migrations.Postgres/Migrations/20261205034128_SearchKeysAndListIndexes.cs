@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Leadwerk.Migrations.Sqlite.Migrations
+namespace Leadwerk.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class SearchKeysAndListIndexes : Migration
@@ -17,35 +17,33 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "PhoneKey",
                 table: "Persons",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
-                nullable: true);
+                nullable: true,
+                collation: "C");
 
             migrationBuilder.AddColumn<string>(
                 name: "EmailKey",
                 table: "Companies",
-                type: "TEXT",
+                type: "character varying(254)",
                 maxLength: 254,
-                nullable: true);
+                nullable: true,
+                collation: "C");
 
             migrationBuilder.AddColumn<string>(
                 name: "PhoneKey",
                 table: "Companies",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
-                nullable: true);
+                nullable: true,
+                collation: "C");
 
-            // Rows saved before the keys existed (PhoneKey.Of and TextKey.Of set them on every later save).
-            // SQLite has no regular expressions: the usual separators go, and a number with other
-            // characters in it ("ext. 12") keeps them until it is next saved; its start still matches.
-            // E-mail is folded by lower() (the app's own on SQLite); accents stay until the next save.
+            // Rows saved before the keys existed (PhoneKey.Of and TextKey.Of set them on every later save):
+            // the digits without a leading "00", as PhoneKey.Of; e-mail folded by lower(), accents stay
+            // until the next save.
             migrationBuilder.Sql("""
-                UPDATE "Persons" SET "PhoneKey" = replace(replace(replace(replace(replace(replace(replace(replace("Phone", '(0)', ''), ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', ''), '/', '') WHERE "Phone" IS NOT NULL;
-                UPDATE "Companies" SET "PhoneKey" = replace(replace(replace(replace(replace(replace(replace(replace("Phone", '(0)', ''), ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', ''), '/', '') WHERE "Phone" IS NOT NULL;
-                UPDATE "Persons" SET "PhoneKey" = substr("PhoneKey", 3) WHERE "PhoneKey" LIKE '00%';
-                UPDATE "Companies" SET "PhoneKey" = substr("PhoneKey", 3) WHERE "PhoneKey" LIKE '00%';
-                UPDATE "Persons" SET "PhoneKey" = NULL WHERE "PhoneKey" = '';
-                UPDATE "Companies" SET "PhoneKey" = NULL WHERE "PhoneKey" = '';
+                UPDATE "Persons" SET "PhoneKey" = NULLIF(regexp_replace(regexp_replace(replace("Phone", '(0)', ''), '[^0-9]', '', 'g'), '^00', ''), '') WHERE "Phone" IS NOT NULL;
+                UPDATE "Companies" SET "PhoneKey" = NULLIF(regexp_replace(regexp_replace(replace("Phone", '(0)', ''), '[^0-9]', '', 'g'), '^00', ''), '') WHERE "Phone" IS NOT NULL;
                 UPDATE "Companies" SET "EmailKey" = lower("Email") WHERE "Email" IS NOT NULL;
                 """);
 
@@ -55,9 +53,9 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                 columns: new[] { "LastNameKey", "FirstNameKey", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Persons_PhoneKey",
+                name: "IX_Persons_PhoneKey_Id",
                 table: "Persons",
-                column: "PhoneKey");
+                columns: new[] { "PhoneKey", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Companies_Country_Id",
@@ -70,9 +68,9 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                 columns: new[] { "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Companies_EmailKey",
+                name: "IX_Companies_EmailKey_Id",
                 table: "Companies",
-                column: "EmailKey");
+                columns: new[] { "EmailKey", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Companies_OwnerId_Id",
@@ -80,9 +78,9 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                 columns: new[] { "OwnerId", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Companies_PhoneKey",
+                name: "IX_Companies_PhoneKey_Id",
                 table: "Companies",
-                column: "PhoneKey");
+                columns: new[] { "PhoneKey", "Id" });
         }
 
         /// <inheritdoc />
@@ -93,7 +91,7 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                 table: "Persons");
 
             migrationBuilder.DropIndex(
-                name: "IX_Persons_PhoneKey",
+                name: "IX_Persons_PhoneKey_Id",
                 table: "Persons");
 
             migrationBuilder.DropIndex(
@@ -105,7 +103,7 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                 table: "Companies");
 
             migrationBuilder.DropIndex(
-                name: "IX_Companies_EmailKey",
+                name: "IX_Companies_EmailKey_Id",
                 table: "Companies");
 
             migrationBuilder.DropIndex(
@@ -113,7 +111,7 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                 table: "Companies");
 
             migrationBuilder.DropIndex(
-                name: "IX_Companies_PhoneKey",
+                name: "IX_Companies_PhoneKey_Id",
                 table: "Companies");
 
             migrationBuilder.DropColumn(
