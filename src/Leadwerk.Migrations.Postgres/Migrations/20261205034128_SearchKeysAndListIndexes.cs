@@ -38,6 +38,8 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                 nullable: true,
                 collation: "C");
 
+            // History rows of undo pairs from before JobsAndUndoneHistory stay unmarked: nothing stored
+            // says reliably which rows a run and its undo wrote (docs/decisions/0011-old-undo-pairs.md).
             // Rows saved before the keys existed (PhoneKey.Of and TextKey.Of set them on every later save):
             // the digits without a leading "00", as PhoneKey.Of; e-mail folded by lower(), accents stay
             // until the next save.

@@ -35,6 +35,8 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                 maxLength: 100,
                 nullable: true);
 
+            // History rows of undo pairs from before JobsAndUndoneHistory stay unmarked: nothing stored
+            // says reliably which rows a run and its undo wrote (docs/decisions/0011-old-undo-pairs.md).
             // Rows saved before the keys existed (PhoneKey.Of and TextKey.Of set them on every later save).
             // SQLite has no regular expressions: the usual separators go, and a number with other
             // characters in it ("ext. 12") keeps them until it is next saved; its start still matches.
