@@ -54,6 +54,37 @@ public sealed class GlobalSearchTests(BrowserFixture fixture, ITestOutputHelper 
         });
     }
 
+    [Theory]
+    [InlineData("en", "Go to a person, company or selection", "Persons")]
+    [InlineData("nl", "Ga naar een persoon, bedrijf of selectie", "Personen")]
+    public async Task APhoneNumberTypedAsTheUserWritesItFindsThePersonWhoseCardItOpens(string language, string label, string persons)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var digits = Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var person = await Data.Person(null, firstName: "Bel", lastName: $"Mij{tag}", phone: $"+31 6 {digits[..4]} {digits[4..]}");
+        var user = await Data.User(language: language);
+        await As(user, async page =>
+        {
+            await page.OpenInteractive("/companies");
+            var box = page.GetByRole(AriaRole.Combobox, new() { Name = label });
+            var list = page.GetByRole(AriaRole.Listbox, new() { Name = label });
+
+            await page.Locator("main").ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
+            await page.Keyboard.PressAsync("/");
+            await Expect(box).ToBeFocusedAsync();
+            await page.Keyboard.TypeAsync($"06-{digits[..4]} {digits[4..6]}");
+            var option = list.GetByRole(AriaRole.Group, new() { Name = persons }).GetByRole(AriaRole.Option, new() { Name = $"Bel Mij{tag}" });
+            await Expect(option).ToBeVisibleAsync();
+            await Expect(option).ToContainTextAsync($"+31 6 {digits[..4]} {digits[4..]}");
+            await Accessibility.AssertNoSeriousViolations(page, $"the global search found by phone ({language})");
+
+            await option.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/persons/{person.Id}$"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Bel Mij{tag}");
+            await Accessibility.AssertNoSeriousViolations(page, $"the person opened from the search ({language})");
+        });
+    }
+
     [Fact]
     public async Task TheSearchBoxFitsTheAppBarAtPhoneWidth()
     {

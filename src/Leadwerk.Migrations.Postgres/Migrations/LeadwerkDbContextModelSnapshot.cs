@@ -428,6 +428,11 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .UseCollation("C");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -449,6 +454,11 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<string>("RecordSource")
                         .HasMaxLength(60)
@@ -475,11 +485,19 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrgNumber");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("WebsiteDomain");
 
+                    b.HasIndex("Country", "Id");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("EmailKey", "Id");
+
                     b.HasIndex("NameKey", "Id");
+
+                    b.HasIndex("OwnerId", "Id");
+
+                    b.HasIndex("PhoneKey", "Id");
 
                     b.ToTable("Companies", (string)null);
                 });
@@ -1421,6 +1439,11 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
                     b.Property<string>("RecordSource")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -1452,7 +1475,11 @@ namespace Leadwerk.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwnerId", "LeadStatusId");
 
+                    b.HasIndex("PhoneKey", "Id");
+
                     b.HasIndex("CompanyId", "LastNameKey", "Id");
+
+                    b.HasIndex("LastNameKey", "FirstNameKey", "Id");
 
                     b.HasIndex("LeadStatusChangedAt", "CategoryId", "LeadStatusId");
 

@@ -411,6 +411,10 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -429,6 +433,10 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneKey")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -457,11 +465,19 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrgNumber");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("WebsiteDomain");
 
+                    b.HasIndex("Country", "Id");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("EmailKey", "Id");
+
                     b.HasIndex("NameKey", "Id");
+
+                    b.HasIndex("OwnerId", "Id");
+
+                    b.HasIndex("PhoneKey", "Id");
 
                     b.ToTable("Companies", (string)null);
                 });
@@ -1390,6 +1406,10 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecordSource")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -1421,7 +1441,11 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerId", "LeadStatusId");
 
+                    b.HasIndex("PhoneKey", "Id");
+
                     b.HasIndex("CompanyId", "LastNameKey", "Id");
+
+                    b.HasIndex("LastNameKey", "FirstNameKey", "Id");
 
                     b.HasIndex("LeadStatusChangedAt", "CategoryId", "LeadStatusId");
 

@@ -22,8 +22,24 @@ public sealed class Company : IAuditable
     public Category Category { get; set; } = null!;
     public int? OwnerId { get; set; }
     public User? Owner { get; set; }
-    public string? Email { get; set; }
-    public string? Phone { get; set; }
+    private string? _email;
+    private string? _phone;
+
+    public string? Email
+    {
+        get => _email;
+        set => (_email, EmailKey) = (value, TextKey.OfOptional(value));
+    }
+
+    public string? Phone
+    {
+        get => _phone;
+        set => (_phone, PhoneKey) = (value, Common.PhoneKey.Of(value));
+    }
+
+    /// <summary>The folded e-mail and the phone number's digits that the app bar's search finds it by; set with the text.</summary>
+    public string? EmailKey { get; private set; }
+    public string? PhoneKey { get; private set; }
     private string? _website;
 
     public string? Website

@@ -12,6 +12,8 @@ public sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.NameKey).HasMaxLength(CompanyRules.NameMaxLength);
         builder.Property(c => c.Email).HasMaxLength(CompanyRules.EmailMaxLength);
         builder.Property(c => c.Phone).HasMaxLength(CompanyRules.ShortTextMaxLength);
+        builder.Property(c => c.EmailKey).HasMaxLength(CompanyRules.EmailMaxLength);
+        builder.Property(c => c.PhoneKey).HasMaxLength(CompanyRules.ShortTextMaxLength);
         builder.Property(c => c.Website).HasMaxLength(CompanyRules.WebsiteMaxLength);
         builder.Property(c => c.Country).HasMaxLength(CompanyRules.ShortTextMaxLength);
         builder.Property(c => c.OrgNumber).HasMaxLength(CompanyRules.ShortTextMaxLength);
@@ -23,8 +25,15 @@ public sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         // The company list and Find page by (folded name, Id); category changes find companies by category.
         builder.HasIndex(c => new { c.NameKey, c.Id });
         builder.HasIndex(c => c.CategoryId);
-        builder.HasIndex(c => c.OwnerId);
         builder.HasIndex(c => c.OrgNumber);
+        // The app bar's search finds companies by a prefix of these, walked in (key, Id) order.
+        builder.HasIndex(c => new { c.EmailKey, c.Id });
+        builder.HasIndex(c => new { c.PhoneKey, c.Id });
+        // The list's other sorts walk (value, Id), as the name sort walks (NameKey, Id); owner: one
+        // owner's companies after another's (CompanyList.OwnerOrder), and the owner filter.
+        builder.HasIndex(c => new { c.Country, c.Id });
+        builder.HasIndex(c => new { c.CreatedAt, c.Id });
+        builder.HasIndex(c => new { c.OwnerId, c.Id });
         builder.Property(c => c.WebsiteDomain).HasMaxLength(CompanyRules.WebsiteMaxLength);
         builder.HasIndex(c => c.WebsiteDomain);
     }

@@ -121,8 +121,14 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
                 p.Property(x => x.FirstNameKey).UseCollation("C");
                 p.Property(x => x.LastNameKey).UseCollation("C");
                 p.Property(x => x.EmailKey).UseCollation("C");
+                p.Property(x => x.PhoneKey).UseCollation("C");
             });
-            modelBuilder.Entity<Company>().Property(x => x.NameKey).UseCollation("C");
+            modelBuilder.Entity<Company>(c =>
+            {
+                c.Property(x => x.NameKey).UseCollation("C");
+                c.Property(x => x.EmailKey).UseCollation("C");
+                c.Property(x => x.PhoneKey).UseCollation("C");
+            });
             // The funnel reads each person's rows at step statuses in (At, Id) order: with the id in
             // the index PostgreSQL answers from it alone (SQLite's index entries carry the rowid).
             modelBuilder.Entity<Leads.LeadStatusChange>().HasIndex(h => new { h.PersonId, h.At, h.ToId, h.BecameLead, h.FirstChangeAt, h.Reverted })

@@ -14,6 +14,7 @@ public sealed class Person : IAuditable
     private string _firstName = "";
     private string _lastName = "";
     private string? _email;
+    private string? _phone;
 
     public string FirstName
     {
@@ -38,7 +39,14 @@ public sealed class Person : IAuditable
     public string LastNameKey { get; private set; } = "";
     public string? EmailKey { get; private set; }
 
-    public string? Phone { get; set; }
+    public string? Phone
+    {
+        get => _phone;
+        set => (_phone, PhoneKey) = (value, Common.PhoneKey.Of(value));
+    }
+
+    /// <summary>The phone number's digits (<see cref="Common.PhoneKey"/>) that the app bar's search finds it by; set with the number.</summary>
+    public string? PhoneKey { get; private set; }
     public string? Title { get; set; }
     public int? OwnerId { get; set; }
     public User? Owner { get; set; }

@@ -15,16 +15,18 @@ public sealed record GlobalHit(int Id, string Title, string? Subtitle, string Ur
 public sealed record GlobalResults(IReadOnlyList<GlobalHit> Persons, IReadOnlyList<GlobalHit> Companies, IReadOnlyList<GlobalHit> Selections);
 
 /// <summary>
-/// The app bar's search (GET /api/search/global): persons by last name, "first last" or e-mail, companies
-/// by name or org. number, each a prefix range on an indexed folded key, so it answers at once at a
-/// million persons (never a "contains" scan). Selections (few) by any part of the name, own and shared only.
+/// The app bar's search (GET /api/search/global): persons by last name, "first last", e-mail or phone,
+/// companies by name, org. number, e-mail or phone, each a prefix range on an indexed folded key (phone:
+/// its digits, <see cref="PhoneKey"/>), so it answers at once at a million persons (never a "contains"
+/// scan). Selections (few) by any part of the name, own and shared only.
 /// </summary>
 public sealed class GlobalSearch(LeadwerkDbContext db)
 {
     public const int DefaultLimit = 5;
     public const int MaxLimit = 20;
     public const int MaxLength = 100;
-    private const int FullNameWindow = 1000;
+    /// <summary>"jan willem de vries" splits after "jan", "jan willem" and "jan willem de": enough for first names.</summary>
+    private const int MaxFirstNameWords = 3;
 
     public async Task<GlobalResults> Find(string? q, int? limit, int userId)
     {
@@ -48,37 +50,64 @@ public sealed class GlobalSearch(LeadwerkDbContext db)
         }
 
         var key = TextKey.Of(text);
-        return new GlobalResults(await Persons(key, take), await Companies(text, key, take), await Selections(key, take, userId));
+        return new GlobalResults(await Persons(text, key, take), await Companies(text, key, take), await Selections(key, take, userId));
     }
 
-    private async Task<List<GlobalHit>> Persons(string key, int take)
+    private async Task<List<GlobalHit>> Persons(string text, string key, int take)
     {
         var persons = db.Persons.AsNoTracking();
-        var byLastName = Prefix<Person>(p => p.LastNameKey, key) is { } lastName
-            ? await PersonHits(persons.Where(lastName).OrderBy(p => p.LastNameKey).ThenBy(p => p.Id), take) : [];
-        // In the e-mail index's own order, so the first rows of the range end the walk.
-        var byEmail = Prefix<Person>(p => p.EmailKey, key) is { } email
-            ? await PersonHits(persons.Where(email).OrderBy(p => p.EmailKey).ThenBy(p => p.Id), take) : [];
-        var byFullName = new List<GlobalHit>();
-        // "jan de vries": the first word starts the first name, the rest the last name. The first name has
-        // no index, so only the first FullNameWindow persons of the last-name range are looked at: a rare
-        // first name under a very common last name may be missed, but the answer never scans.
-        if (key.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space && key[(space + 1)..].Trim() is { Length: > 0 } rest
-            && Prefix<Person>(p => p.LastNameKey, rest) is { } restRange)
+        var hits = new List<GlobalHit>();
+        // "jan de vries" and "jan willem de vries": the first words start the first name, the rest the
+        // last name. Both are ranges of the (LastNameKey, FirstNameKey, Id) index, so every such person
+        // is found however common the last name, without reading the rows the ranges pass over.
+        foreach (var (first, last) in NameSplits(key))
         {
-            var first = key[..space];
-            var window = persons.Where(restRange).OrderBy(p => p.LastNameKey).ThenBy(p => p.Id).Take(FullNameWindow);
-            byFullName = await PersonHits(window.Where(p => p.FirstNameKey.StartsWith(first)).OrderBy(p => p.LastNameKey).ThenBy(p => p.Id), take);
+            if (Prefix<Person>(p => p.LastNameKey, last) is { } lastName && Prefix<Person>(p => p.FirstNameKey, first) is { } firstName)
+            {
+                hits.AddRange(await PersonHits(persons.Where(lastName).Where(firstName)
+                    .OrderBy(p => p.LastNameKey).ThenBy(p => p.FirstNameKey).ThenBy(p => p.Id), take, byPhone: false));
+            }
         }
 
-        return byFullName.Concat(byLastName).Concat(byEmail).DistinctBy(h => h.Id).Take(take).ToList();
+        if (Prefix<Person>(p => p.LastNameKey, key) is { } byLastName)
+        {
+            hits.AddRange(await PersonHits(persons.Where(byLastName).OrderBy(p => p.LastNameKey).ThenBy(p => p.Id), take, byPhone: false));
+        }
+
+        // Each in its index's own order, so the first rows of the range end the walk.
+        if (Prefix<Person>(p => p.EmailKey, key) is { } byEmail)
+        {
+            hits.AddRange(await PersonHits(persons.Where(byEmail).OrderBy(p => p.EmailKey).ThenBy(p => p.Id), take, byPhone: false));
+        }
+
+        foreach (var phone in PhoneKey.Searches(text))
+        {
+            if (Prefix<Person>(p => p.PhoneKey, phone) is { } byPhone)
+            {
+                hits.AddRange(await PersonHits(persons.Where(byPhone).OrderBy(p => p.PhoneKey).ThenBy(p => p.Id), take, byPhone: true));
+            }
+        }
+
+        return hits.DistinctBy(h => h.Id).Take(take).ToList();
     }
 
-    private static async Task<List<GlobalHit>> PersonHits(IQueryable<Person> ordered, int take)
+    /// <summary>Where a typed name may divide into first and last name: after each of its first few words.</summary>
+    private static IEnumerable<(string First, string Last)> NameSplits(string key)
+    {
+        var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < Math.Min(words.Length, MaxFirstNameWords + 1); i++)
+        {
+            yield return (string.Join(' ', words[..i]), string.Join(' ', words[i..]));
+        }
+    }
+
+    private static async Task<List<GlobalHit>> PersonHits(IQueryable<Person> ordered, int take, bool byPhone)
     {
         var rows = await ordered.Take(take)
-            .Select(p => new { p.Id, p.FirstName, p.LastName, p.Email, Company = p.Company == null ? null : p.Company.Name }).ToListAsync();
-        return rows.Select(p => new GlobalHit(p.Id, $"{p.FirstName} {p.LastName}".Trim(), Subtitle(p.Company, p.Email), $"/persons/{p.Id}")).ToList();
+            .Select(p => new { p.Id, p.FirstName, p.LastName, p.Email, p.Phone, Company = p.Company == null ? null : p.Company.Name }).ToListAsync();
+        // Found by its number, a person shows the number: the line that tells two namesakes apart here.
+        return rows.Select(p => new GlobalHit(p.Id, $"{p.FirstName} {p.LastName}".Trim(), Subtitle(p.Company, byPhone ? p.Phone : p.Email),
+            $"/persons/{p.Id}")).ToList();
     }
 
     private async Task<List<GlobalHit>> Companies(string text, string key, int take)
@@ -86,11 +115,14 @@ public sealed class GlobalSearch(LeadwerkDbContext db)
         var hits = new List<GlobalHit>();
         var companies = db.Companies.AsNoTracking();
         // Each in its index's own order, so the walk ends after the first rows of the range.
-        var ranges = new[]
-        {
+        IEnumerable<IQueryable<Company>?> ranges =
+        [
             Prefix<Company>(c => c.NameKey, key) is { } name ? companies.Where(name).OrderBy(c => c.NameKey).ThenBy(c => c.Id) : null,
             Prefix<Company>(c => c.OrgNumber, text) is { } org ? companies.Where(org).OrderBy(c => c.OrgNumber).ThenBy(c => c.Id) : null,
-        };
+            Prefix<Company>(c => c.EmailKey, key) is { } email ? companies.Where(email).OrderBy(c => c.EmailKey).ThenBy(c => c.Id) : null,
+            .. PhoneKey.Searches(text).Select(phone =>
+                Prefix<Company>(c => c.PhoneKey, phone) is { } range ? companies.Where(range).OrderBy(c => c.PhoneKey).ThenBy(c => c.Id) : null),
+        ];
         foreach (var ordered in ranges.OfType<IQueryable<Company>>())
         {
             var rows = await ordered.Take(take)

@@ -61,7 +61,7 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
         // A count is a plain int: it has no null to order last.
         var nullable = !field.NeverNullOn.Contains(entity) && (!key.ReturnType.IsValueType || Nullable.GetUnderlyingType(key.ReturnType) is not null);
         var after = Cursor.Decode<Position>(cursor);
-        IEnumerable<IQueryable<T>> parts = await ByValue(query, field, descending, after) ?? (nullable
+        IEnumerable<IQueryable<T>> parts = await ByValue(query, entity, field, descending, after) ?? (nullable
             ? Split(query, key, descending, after)
             : [From(query, key, key, descending, false, after)]);
 

@@ -64,6 +64,60 @@ public abstract class CompanyListApiTests(LeadwerkApp app)
         Assert.Equal([second.Int("id"), first.Int("id")], page["items"]!.Items().Select(i => i.Int("id")));
     }
 
+    [Fact]
+    public async Task SortsByOwnerNameWithoutOwnerLastAndPagesBothWaysWithoutSkippingOrRepeating()
+    {
+        var admin = await app.Admin();
+        var tag = Unique.Key("co");
+        var users = new[] { await app.NewUser(), await app.NewUser(), await app.NewUser() };
+        var owners = new int?[] { users[1].Id, null, users[0].Id, users[2].Id, users[1].Id, null, users[0].Id, users[1].Id };
+        var ids = new List<int>();
+        for (var i = 0; i < owners.Length; i++)
+        {
+            ids.Add((await Create(admin, "Lead", $"{tag} {i}", owners[i], null)).Int("id"));
+        }
+
+        var ascending = await Walk(admin, $"/api/companies?search={tag}&sort=owner&limit=3");
+        var descending = await Walk(admin, $"/api/companies?search={tag}&sort=-owner&limit=2");
+
+        var names = users.ToDictionary(u => u.Id, u => u.UserName);
+        var rows = ids.Zip(owners, (id, owner) => (Id: id, Name: owner is { } o ? names[o] : null));
+        Assert.Equal(rows.OrderBy(r => r.Name is null).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id).Select(r => r.Id), ascending);
+        Assert.Equal(rows.OrderBy(r => r.Name is null).ThenByDescending(r => r.Name, StringComparer.Ordinal).ThenByDescending(r => r.Id)
+            .Select(r => r.Id), descending);
+    }
+
+    [Fact]
+    public async Task SortsByCreationBothWaysAcrossPagesWithoutSkippingOrRepeating()
+    {
+        var admin = await app.Admin();
+        var tag = Unique.Key("cd");
+        var created = new List<(int Id, DateTime At)>();
+        for (var i = 0; i < 5; i++)
+        {
+            var company = await Create(admin, "Lead", $"{tag} {4 - i}", null, null);
+            created.Add((company.Int("id"), company["createdAt"]!.GetValue<DateTime>()));
+        }
+
+        var oldestFirst = await Walk(admin, $"/api/companies?search={tag}&sort=createdAt&limit=2");
+        var newestFirst = await Walk(admin, $"/api/companies?search={tag}&sort=-createdAt&limit=2");
+
+        Assert.Equal(created.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => c.Id), oldestFirst);
+        Assert.Equal(created.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Select(c => c.Id), newestFirst);
+    }
+
+    [Fact]
+    public async Task AnOwnerCursorWhoseNameNoUserHasAnyMoreStillContinuesAfterThatName()
+    {
+        var admin = await app.Admin();
+        // "~" sorts after every letter, so only companies without an owner come after it.
+        var cursor = Convert.ToBase64String("""{"N":false,"V":"~~~","I":1}"""u8.ToArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        var page = await admin.GetOk($"/api/companies?sort=owner&cursor={cursor}&limit=20");
+
+        Assert.All(page["items"]!.AsArray(), c => Assert.Null(c!["ownerId"]?.GetValue<int?>()));
+    }
+
     [Theory]
     [InlineData("sort=shoeSize", "sort")]
     [InlineData("sort=person.lastName", "sort")]

@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
 using Leadwerk.Tests.Infrastructure;
+using Leadwerk.Web.Data;
+using Leadwerk.Web.Leads;
+using Leadwerk.Web.Persons;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Leadwerk.Tests.Search;
 
@@ -50,6 +54,88 @@ public abstract class GlobalSearchApiTests(LeadwerkApp app)
         Assert.Equal($"/companies/{created.Int("id")}", hit.Str("url"));
         Assert.Contains("Nederland", hit.Str("subtitle"));
         Assert.Contains(byOrg, h => h.Int("id") == created.Int("id"));
+    }
+
+    [Fact]
+    public async Task FindsPersonsAndCompaniesByPhoneWrittenOtherwiseThanTheQuery()
+    {
+        var admin = await app.Admin();
+        var digits = Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var company = await Created(admin.PostJson("/api/companies", new
+        {
+            name = Unique.Name("Bel"), categoryId = await admin.CategoryId("Lead"), phone = $"+31 (0)20-{digits[..4]} {digits[4..]}",
+        }));
+        var person = await Created(admin.PostJson("/api/persons", new
+        {
+            companyId = company.Int("id"), firstName = "Fien", lastName = Unique.Name("Bel"), phone = $"06 - {digits[..4]}.{digits[4..]}",
+        }));
+
+        var byNational = await admin.GetOk($"/api/search/global?q={Uri.EscapeDataString($"06{digits[..3]}")}");
+        var byInternational = await admin.GetOk($"/api/search/global?q={Uri.EscapeDataString($"+31 6 {digits[..4]}")}");
+        var companyByNational = await admin.GetOk($"/api/search/global?q={Uri.EscapeDataString($"(020) {digits}")}");
+        var companyByDoubleZero = await admin.GetOk($"/api/search/global?q={Uri.EscapeDataString($"0031 20 {digits[..2]}")}");
+
+        var hit = byNational["persons"]!.Items().Single(h => h.Int("id") == person.Int("id"));
+        Assert.Contains($"06 - {digits[..4]}.{digits[4..]}", hit.Str("subtitle"));
+        Assert.Contains(byInternational["persons"]!.Items(), h => h.Int("id") == person.Int("id"));
+        Assert.Contains(companyByNational["companies"]!.Items(), h => h.Int("id") == company.Int("id"));
+        Assert.Contains(companyByDoubleZero["companies"]!.Items(), h => h.Int("id") == company.Int("id"));
+    }
+
+    [Fact]
+    public async Task FewerThanFourDigitsOrOtherCharactersAreNoPhoneSearch()
+    {
+        var admin = await app.Admin();
+        var digits = Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var person = await Created(admin.PostJson("/api/persons", new { firstName = "Kort", lastName = Unique.Name("Bel"), phone = digits }));
+
+        var three = await Persons(admin, digits[..3]);
+        var withLetter = await Persons(admin, $"{digits[..6]}x");
+        var four = (await admin.GetOk($"/api/search/global?q={digits[..4]}&limit=20"))["persons"]!.Items();
+
+        Assert.DoesNotContain(three, h => h.Int("id") == person.Int("id"));
+        Assert.DoesNotContain(withLetter, h => h.Int("id") == person.Int("id"));
+        Assert.Contains(four, h => h.Int("id") == person.Int("id"));
+    }
+
+    [Fact]
+    public async Task FindsCompaniesByEmailStartIgnoringCase()
+    {
+        var admin = await app.Admin();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var company = await Created(admin.PostJson("/api/companies", new
+        {
+            name = Unique.Name("Post"), categoryId = await admin.CategoryId("Lead"), email = $"Info.{tag}@Example.com",
+        }));
+
+        var found = (await admin.GetOk($"/api/search/global?q=INFO.{tag}%40exa"))["companies"]!.Items();
+
+        Assert.Equal(company.Int("id"), Assert.Single(found).Int("id"));
+    }
+
+    [Fact]
+    public async Task FirstAndLastNameFindTheOnePersonBehindMoreThanAThousandWithThatLastName()
+    {
+        var admin = await app.Admin();
+        var lastName = $"De Vries{Guid.NewGuid().ToString("N")[..8]}";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
+            db.Actor.Set(Actor.System(Channel.Api));
+            db.Persons.AddRange(Enumerable.Range(0, 1_100).Select(_ => new Person { FirstName = "Piet", LastName = lastName }));
+            await db.SaveChangesAsync();
+        }
+
+        var jan = await Created(admin.PostJson("/api/persons", new { firstName = "Jan Willem", lastName }));
+        var anne = await Created(admin.PostJson("/api/persons", new { firstName = "Anne", lastName = $"{lastName} Jansen" }));
+
+        var byFirstLast = await Persons(admin, $"jan {lastName}");
+        var byTwoFirstNames = await Persons(admin, $"Jan Willem {lastName}");
+        var byLastNameStart = await Persons(admin, $"anne {lastName} jan");
+
+        Assert.Equal([jan.Int("id")], byFirstLast.Select(h => h.Int("id")));
+        Assert.Equal([jan.Int("id")], byTwoFirstNames.Select(h => h.Int("id")));
+        Assert.Equal([anne.Int("id")], byLastNameStart.Select(h => h.Int("id")));
     }
 
     [Fact]
