@@ -461,19 +461,21 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
-                    b.HasIndex("OrgNumber");
-
                     b.HasIndex("WebsiteDomain");
+
+                    b.HasIndex("CategoryId", "Id");
 
                     b.HasIndex("Country", "Id");
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("Email", "Id");
+
                     b.HasIndex("EmailKey", "Id");
 
                     b.HasIndex("NameKey", "Id");
+
+                    b.HasIndex("OrgNumber", "Id");
 
                     b.HasIndex("OwnerId", "Id");
 
@@ -1427,21 +1429,39 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmailKey");
+                    b.HasIndex("CategoryId", "Id");
 
-                    b.HasIndex("LeadStatusId");
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("EmailKey", "Id");
+
+                    b.HasIndex("FirstNameKey", "Id");
 
                     b.HasIndex("LastActivityAt", "Id");
 
                     b.HasIndex("LastNameKey", "Id");
 
+                    b.HasIndex("LeadStatusChangedAt", "Id");
+
+                    b.HasIndex("LeadStatusId", "Id");
+
                     b.HasIndex("NextFollowUpAt", "Id");
 
                     b.HasIndex("OpenFollowUps", "Id");
 
+                    b.HasIndex("OwnerId", "Id");
+
                     b.HasIndex("OwnerId", "LeadStatusId");
 
+                    b.HasIndex("Phone", "Id");
+
                     b.HasIndex("PhoneKey", "Id");
+
+                    b.HasIndex("RecordSource", "Id");
+
+                    b.HasIndex("Title", "Id");
+
+                    b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("CompanyId", "LastNameKey", "Id");
 

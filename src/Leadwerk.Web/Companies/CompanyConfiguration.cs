@@ -24,13 +24,14 @@ public sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
 
         // The company list and Find page by (folded name, Id); category changes find companies by category.
         builder.HasIndex(c => new { c.NameKey, c.Id });
-        builder.HasIndex(c => c.CategoryId);
-        builder.HasIndex(c => c.OrgNumber);
+        builder.HasIndex(c => new { c.CategoryId, c.Id });
+        builder.HasIndex(c => new { c.OrgNumber, c.Id });
+        builder.HasIndex(c => new { c.Email, c.Id });
         // The app bar's search finds companies by a prefix of these, walked in (key, Id) order.
         builder.HasIndex(c => new { c.EmailKey, c.Id });
         builder.HasIndex(c => new { c.PhoneKey, c.Id });
-        // The list's other sorts walk (value, Id), as the name sort walks (NameKey, Id); owner: one
-        // owner's companies after another's (CompanyList.OwnerOrder), and the owner filter.
+        // The list's other sorts walk (value, Id), as the name sort walks (NameKey, Id); owner and
+        // category: one value's companies after another's (SearchService.ByValue), and their filters.
         builder.HasIndex(c => new { c.Country, c.Id });
         builder.HasIndex(c => new { c.CreatedAt, c.Id });
         builder.HasIndex(c => new { c.OwnerId, c.Id });

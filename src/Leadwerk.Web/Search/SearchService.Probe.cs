@@ -14,8 +14,12 @@ public sealed partial class SearchService
     /// </summary>
     private int ProbeRows => Math.Clamp(config.GetValue("Leadwerk:Search:ProbeRows", 4_000), 1, 100_000);
 
-    /// <summary>Sorts with an index on exactly (key, Id): Persons(LastNameKey, Id), Companies(NameKey, Id).</summary>
-    private static readonly HashSet<string> IndexedSorts = ["person:person.lastName", "company:company.name"];
+    /// <summary>Sorts that are never null with an index on exactly (key, Id), e.g. Persons(LastNameKey, Id), Companies(NameKey, Id).</summary>
+    private static readonly HashSet<string> IndexedSorts =
+    [
+        "person:person.lastName", "person:person.firstName", "person:person.createdAt", "person:person.updatedAt", "person:person.openFollowUps",
+        "company:company.name", "company:company.createdAt",
+    ];
 
     /// <summary>
     /// Planners guess badly how far a LIMIT lets them walk the sort index: SQLite, shown a lead
