@@ -107,6 +107,13 @@ public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper outp
         db.BulkUpdates.Add(bulk);
         db.Imports.Add(import);
         await db.SaveChangesAsync();
+        // The confirmations count what an undo or rollback would still put back: the changed items and rows.
+        db.BulkUpdateItems.AddRange(Enumerable.Range(1, changed).Select(i => new BulkUpdateItem { BulkUpdateId = bulk.Id, EntityId = i, State = BulkItemState.Changed }));
+        db.ImportRows.AddRange(Enumerable.Range(2, 3).Select(line => new ImportRow
+        {
+            ImportId = import.Id, Line = line, State = line == 4 ? ImportRowState.Updated : ImportRowState.Created, EntityId = line,
+        }));
+        await db.SaveChangesAsync();
         return (bulk.Id, import.Id);
     });
 
