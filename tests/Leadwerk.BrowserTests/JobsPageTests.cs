@@ -93,29 +93,7 @@ public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper outp
         });
     }
 
-    /// <summary>A finished bulk update of persons and a finished import of 3 records, started by the user.</summary>
-    private Task<(int Bulk, int Import)> Runs(string userName, int changed) => Db(async db =>
-    {
-        var userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-        var now = DateTime.UtcNow;
-        var bulk = new BulkUpdate
-        {
-            Entity = "person", ActionsJson = """[{"field":"person.owner","op":"clear","value":null}]""", State = BulkState.Done,
-            Total = changed, Done = changed, Changed = changed, UserId = userId, FinishedAt = now,
-        };
-        var import = new ImportJob { Entity = "person", State = ImportState.Done, Rows = 3, Done = 3, Created = 2, Updated = 1, UserId = userId, FinishedAt = now };
-        db.BulkUpdates.Add(bulk);
-        db.Imports.Add(import);
-        await db.SaveChangesAsync();
-        // The confirmations count what an undo or rollback would still put back: the changed items and rows.
-        db.BulkUpdateItems.AddRange(Enumerable.Range(1, changed).Select(i => new BulkUpdateItem { BulkUpdateId = bulk.Id, EntityId = i, State = BulkItemState.Changed }));
-        db.ImportRows.AddRange(Enumerable.Range(2, 3).Select(line => new ImportRow
-        {
-            ImportId = import.Id, Line = line, State = line == 4 ? ImportRowState.Updated : ImportRowState.Created, EntityId = line,
-        }));
-        await db.SaveChangesAsync();
-        return (bulk.Id, import.Id);
-    });
+    private Task<(int Bulk, int Import)> Runs(string userName, int changed) => Data.FinishedRuns(userName, changed);
 
     private async Task<T> Db<T>(Func<LeadwerkDbContext, Task<T>> work)
     {
