@@ -68,6 +68,53 @@ public sealed class DraftTests(BrowserFixture fixture, ITestOutputHelper output)
         });
     }
 
+    [Theory]
+    [InlineData("en", "Plan follow-up", "Title", "Notes", "Restore your unsaved changes from", "Restore", "Discard")]
+    [InlineData("nl", "Vervolgactie plannen", "Titel", "Notities", "Uw niet-opgeslagen wijzigingen van", "Terugzetten", "Weggooien")]
+    public async Task WhatWasTypedInTheFollowUpDialogIsOfferedBackAfterAReloadAndDiscardingForgetsIt(
+        string language, string plan, string title, string notes, string offerText, string restore, string discard)
+    {
+        var user = await Data.User(language: language);
+        var person = await Data.PersonWithCompany();
+        var typedTitle = TestData.Unique("Call back");
+        await As(user, async page =>
+        {
+            await new PersonPage(page).Open(person.Id);
+            var planButton = page.GetByRole(AriaRole.Button, new() { Name = plan });
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await planButton.ClickAsync();
+            await dialog.GetByLabel(title, new() { Exact = true }).FillAsync(typedTitle);
+            await dialog.GetByLabel(notes, new() { Exact = true }).FillAsync("Ask about the second site");
+            await WaitForDraft(page);
+
+            page.Dialog += (_, d) => d.AcceptAsync();
+            await page.ReloadAsync();
+            await page.WaitForCircuit();
+            await planButton.ClickAsync();
+            var offer = dialog.Locator(".draft-offer");
+            await Expect(offer).ToContainTextAsync(offerText);
+            await Expect(dialog.GetByLabel(title, new() { Exact = true })).ToHaveValueAsync("");
+            await Accessibility.AssertNoSeriousViolations(page, $"the follow-up draft offer ({language})");
+            await offer.GetByRole(AriaRole.Button, new() { Name = restore }).ClickAsync();
+            await Expect(dialog.GetByLabel(title, new() { Exact = true })).ToHaveValueAsync(typedTitle);
+            await Expect(dialog.GetByLabel(notes, new() { Exact = true })).ToHaveValueAsync("Ask about the second site");
+
+            await page.ReloadAsync();
+            await page.WaitForCircuit();
+            await planButton.ClickAsync();
+            await offer.GetByRole(AriaRole.Button, new() { Name = discard }).ClickAsync();
+            await Expect(offer).ToHaveCountAsync(0);
+            await Expect(dialog.GetByLabel(title, new() { Exact = true })).ToHaveValueAsync("");
+            Assert.False(await page.EvaluateAsync<bool>("() => Object.keys(localStorage).some(k => k.startsWith('leadwerk.draft.'))"));
+
+            await page.ReloadAsync();
+            await page.WaitForCircuit();
+            await planButton.ClickAsync();
+            await Expect(dialog.GetByLabel(title, new() { Exact = true })).ToBeVisibleAsync();
+            await Expect(offer).ToHaveCountAsync(0);
+        });
+    }
+
     private static Task WaitForDraft(IPage page) =>
         page.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.startsWith('leadwerk.draft.'))");
 }

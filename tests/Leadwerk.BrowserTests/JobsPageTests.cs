@@ -44,6 +44,51 @@ public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper outp
     }
 
     [Theory]
+    [InlineData("en", "Rule applied", "Companies")]
+    [InlineData("nl", "Regel toegepast", "Bedrijven")]
+    public async Task ARuleApplicationLinksToItsRunWhichNamesTheRuleAndItsResult(string language, string kind, string companies)
+    {
+        var user = await Data.User(role: "admin", language: language);
+        var before = await Services<Leadwerk.Web.Automation.AutomationService, Leadwerk.Web.Automation.RuleSet>(s => s.Get());
+        var rule = new Leadwerk.Web.Automation.RuleDto(null, null, true, "leadStatusSet",
+            [await Db(db => db.LeadStatuses.Where(s => s.NameEn == "Qualified").Select(s => s.Id).SingleAsync())], await Data.CategoryId("Opportunity"), false, "apply");
+        var rules = await Services<Leadwerk.Web.Automation.AutomationService, Leadwerk.Web.Automation.RuleSet>(s => s.Put(new([.. before.Rules!, rule])));
+        var added = rules.Rules!.Single(r => before.Rules!.All(b => b.Id != r.Id));
+        try
+        {
+            var runId = await Db(async db =>
+            {
+                var run = new BulkUpdate
+                {
+                    Entity = "company", ActionsJson = $$"""[{"field":"company.category","op":"set","value":{{added.TargetCategoryId}}}]""", State = BulkState.Done,
+                    Total = 2, Done = 2, Changed = 2, UserId = await db.Users.Where(u => u.UserName == user.UserName).Select(u => u.Id).SingleAsync(),
+                    FinishedAt = DateTime.UtcNow, RuleId = added.Id,
+                };
+                db.BulkUpdates.Add(run);
+                await db.SaveChangesAsync();
+                return run.Id;
+            });
+            await As(user, async page =>
+            {
+                await page.OpenInteractive("/jobs");
+                var link = page.GetByRole(AriaRole.Link, new() { Name = $"{kind} #{runId} · {companies}", Exact = true });
+                await Expect(link).ToHaveAttributeAsync("href", $"/bulk-updates/{runId}");
+                await link.ClickAsync();
+                await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/bulk-updates/{runId}$"));
+                // The rule's name is in the reader's language ("Qualified → Opportunity"), so the link is found by where it goes.
+                var ruleLink = page.Locator("#bulk-details a[href='/admin/automation/lead-categorization']");
+                await Expect(ruleLink).ToContainTextAsync("→");
+                await Expect(Details.Value(page, language == "en" ? "Changed" : "Gewijzigd")).ToHaveTextAsync("2");
+                await Accessibility.AssertNoSeriousViolations(page, $"a rule application's run ({language})");
+            });
+        }
+        finally
+        {
+            await Services<Leadwerk.Web.Automation.AutomationService, Leadwerk.Web.Automation.RuleSet>(s => s.Put(before));
+        }
+    }
+
+    [Theory]
     [InlineData("en", "Undo", "Undo changes 1,234 persons?", "Roll back", "Rollback changes 3 records")]
     [InlineData("nl", "Ongedaan maken", "Ongedaan maken wijzigt 1.234 personen.", "Terugdraaien", "Terugdraaien wijzigt 3 records")]
     public async Task UndoAndRollbackAskFirstWithTheNumberOfRecordsAndEscapeChangesNothing(
@@ -93,22 +138,7 @@ public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper outp
         });
     }
 
-    /// <summary>A finished bulk update of persons and a finished import of 3 records, started by the user.</summary>
-    private Task<(int Bulk, int Import)> Runs(string userName, int changed) => Db(async db =>
-    {
-        var userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-        var now = DateTime.UtcNow;
-        var bulk = new BulkUpdate
-        {
-            Entity = "person", ActionsJson = """[{"field":"person.owner","op":"clear","value":null}]""", State = BulkState.Done,
-            Total = changed, Done = changed, Changed = changed, UserId = userId, FinishedAt = now,
-        };
-        var import = new ImportJob { Entity = "person", State = ImportState.Done, Rows = 3, Done = 3, Created = 2, Updated = 1, UserId = userId, FinishedAt = now };
-        db.BulkUpdates.Add(bulk);
-        db.Imports.Add(import);
-        await db.SaveChangesAsync();
-        return (bulk.Id, import.Id);
-    });
+    private Task<(int Bulk, int Import)> Runs(string userName, int changed) => Data.FinishedRuns(userName, changed);
 
     private async Task<T> Db<T>(Func<LeadwerkDbContext, Task<T>> work)
     {

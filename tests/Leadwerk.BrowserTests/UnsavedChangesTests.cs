@@ -39,6 +39,46 @@ public sealed class UnsavedChangesTests(BrowserFixture fixture, ITestOutputHelpe
         });
     }
 
+    [Theory]
+    [InlineData("en", "New company", "Name", "Cancel", "Save", "Discard your changes?", "Keep editing", "Discard")]
+    [InlineData("nl", "Nieuw bedrijf", "Naam", "Annuleren", "Opslaan", "Uw wijzigingen weggooien?", "Verder bewerken", "Weggooien")]
+    public async Task EscapeOnTheDialogsButtonsAsksWithTypingAndClosesWithout(
+        string language, string newCompany, string name, string cancel, string save, string question, string keep, string discard)
+    {
+        var user = await Data.User(language: language);
+        var typed = TestData.Unique("Typed");
+        await As(user, async page =>
+        {
+            await page.OpenInteractive("/companies");
+            var open = page.GetByRole(AriaRole.Button, new() { Name = newCompany });
+            var form = page.GetByRole(AriaRole.Dialog, new() { Name = newCompany });
+            var nameField = form.GetByLabel(name, new() { Exact = true });
+            var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = question });
+
+            await open.ClickAsync();
+            await nameField.FillAsync(typed);
+            await form.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).FocusAsync();
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(confirm).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolations(page, $"the discard question from a button ({language})");
+            await confirm.GetByRole(AriaRole.Button, new() { Name = keep }).ClickAsync();
+            await Expect(confirm).ToHaveCountAsync(0);
+            await Expect(nameField).ToHaveValueAsync(typed);
+
+            await form.GetByRole(AriaRole.Button, new() { Name = cancel, Exact = true }).FocusAsync();
+            await page.Keyboard.PressAsync("Escape");
+            await confirm.GetByRole(AriaRole.Button, new() { Name = discard, Exact = true }).ClickAsync();
+            await Expect(form).ToHaveCountAsync(0);
+
+            await open.ClickAsync();
+            await Expect(nameField).ToHaveValueAsync("");
+            await form.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).FocusAsync();
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(form).ToHaveCountAsync(0);
+            await Expect(confirm).ToHaveCountAsync(0);
+        });
+    }
+
     [Fact]
     public async Task ANewCompanyDialogWithoutTypingClosesOnEscapeAndOneWithTypingAsksOnAClickOutside()
     {

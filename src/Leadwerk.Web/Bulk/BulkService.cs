@@ -157,6 +157,16 @@ public sealed class BulkService(LeadwerkDbContext db, SelectionService selection
         return working;
     }
 
+    /// <summary>
+    /// How many records an undo would put back now: those the run changed that no undo has reached
+    /// yet. After an interrupted undo, what it already put back (or left) is not counted again.
+    /// </summary>
+    public async Task<int> StillToUndo(int id, Actor user)
+    {
+        await Find(id, user);
+        return await db.BulkUpdateItems.CountAsync(i => i.BulkUpdateId == id && i.State == BulkItemState.Changed);
+    }
+
     public async Task<List<BulkUpdateItem>> SkippedItems(int id, Actor user)
     {
         await Find(id, user);

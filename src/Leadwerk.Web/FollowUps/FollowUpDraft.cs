@@ -34,6 +34,22 @@ public sealed class FollowUpDraft
     /// <summary>Every value the user can change, to tell whether closing the dialog throws typing away.</summary>
     public string Snapshot => string.Join('\u001f', TypeId, Title, DayText, TimeText, AllDay, DurationMinutes, OwnerId, Notes);
 
+    /// <summary>The values as a form draft keeps them (FormDraft), to be offered back after a reload.</summary>
+    public Dictionary<string, string?> DraftValues() => new()
+    {
+        ["typeId"] = TypeId?.ToString(CultureInfo.InvariantCulture), ["title"] = Title, ["day"] = DayText, ["time"] = TimeText,
+        ["allDay"] = AllDay ? "true" : null, ["durationMinutes"] = DurationMinutes?.ToString(CultureInfo.InvariantCulture),
+        ["ownerId"] = OwnerId?.ToString(CultureInfo.InvariantCulture), ["notes"] = Notes,
+    };
+
+    public void Restore(Dictionary<string, string?> values)
+    {
+        (TypeId, DurationMinutes, OwnerId) = (Components.Shared.FormDraft.Int(values, "typeId"), Components.Shared.FormDraft.Int(values, "durationMinutes"),
+            Components.Shared.FormDraft.Int(values, "ownerId"));
+        (Title, DayText, TimeText, Notes) = (values.GetValueOrDefault("title"), values.GetValueOrDefault("day"), values.GetValueOrDefault("time"), values.GetValueOrDefault("notes"));
+        AllDay = values.GetValueOrDefault("allDay") == "true";
+    }
+
     /// <summary>A new follow-up: tomorrow at 10:00 in the user's zone, unless told otherwise.</summary>
     public static FollowUpDraft New(TimeZoneInfo zone, DateTime utcNow, int? typeId, int daysAhead = 1)
     {

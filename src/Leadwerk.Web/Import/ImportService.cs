@@ -160,6 +160,13 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
         return await Queue(id, ImportState.RollingBack, user);
     }
 
+    /// <summary>How many records a rollback would put back now: what an interrupted rollback already handled is not counted again.</summary>
+    public async Task<int> StillToRollBack(int id, Actor user)
+    {
+        await Find(id, user);
+        return await db.ImportRows.CountAsync(r => r.ImportId == id && (r.State == ImportRowState.Created || r.State == ImportRowState.Updated));
+    }
+
     private async Task<ImportStatus> Queue(int id, ImportState state, Actor user)
     {
         await db.Imports.Where(b => b.Id == id).ExecuteUpdateAsync(s => s.SetProperty(b => b.State, state).SetProperty(b => b.Version, b => b.Version + 1));

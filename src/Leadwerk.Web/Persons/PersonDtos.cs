@@ -34,12 +34,12 @@ public sealed record PersonDto(
     public IReadOnlyList<Automation.SuggestionDto>? Suggestions { get; init; }
 }
 
-/// <summary>Body of POST /api/persons. `categoryId` only for a person without a company (R1); `ownerId` omitted or null: the company's contact.</summary>
+/// <summary>Body of POST /api/persons. `categoryId` only for a person without a company (R1); `ownerId` omitted: the company's contact; null: nobody.</summary>
 public sealed record PersonRequest(
     int? CompanyId, string? FirstName, string? LastName, string? Email, string? Phone, string? Title,
     int? OwnerId, int? CategoryId, int? LeadStatusId, bool? Distribute = null)
 {
-    /// <summary>A form's owner picker: null then means "nobody", not the company's contact.</summary>
+    /// <summary>The owner was given (an API body with `ownerId`, a form's owner picker): null then means "nobody", not the company's contact.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool OwnerChosen { get; init; }
 }

@@ -16,11 +16,20 @@ public static class PersonsApi
             var p = await persons.Get(id);
             return TypedResults.Ok(http.WithETag(p, p.Version));
         });
-        group.MapPost("/", async (PersonRequest request, PersonService persons, Distribution.DistributionService distribution, HttpContext http) =>
+        // Read as an object, so an absent ownerId (the company's contact) differs from null (nobody), as for companies.
+        group.MapPost("/", async (JsonObject body, PersonService persons, Distribution.DistributionService distribution, HttpContext http) =>
         {
+            var read = new PatchReader(body);
+            var owner = read.Int("ownerId");
+            var request = new PersonRequest(read.Int("companyId").Value, read.String("firstName").Value, read.String("lastName").Value,
+                read.String("email").Value, read.String("phone").Value, read.String("title").Value, owner.Value, read.Int("categoryId").Value,
+                read.Int("leadStatusId").Value, body["distribute"] is null ? null : read.Bool("distribute").Value)
+            {
+                OwnerChosen = owner.IsSet,
+            };
             var p = request.Distribute == true ? await distribution.CreateLead(request, persons) : await persons.Create(request);
             return TypedResults.Created($"/api/persons/{p.Id}", http.WithETag(p, p.Version));
-        });
+        }).Accepts<PersonRequest>("application/json");
         group.MapPatch("/{id:int}", async (int id, JsonObject body, PersonService persons, HttpContext http) =>
         {
             var patch = new PatchReader(body);

@@ -94,6 +94,24 @@ document.addEventListener('keydown', event => {
     }
 });
 
+// Escape anywhere in a dialog that guards unsaved typing (UnsavedChanges.Guard turns MudBlazor's own
+// Escape off there) does what its Cancel button does: ask when something changed, else close. One
+// listener for the whole dialog, so its buttons hear Escape as its fields do; a stacked question
+// (the discard confirmation) has no such button and keeps its own Escape.
+document.addEventListener('keydown', event => {
+    if (event.key !== 'Escape') {
+        return;
+    }
+    const target = event.target instanceof Element ? event.target : null;
+    const dialogs = document.querySelectorAll('.mud-dialog');
+    const dialog = target && target.closest('.mud-dialog') || (target === document.body && dialogs.length > 0 ? dialogs[dialogs.length - 1] : null);
+    const cancel = dialog && dialog.querySelector(':scope .mud-dialog-actions .dialog-cancel');
+    if (cancel && !cancel.disabled) {
+        event.preventDefault();
+        cancel.click();
+    }
+});
+
 // A field with a maximum length takes only that much of a paste, silently. Say so under the field,
 // in the page's language, until the field is left. The note lives outside Blazor's markup (on
 // <body>, placed under the field) so Blazor's rendering never meets an element it did not make.

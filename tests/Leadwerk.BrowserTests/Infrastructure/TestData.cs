@@ -36,11 +36,11 @@ public sealed class TestData(IServiceProvider services)
     public Task<List<LeadStatusChangeDto>> History(int personId) => Run<PersonService, List<LeadStatusChangeDto>>(s => s.History(personId));
 
     /// <summary>A user of its own, so a test may change its language or role without touching others.</summary>
-    public async Task<(string UserName, string Password)> User(string role = "user", string? language = "en")
+    public async Task<(string UserName, string Password)> User(string role = "user", string? language = "en", string? displayName = null)
     {
         var userName = Unique("user").Replace(' ', '-');
         const string password = "browser-tests-user-1";
-        await Run<UserService, User>(s => s.Create(new UserRequest(userName, password, userName, role, language)));
+        await Run<UserService, User>(s => s.Create(new UserRequest(userName, password, displayName ?? userName, role, language)));
         return (userName, password);
     }
 
@@ -148,6 +148,39 @@ public sealed class TestData(IServiceProvider services)
             new("email", new("E-mail", "E-mail"), "email", true, "person.email"),
             new("message", new("Message", "Bericht"), "textarea"),
         ], Processing: processing, ThankYou: new(new("Thanks, we will call you.", "Bedankt, we bellen u."))), Actor.System(Channel.Api)));
+
+    /// <summary>
+    /// A finished bulk update of persons with its changed items and a finished import of 3 records
+    /// with its rows, started by the user; undo and rollback would put back what the items and rows name.
+    /// </summary>
+    public Task<(int Bulk, int Import)> FinishedRuns(string userName, int changed) => Run<LeadwerkDbContext, (int, int)>(async db =>
+    {
+        var userId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.UserName == userName).Select(u => u.Id));
+        var now = DateTime.UtcNow;
+        var bulk = new Leadwerk.Web.Bulk.BulkUpdate
+        {
+            Entity = "person", ActionsJson = """[{"field":"person.owner","op":"clear","value":null}]""", State = Leadwerk.Web.Bulk.BulkState.Done,
+            Total = changed, Done = changed, Changed = changed, UserId = userId, FinishedAt = now,
+        };
+        var import = new Leadwerk.Web.Import.ImportJob
+        {
+            Entity = "person", State = Leadwerk.Web.Import.ImportState.Done, Rows = 3, Done = 3, Created = 2, Updated = 1, UserId = userId, FinishedAt = now,
+        };
+        db.BulkUpdates.Add(bulk);
+        db.Imports.Add(import);
+        await db.SaveChangesAsync();
+        db.BulkUpdateItems.AddRange(Enumerable.Range(1, changed).Select(i => new Leadwerk.Web.Bulk.BulkUpdateItem
+        {
+            BulkUpdateId = bulk.Id, EntityId = i, State = Leadwerk.Web.Bulk.BulkItemState.Changed,
+        }));
+        db.ImportRows.AddRange(Enumerable.Range(2, 3).Select(line => new Leadwerk.Web.Import.ImportRow
+        {
+            ImportId = import.Id, Line = line, EntityId = line,
+            State = line == 4 ? Leadwerk.Web.Import.ImportRowState.Updated : Leadwerk.Web.Import.ImportRowState.Created,
+        }));
+        await db.SaveChangesAsync();
+        return (bulk.Id, import.Id);
+    });
 
     /// <summary>Anything else a test sets up through a service, in a scope of its own.</summary>
     public Task Run<TService>(Func<TService, Task> work) where TService : notnull =>

@@ -54,6 +54,40 @@ public abstract class OwnerDefaultsApiTests(LeadwerkApp app)
         Assert.Equal(colleague.Id, person.IntOrNull("ownerId"));
         Assert.NotEqual(colleague.Id, own.IntOrNull("ownerId"));
     }
+
+    [Fact]
+    public async Task ANewPersonWithOurContactNullHasNoneEvenWhenItsCompanyHasOne()
+    {
+        var admin = await app.Admin();
+        var colleague = await app.NewUser();
+        var company = await admin.CreateCompany("Lead");
+        await admin.PatchCompany(company.Int("id"), new { ownerId = colleague.Id });
+
+        var person = await (await admin.PostJson("/api/persons",
+            new { companyId = company.Int("id"), lastName = Unique.Name("Nobody's"), ownerId = (int?)null })).ShouldBe(201);
+
+        Assert.Null(person.IntOrNull("ownerId"));
+        Assert.Null((await admin.GetOk($"/api/persons/{person.Int("id")}")).IntOrNull("ownerId"));
+    }
+
+    [Fact]
+    public async Task ANewPersonWithoutACompanyAndWithoutOurContactHasNone()
+    {
+        var user = await app.NewUser();
+
+        var person = await (await user.Client.PostJson("/api/persons", new { lastName = Unique.Name("Alone") })).ShouldBe(201);
+
+        Assert.Null(person.IntOrNull("ownerId"));
+    }
+
+    [Fact]
+    public async Task ANewPersonRefusesAnOurContactThatIsNoNumber()
+    {
+        var admin = await app.Admin();
+
+        await (await admin.PostJson("/api/persons", new { lastName = Unique.Name("Typed"), ownerId = "me" })).ShouldBeProblem(400, "malformedRequest");
+        await (await admin.PostJson("/api/persons", new { lastName = Unique.Name("Typed"), distribute = "yes" })).ShouldBeProblem(400, "malformedRequest");
+    }
 }
 
 public sealed class OwnerDefaultsApiTestsOnSqlite(SqliteApp app) : OwnerDefaultsApiTests(app), IClassFixture<SqliteApp>;

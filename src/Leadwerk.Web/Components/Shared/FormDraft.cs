@@ -7,26 +7,44 @@ namespace Leadwerk.Web.Components.Shared;
 /// What a user typed into a form, kept in the browser's localStorage per user and record, so a
 /// reload, a lost connection or a server restart does not lose it: written while the values
 /// differ from the stored record, offered back when the form opens again, removed on save or
-/// discard. Only the browser holds it; the server never sees a draft.
+/// discard. Only the browser holds it; the server never sees a draft. A form makes one per record
+/// ("person:12", "company:new", "followUp:new@7") and calls <see cref="Track"/> after every render.
 /// </summary>
-public sealed class FormDraft(IJSRuntime js, string key)
+public sealed class FormDraft(IJSRuntime js, UiActions ui, string record)
 {
     /// <summary>A draft as the browser returns it; <see cref="At"/> is already in the user's clock and language.</summary>
     public sealed record Stored(Dictionary<string, string?> Values, string At);
 
     private string? _written;
     private bool _loaded;
+    private string? _key;
 
     /// <summary>A draft from before, waiting for Restore or Discard; nothing is written meanwhile.</summary>
     public Stored? Offer { get; private set; }
 
-    /// <summary>The draft of one record of one user, e.g. "person:12" or "company:new".</summary>
-    public static async Task<FormDraft> For(IJSRuntime js, UiActions ui, string record) => new(js, $"{await ui.UserId()}:{record}");
+    /// <summary>
+    /// Called after every render once the form holds its record's values: the first time it reads a
+    /// stored draft (localStorage exists only in the browser) and returns true when one is offered,
+    /// so the form renders again to show the offer; later it keeps the values.
+    /// </summary>
+    public async Task<bool> Track(Dictionary<string, string?> values, bool changed)
+    {
+        if (_loaded)
+        {
+            await Keep(values, changed);
+            return false;
+        }
 
-    /// <summary>Reads the draft once, after the first render (localStorage exists only in the browser); true when one is offered.</summary>
-    public async Task<bool> Load(Dictionary<string, string?> current)
+        return await Load(values);
+    }
+
+    /// <summary>A draft belongs to one user and one record.</summary>
+    private async Task<string> Key() => _key ??= $"{await ui.UserId()}:{record}";
+
+    private async Task<bool> Load(Dictionary<string, string?> current)
     {
         _loaded = true;
+        var key = await Key();
         var stored = await Js(() => js.InvokeAsync<Stored?>("leadwerk.drafts.read", key).AsTask());
         if (stored is null)
         {
@@ -43,8 +61,8 @@ public sealed class FormDraft(IJSRuntime js, string key)
         return true;
     }
 
-    /// <summary>Called after every render: writes the values while they differ from the record, removes the draft once they do not.</summary>
-    public async Task Keep(Dictionary<string, string?> values, bool changed)
+    /// <summary>Writes the values while they differ from the record, removes the draft once they do not.</summary>
+    private async Task Keep(Dictionary<string, string?> values, bool changed)
     {
         if (!_loaded || Offer is not null)
         {
@@ -65,6 +83,7 @@ public sealed class FormDraft(IJSRuntime js, string key)
         if (json != _written)
         {
             _written = json;
+            var key = await Key();
             await Js(async () =>
             {
                 await js.InvokeVoidAsync("leadwerk.drafts.write", key, values);
@@ -84,6 +103,7 @@ public sealed class FormDraft(IJSRuntime js, string key)
     {
         Offer = null;
         _written = null;
+        var key = await Key();
         await Js(async () =>
         {
             await js.InvokeVoidAsync("leadwerk.drafts.clear", key);

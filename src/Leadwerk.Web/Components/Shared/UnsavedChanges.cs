@@ -19,12 +19,13 @@ public static class UnsavedChanges
         }) == true;
 
     /// <summary>
-    /// Escape and a click outside reach the dialog's own handlers (a keydown handler around its
-    /// fields that checks <see cref="IsEscape"/>, and MudDialog.OnBackdropClick) instead of
-    /// closing it at once.
+    /// Escape and a click outside reach the dialog's own Cancel instead of closing it at once: a
+    /// click outside through MudDialog.OnBackdropClick, Escape anywhere in the dialog (a field or
+    /// one of its buttons) through leadwerk.js, which presses the button marked <see cref="CancelClass"/>.
     /// </summary>
     public static Task Guard(IMudDialogInstance dialog) =>
         dialog.SetOptionsAsync(dialog.Options with { CloseOnEscapeKey = false, BackdropClick = true });
 
-    public static bool IsEscape(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e) => e.Key == "Escape";
+    /// <summary>The class of a guarded dialog's Cancel button, which Escape presses.</summary>
+    public const string CancelClass = "dialog-cancel";
 }
