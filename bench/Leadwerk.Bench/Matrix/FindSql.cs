@@ -1,7 +1,12 @@
 namespace Leadwerk.Bench.Matrix;
 
 /// <summary>A column of Find as SQL: the sort key the app orders by, the join it needs, and whether it can be null.</summary>
-public sealed record SortSql(string Field, string Key, string? Join, bool Nullable, bool IsDate = false);
+/// <param name="ByValue">
+/// For a key that is an attribute of a short list (a status's rank, an owner's name): the person's
+/// reference column and the query that lists (id, key) in key order. By hand one reads such a sort value
+/// by value on the index (reference, Id), not by sorting every person on the joined key.
+/// </param>
+public sealed record SortSql(string Field, string Key, string? Join, bool Nullable, bool IsDate = false, (string Reference, string Values)? ByValue = null);
 
 /// <summary>A typical criteria set as the app receives it and as a database engineer writes it.</summary>
 public sealed record CriteriaSql(string Name, Leadwerk.Web.Search.Criteria Criteria, string Where, string[] Joins, (string, object?)[] Args);
@@ -33,16 +38,16 @@ public static class FindSql
         new("person.phone", "p.\"Phone\"", null, true),
         new("person.title", "p.\"Title\"", null, true),
         new("person.recordSource", "p.\"RecordSource\"", null, true),
-        new("person.leadStatus", "s.\"Rank\"", "s", true),
-        new("person.owner", "u.\"DisplayName\"", null, true),
+        new("person.leadStatus", "s.\"Rank\"", "s", true, ByValue: ("p.\"LeadStatusId\"", """SELECT "Id", "Rank" FROM "LeadStatuses" """)),
+        new("person.owner", "u.\"DisplayName\"", null, true, ByValue: ("p.\"OwnerId\"", """SELECT "Id", "DisplayName" FROM "Users" """)),
         new("person.createdAt", "p.\"CreatedAt\"", null, false, IsDate: true),
         new("person.updatedAt", "p.\"UpdatedAt\"", null, false, IsDate: true),
         new("person.leadStatusChangedAt", "p.\"LeadStatusChangedAt\"", null, true, IsDate: true),
         new("person.nextFollowUp", "p.\"NextFollowUpAt\"", null, true, IsDate: true),
         new("person.lastActivity", "p.\"LastActivityAt\"", null, true, IsDate: true),
         new("person.openFollowUps", "p.\"OpenFollowUps\"", null, false),
-        new("person.category", "k.\"Rank\"", "k", true),
-        new("person.categoryGroup", "k.\"Group\"", "k", true),
+        new("person.category", "k.\"Rank\"", "k", true, ByValue: ("p.\"CategoryId\"", """SELECT "Id", "Rank" FROM "Categories" """)),
+        new("person.categoryGroup", "k.\"Group\"", "k", true, ByValue: ("p.\"CategoryId\"", """SELECT "Id", "Group" FROM "Categories" """)),
         new("company.name", "c.\"NameKey\"", null, true),
         new("company.category", "ck.\"Rank\"", "ck", true),
         new("company.categoryGroup", "ck.\"Group\"", "ck", true),
@@ -70,6 +75,11 @@ public static class FindSql
     /// </summary>
     public static async Task<List<object?[]>> Page(Floor floor, CriteriaSql criteria, SortSql sort, bool descending, Boundary? after, int rows = PageSize + 1)
     {
+        if (sort.ByValue is { } byValue)
+        {
+            return await PageByValue(floor, criteria, sort, byValue.Reference, byValue.Values, descending, after, rows);
+        }
+
         var dir = descending ? "DESC" : "ASC";
         var from = From(criteria, sort);
         var page = new List<object?[]>();
@@ -88,6 +98,34 @@ public static class FindSql
             var keyset = after is { IsNull: true } ? (descending ? """AND p."Id" < @i""" : """AND p."Id" > @i""") : "";
             page.AddRange(await floor.Rows($"""{Select(sort)} {from} AND {sort.Key} IS NULL {keyset} ORDER BY p."Id" {dir} LIMIT {rows - page.Count}""",
                 [.. criteria.Args, .. after is { IsNull: true } ? new (string, object?)[] { ("@i", after.Id) } : []]));
+        }
+
+        return page;
+    }
+
+    /// <summary>The list's values in key order (ties together), then per key the persons by id on (reference, Id), the nulls last.</summary>
+    private static async Task<List<object?[]>> PageByValue(Floor floor, CriteriaSql criteria, SortSql sort, string reference, string values,
+        bool descending, Boundary? after, int rows)
+    {
+        var dir = descending ? "DESC" : "ASC";
+        var keys = (await floor.Rows($"{values} ORDER BY 2 {dir}"))
+            .GroupBy(v => Convert.ToString(v[1], System.Globalization.CultureInfo.InvariantCulture))
+            .Select(g => (Key: g.Key, Ids: string.Join(", ", g.Select(v => Convert.ToInt64(v[0], System.Globalization.CultureInfo.InvariantCulture)))))
+            .ToList();
+        var afterKey = after is { IsNull: false } ? Convert.ToString(after.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var start = after is null ? 0 : after.IsNull ? keys.Count : keys.FindIndex(k => k.Key == afterKey);
+        var from = From(criteria, sort);
+        var page = new List<object?[]>();
+        var idAfter = descending ? """AND p."Id" < @i""" : """AND p."Id" > @i""";
+        foreach (var (ids, first) in keys.Skip(start).Select((k, i) => ($"IN ({k.Ids})", i == 0)).Append(("IS NULL", start == keys.Count)))
+        {
+            var keyset = first && after is not null ? idAfter : "";
+            page.AddRange(await floor.Rows($"""{Select(sort)} {from} AND {reference} {ids} {keyset} ORDER BY p."Id" {dir} LIMIT {rows - page.Count}""",
+                [.. criteria.Args, .. keyset == "" ? [] : new (string, object?)[] { ("@i", after!.Id) }]));
+            if (page.Count >= rows)
+            {
+                break;
+            }
         }
 
         return page;
