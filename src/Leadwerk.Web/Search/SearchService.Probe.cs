@@ -34,7 +34,7 @@ public sealed partial class SearchService
     private IQueryable<T>? Probe<T>(IQueryable<T> query, string entity, SearchField field, LambdaExpression key, bool descending, Position? after)
         where T : class
     {
-        if (!IndexedSorts.Contains($"{entity}:{field.Key}") || IndexServesFilterAndOrder(query.Expression, key))
+        if (!IndexedSorts.Contains($"{entity}:{field.Key}") || Unfiltered(query.Expression) || IndexServesFilterAndOrder(query.Expression, key))
         {
             return null;
         }
@@ -42,6 +42,18 @@ public sealed partial class SearchService
         var window = From(db.Set<T>(), key, key, descending, nullable: false, after);
         return ReplaceRoot(query.Expression, window.Take(ProbeRows).Expression) is { } probed ? query.Provider.CreateQuery<T>(probed) : null;
     }
+
+    /// <summary>
+    /// No criteria (every Where is "true"): the sort index alone answers, and a probe would only make
+    /// the database sort its window again (SQLite sorts the rows a LIMIT subquery yields).
+    /// </summary>
+    private static bool Unfiltered(Expression query) => query switch
+    {
+        EntityQueryRootExpression => true,
+        MethodCallExpression { Method.Name: nameof(Queryable.Where) } call when call.Method.DeclaringType == typeof(Queryable)
+            => call.Arguments[1] is UnaryExpression { Operand: LambdaExpression { Body: ConstantExpression { Value: true } } } && Unfiltered(call.Arguments[0]),
+        _ => false,
+    };
 
     /// <summary>
     /// Whether the query filters on text by "contains" or "ends with". Such matches are often
