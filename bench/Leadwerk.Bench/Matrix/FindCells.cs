@@ -30,7 +30,8 @@ public static class FindCells
             new("2 lead statuses at potential customers",
                 Web.Search.Criteria.For(Entities.Person, CriteriaLine.Of("person.leadStatus", Operators.OneOf, s2, s3),
                     CriteriaLine.Of("company.categoryGroup", Operators.OneOf, "potentialCustomer")),
-                """p."LeadStatusId" IN (@s2, @s3) AND ck."Group" = 2""", ["ck"], [("@s2", s2), ("@s3", s3)]),
+                // R1: a person of a company is in the company's category, so the person's own category answers.
+                """p."LeadStatusId" IN (@s2, @s3) AND p."CompanyId" IS NOT NULL AND k."Group" = 2""", ["k"], [("@s2", s2), ("@s3", s3)]),
             new("one owner", Web.Search.Criteria.For(Entities.Person, CriteriaLine.Of("person.owner", Operators.OneOf, o1)),
                 """p."OwnerId" = @o1""", [], [("@o1", o1)]),
             new("last name starts with “van”", Web.Search.Criteria.For(Entities.Person, CriteriaLine.Of("person.lastName", Operators.StartsWith, "van")),

@@ -197,15 +197,17 @@ public static class SearchFields
         },
         new()
         {
+            // R1 keeps a company's persons in its category (LeadRules.MoveCompany), so a person's company
+            // category is its own: read from Persons (an index) instead of a join to every company.
             Key = "company.category", Type = FieldType.List, Source = ListSource.Category, Label = () => L.T("Company category", "Bedrijfscategorie"),
-            OnPerson = P(p => (int?)p.Company!.CategoryId), OnCompany = C(c => (int?)c.CategoryId),
-            SortOnPerson = P(p => (int?)p.Company!.Category.Rank), SortOnCompany = C(c => (int?)c.Category.Rank),
+            OnPerson = P(p => p.CompanyId == null ? null : p.CategoryId), OnCompany = C(c => (int?)c.CategoryId),
+            SortOnPerson = P(p => p.CompanyId == null ? null : (int?)p.Category!.Rank), SortOnCompany = C(c => (int?)c.Category.Rank),
         },
         new()
         {
             Key = "company.categoryGroup", Type = FieldType.List, Source = ListSource.CategoryGroup,
             Label = () => L.T("Company category group", "Categoriegroep bedrijf"),
-            OnPerson = P(p => (int?)p.Company!.Category.Group), OnCompany = C(c => (int?)c.Category.Group),
+            OnPerson = P(p => p.CompanyId == null ? null : (int?)p.Category!.Group), OnCompany = C(c => (int?)c.Category.Group),
         },
         new()
         {

@@ -28,6 +28,26 @@ public abstract class SearchOperatorsApiTests(LeadwerkApp app)
     }
 
     [Fact]
+    public async Task ACompanysCategoryFindsItsPersonsAfterAMoveAndNeverAPersonWithoutACompany()
+    {
+        var admin = await app.Admin();
+        var m = Unique.Name("CompanyCategory");
+        var company = (await admin.CreateCompany("Lead")).Int("id");
+        var member = (await admin.Person(new { companyId = company, firstName = "A", lastName = m })).Int("id");
+        // Its own category is Lead too, but it has no company, so no company category.
+        await admin.Person(new { firstName = "B", lastName = m, categoryId = await admin.CategoryId("Lead") });
+
+        Assert.Equal([member], await admin.Ids(Persons(Marked(m), Line("company.categoryGroup", "oneOf", "potentialCustomer"))));
+        Assert.Equal([member], await admin.Ids(Persons(Marked(m), Line("company.category", "oneOf", await admin.CategoryId("Lead")))));
+
+        await admin.PatchCompany(company, new { categoryId = await admin.CategoryId("Customer") });
+
+        Assert.Empty(await admin.Ids(Persons(Marked(m), Line("company.categoryGroup", "oneOf", "potentialCustomer"))));
+        Assert.Equal([member], await admin.Ids(Persons(Marked(m), Line("company.categoryGroup", "oneOf", "customer"))));
+        Assert.Equal([member], await admin.Ids(Persons(Marked(m), Line("company.category", "isNotEmpty")), "-company.category"));
+    }
+
+    [Fact]
     public async Task TextOperatorsIgnoreCaseAlsoForAccentedLetters()
     {
         var admin = await app.Admin();
