@@ -50,7 +50,7 @@ public static class FindCells
     /// <summary>Quick mode (CI's smoke test): every sort for the first two criteria sets, two sorts for the others.</summary>
     private static readonly string[] QuickSorts = ["person.lastName", "person.createdAt"];
 
-    public static async Task<List<Cell>> Build(Floor floor, List<CriteriaSql> criteriaSets, Func<string, bool> wanted, bool quick, TextWriter log)
+    public static async Task<List<Cell>> Build(Floor floor, List<CriteriaSql> criteriaSets, Func<string, bool> wanted, bool quick, bool postgres, TextWriter log)
     {
         var cells = new List<Cell>();
         foreach (var (criteria, index) in criteriaSets.Select((c, i) => (c, i)))
@@ -72,7 +72,7 @@ public static class FindCells
                     var first = $"{criteria.Name}, sort {sortText}, first page";
                     if (wanted($"Find: {first}"))
                     {
-                        cells.Add(Page("Find", first, floor, criteria, sort, descending, null, null));
+                        cells.Add(Page("Find", first, floor, criteria, sort, descending, null, null, postgres));
                     }
 
                     var deepName = $"{criteria.Name}, sort {sortText}, page {DeepPage:N0}";
@@ -88,7 +88,7 @@ public static class FindCells
                     }
 
                     var boundary = await Boundary(floor, criteria, sort, descending, ((DeepPage - 1) * FindSql.PageSize) - 1);
-                    cells.Add(Page("Find", deepName, floor, criteria, sort, descending, boundary, Cursor(boundary, sort)));
+                    cells.Add(Page("Find", deepName, floor, criteria, sort, descending, boundary, Cursor(boundary, sort), postgres));
                 }
             }
 
@@ -98,7 +98,8 @@ public static class FindCells
         return cells;
     }
 
-    internal static Cell Page(string group, string name, Floor floor, CriteriaSql criteria, SortSql sort, bool descending, Boundary? after, string? cursor)
+    internal static Cell Page(string group, string name, Floor floor, CriteriaSql criteria, SortSql sort, bool descending, Boundary? after, string? cursor,
+        bool postgres)
     {
         var request = new SearchRequest(criteria.Criteria, null, (descending ? "-" : "") + sort.Field, FindSql.PageSize, cursor);
         return new Cell(group, name,
@@ -107,11 +108,11 @@ public static class FindCells
                 var items = (await Http.Json(client, HttpMethod.Post, "api/search", request)).GetProperty("items");
                 return Http.Signature(items.GetArrayLength() == 0 ? null : items[0].GetProperty("id").GetInt64(), items.GetArrayLength());
             },
-            async () =>
+            FastestForm.Of(new[] { (string?)null, FastestForm.SortIndex(sort, postgres) }.Distinct().Select(hint => (Func<Task<string>>)(async () =>
             {
-                var rows = await FindSql.Page(floor, criteria, sort, descending, after);
+                var rows = await FindSql.Page(floor, criteria, sort, descending, after, hint);
                 return Http.Signature(rows.Count == 0 ? null : Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture), Math.Min(rows.Count, FindSql.PageSize));
-            });
+            })).ToArray()));
     }
 
     /// <summary>The row just before page 1,000 in the app's order (untimed setup; OFFSET is fine here).</summary>

@@ -18,7 +18,7 @@ public static class MatrixRun
         bool Wanted(string id) => options.Only is null || id.Contains(options.Only, StringComparison.OrdinalIgnoreCase);
 
         log.WriteLine("Building the matrix (untimed: boundaries of deep pages, a selection for the board)");
-        var cells = await FindCells.Build(floor, await FindCells.Criteria(floor, postgres), Wanted, options.Quick, log);
+        var cells = await FindCells.Build(floor, await FindCells.Criteria(floor, postgres), Wanted, options.Quick, postgres, log);
         cells.AddRange(await ListCells.Build(floor, app.Client, Wanted, options.Quick));
         log.WriteLine($"{cells.Count} cells");
 
