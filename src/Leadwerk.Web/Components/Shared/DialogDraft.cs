@@ -22,9 +22,12 @@ public sealed class DialogDraft(
     public Task Guard() => UnsavedChanges.Guard(dialog);
 
     /// <summary>The values now are the record's: what differs from them later is a change worth keeping.</summary>
-    public void Opened() => _opened = JsonSerializer.Serialize(values());
+    public void Opened() => _opened = Compared();
 
-    public bool HasChanges => _opened is not null && JsonSerializer.Serialize(values()) != _opened;
+    public bool HasChanges => _opened is not null && Compared() != _opened;
+
+    // A field typed in and emptied again holds "" where it held null: that is no change.
+    private string Compared() => JsonSerializer.Serialize(values().ToDictionary(v => v.Key, v => string.IsNullOrEmpty(v.Value) ? null : v.Value));
 
     /// <summary>Keeps the draft; renders again (through <paramref name="render"/>) when a stored one is offered.</summary>
     public async Task AfterRender(Action render)
