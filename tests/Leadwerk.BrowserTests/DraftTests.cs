@@ -161,6 +161,35 @@ public sealed class DraftTests(BrowserFixture fixture, ITestOutputHelper output)
         });
     }
 
+    [Fact]
+    public async Task ALostReasonDraftIsOfferedBackInTheLostReasonDialogAndNotInTheFollowUpTypeDialog()
+    {
+        var name = TestData.Unique("Too late");
+        await AsAdmin(async page =>
+        {
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            var add = page.GetByRole(AriaRole.Button, new() { Name = "Add lost reason" });
+            await page.OpenInteractive("/admin/lost-reasons");
+            await add.ClickAsync();
+            await dialog.GetByLabel("Name (English)").FillAsync(name);
+            await WaitForDraft(page, name);
+
+            await page.OpenInteractive("/admin/follow-up-types");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add follow-up type" }).ClickAsync();
+            await Expect(dialog.GetByLabel("Name (English)")).ToHaveValueAsync("");
+            await Expect(dialog.Locator(".draft-offer")).ToHaveCountAsync(0);
+
+            await page.OpenInteractive("/admin/lost-reasons");
+            await add.ClickAsync();
+            await dialog.Locator(".draft-offer").GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+            await Expect(dialog.GetByLabel("Name (English)")).ToHaveValueAsync(name);
+            await Accessibility.AssertNoSeriousViolations(page, "the lost reason dialog with a restored draft");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await Expect(page.GetByText(name).First).ToBeVisibleAsync();
+            Assert.False(await HasDraft(page));
+        });
+    }
+
     private static Task<bool> HasDraft(IPage page) =>
         page.EvaluateAsync<bool>("() => Object.keys(localStorage).some(k => k.startsWith('leadwerk.draft.'))");
 
