@@ -85,7 +85,7 @@ public sealed class DraftTests(BrowserFixture fixture, ITestOutputHelper output)
             await planButton.ClickAsync();
             await dialog.GetByLabel(title, new() { Exact = true }).FillAsync(typedTitle);
             await dialog.GetByLabel(notes, new() { Exact = true }).FillAsync("Ask about the second site");
-            await WaitForDraft(page);
+            await WaitForDraft(page, "Ask about the second site");
 
             page.Dialog += (_, d) => d.AcceptAsync();
             await page.ReloadAsync();
@@ -115,6 +115,89 @@ public sealed class DraftTests(BrowserFixture fixture, ITestOutputHelper output)
         });
     }
 
+    [Theory]
+    [InlineData("en", "Create sale", "Title", "Amount", "Restore your unsaved changes from", "Restore", "Discard", "Save")]
+    [InlineData("nl", "Verkoop aanmaken", "Titel", "Bedrag", "Uw niet-opgeslagen wijzigingen van", "Terugzetten", "Weggooien", "Opslaan")]
+    public async Task WhatWasTypedInTheSaleDialogIsOfferedBackAfterAReloadDiscardingForgetsItAndSavingClearsIt(
+        string language, string create, string title, string amount, string offerText, string restore, string discard, string save)
+    {
+        var user = await Data.User(language: language);
+        var person = await Data.PersonWithCompany();
+        var typedTitle = TestData.Unique("Licences");
+        await As(user, async page =>
+        {
+            var sales = new SalesView(page);
+            await new PersonPage(page).Open(person.Id);
+            await sales.Button(create).ClickAsync();
+            await sales.Field(title).FillAsync(typedTitle);
+            await sales.Field(amount).FillAsync("1500");
+            await WaitForDraft(page, "1500");
+
+            page.Dialog += (_, d) => d.AcceptAsync();
+            await page.ReloadAsync();
+            await page.WaitForCircuit();
+            await sales.Button(create).ClickAsync();
+            var offer = sales.Dialog.Locator(".draft-offer");
+            await Expect(offer).ToContainTextAsync(offerText);
+            await Expect(sales.Field(title)).ToHaveValueAsync("");
+            await Accessibility.AssertNoSeriousViolations(page, $"the sale draft offer ({language})");
+            await offer.GetByRole(AriaRole.Button, new() { Name = restore }).ClickAsync();
+            await Expect(sales.Field(title)).ToHaveValueAsync(typedTitle);
+            await Expect(sales.Field(amount)).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^1[.,]?500"));
+
+            await page.ReloadAsync();
+            await page.WaitForCircuit();
+            await sales.Button(create).ClickAsync();
+            await offer.GetByRole(AriaRole.Button, new() { Name = discard }).ClickAsync();
+            await Expect(offer).ToHaveCountAsync(0);
+            await Expect(sales.Field(title)).ToHaveValueAsync("");
+            Assert.False(await HasDraft(page));
+
+            await sales.Field(title).FillAsync(typedTitle);
+            await WaitForDraft(page);
+            await sales.Dialog.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
+            await Expect(sales.Row(typedTitle)).ToBeVisibleAsync();
+            Assert.False(await HasDraft(page));
+        });
+    }
+
+    [Fact]
+    public async Task ALostReasonDraftIsOfferedBackInTheLostReasonDialogAndNotInTheFollowUpTypeDialog()
+    {
+        var name = TestData.Unique("Too late");
+        await AsAdmin(async page =>
+        {
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            var add = page.GetByRole(AriaRole.Button, new() { Name = "Add lost reason" });
+            await page.OpenInteractive("/admin/lost-reasons");
+            await add.ClickAsync();
+            await dialog.GetByLabel("Name (English)").FillAsync(name);
+            await WaitForDraft(page, name);
+
+            await page.OpenInteractive("/admin/follow-up-types");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add follow-up type" }).ClickAsync();
+            await Expect(dialog.GetByLabel("Name (English)")).ToHaveValueAsync("");
+            await Expect(dialog.Locator(".draft-offer")).ToHaveCountAsync(0);
+
+            await page.OpenInteractive("/admin/lost-reasons");
+            await add.ClickAsync();
+            await dialog.Locator(".draft-offer").GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+            await Expect(dialog.GetByLabel("Name (English)")).ToHaveValueAsync(name);
+            await Accessibility.AssertNoSeriousViolations(page, "the lost reason dialog with a restored draft");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await Expect(page.GetByText(name).First).ToBeVisibleAsync();
+            Assert.False(await HasDraft(page));
+        });
+    }
+
+    private static Task<bool> HasDraft(IPage page) =>
+        page.EvaluateAsync<bool>("() => Object.keys(localStorage).some(k => k.startsWith('leadwerk.draft.'))");
+
     private static Task WaitForDraft(IPage page) =>
         page.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.startsWith('leadwerk.draft.'))");
+
+    /// <summary>Drafts are written 300 ms after the last keystroke: waits until the last field typed is in one.</summary>
+    private static Task WaitForDraft(IPage page, string typed) =>
+        page.WaitForFunctionAsync(
+            "typed => Object.keys(localStorage).some(k => k.startsWith('leadwerk.draft.') && localStorage.getItem(k).includes(typed))", typed);
 }
