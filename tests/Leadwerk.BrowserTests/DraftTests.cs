@@ -190,6 +190,72 @@ public sealed class DraftTests(BrowserFixture fixture, ITestOutputHelper output)
         });
     }
 
+    [Theory]
+    [InlineData("en", "New user", "User name", "Display name", "Password", "Restore")]
+    [InlineData("nl", "Nieuwe gebruiker", "Gebruikersnaam", "Weergavenaam", "Wachtwoord", "Terugzetten")]
+    public async Task ANewUsersDraftComesBackAfterAReloadButNeverItsPassword(
+        string language, string newUser, string userName, string displayName, string password, string restore)
+    {
+        var user = await Data.User("admin", language);
+        var name = TestData.Unique("Draftuser").Replace(' ', '-').ToLowerInvariant();
+        const string secret = "Sup3r-secret-draft-pw";
+        await As(user, async page =>
+        {
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await page.OpenInteractive("/admin/users");
+            await page.GetByRole(AriaRole.Button, new() { Name = newUser }).ClickAsync();
+            await dialog.GetByLabel(userName).FillAsync(name);
+            await dialog.GetByLabel(password, new() { Exact = true }).FillAsync(secret);
+            await dialog.GetByLabel(displayName).FillAsync("Draft Person");
+            await WaitForDraft(page, "Draft Person");
+            Assert.False(await page.EvaluateAsync<bool>(
+                "s => Object.keys(localStorage).some(k => localStorage.getItem(k).includes(s))", secret), "the password must never be stored in a draft");
+
+            await page.OpenInteractive("/admin/users");
+            await page.GetByRole(AriaRole.Button, new() { Name = newUser }).ClickAsync();
+            await dialog.Locator(".draft-offer").GetByRole(AriaRole.Button, new() { Name = restore }).ClickAsync();
+            await Expect(dialog.GetByLabel(userName)).ToHaveValueAsync(name);
+            await Expect(dialog.GetByLabel(displayName)).ToHaveValueAsync("Draft Person");
+            await Expect(dialog.GetByLabel(password, new() { Exact = true })).ToHaveValueAsync("");
+            await Accessibility.AssertNoSeriousViolations(page, $"the new user dialog with a restored draft ({language})");
+        });
+    }
+
+    [Fact]
+    public async Task ADistributionRulesDraftKeepsItsNameAndWeightsThroughAReload()
+    {
+        var name = TestData.Unique("Draft rule");
+        await Data.SetEdition("marketingPremium");
+        try
+        {
+            await DistributionRuleDraft(name);
+        }
+        finally
+        {
+            await Data.SetEdition("salesEssentials");
+        }
+    }
+
+    private async Task DistributionRuleDraft(string name)
+    {
+        await AsAdmin(async page =>
+        {
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await page.OpenInteractive("/admin/distribution");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add rule" }).ClickAsync();
+            await dialog.GetByLabel("Weight of user 1").FillAsync("7");
+            await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+            await WaitForDraft(page, name);
+
+            await page.OpenInteractive("/admin/distribution");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add rule" }).ClickAsync();
+            await dialog.Locator(".draft-offer").GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+            await Expect(dialog.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync(name);
+            await Expect(dialog.GetByLabel("Weight of user 1")).ToHaveValueAsync("7");
+            await Accessibility.AssertNoSeriousViolations(page, "the distribution rule dialog with a restored draft");
+        });
+    }
+
     private static Task<bool> HasDraft(IPage page) =>
         page.EvaluateAsync<bool>("() => Object.keys(localStorage).some(k => k.startsWith('leadwerk.draft.'))");
 
