@@ -149,7 +149,11 @@ public abstract class DashboardTilesApiTests(LeadwerkApp app)
         var h = new DashboardHistory(app, Unique.Name("Prop"));
         var statuses = new[] { "Open", "Contacting", "Qualified", "Disqualified", "Re-nurture" };
         var categories = new[] { "Lead", "Marketing qualified lead", "Opportunity", "Customer" };
-        var persons = new List<int>();
+        // One lead that surely changes status, so the history always has a first change to check below.
+        var persons = new List<int> { await h.NewLead("Sure", "Lead") };
+        h.Advance(TimeSpan.FromDays(1));
+        var sure = await h.Client();
+        Assert.Equal(200, (int)(await sure.PatchJson($"/api/persons/{persons[0]}", new { leadStatusId = await sure.StatusId("Contacting") })).StatusCode);
         for (var day = 0; day < 12; day++)
         {
             for (var i = random.Next(3); i > 0; i--)
