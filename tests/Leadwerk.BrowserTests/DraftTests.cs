@@ -245,7 +245,9 @@ public sealed class DraftTests(BrowserFixture fixture, ITestOutputHelper output)
             await page.GetByRole(AriaRole.Button, new() { Name = "Add rule" }).ClickAsync();
             await dialog.GetByLabel("Weight of user 1").FillAsync("7");
             await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
-            await WaitForDraft(page, name);
+            // The weight reaches the server on its change event, which may finish after the name's input:
+            // wait until the draft holds both.
+            await WaitForDraft(page, name, ",7]");
 
             await page.OpenInteractive("/admin/distribution");
             await page.GetByRole(AriaRole.Button, new() { Name = "Add rule" }).ClickAsync();
@@ -262,8 +264,9 @@ public sealed class DraftTests(BrowserFixture fixture, ITestOutputHelper output)
     private static Task WaitForDraft(IPage page) =>
         page.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.startsWith('leadwerk.draft.'))");
 
-    /// <summary>Drafts are written 300 ms after the last keystroke: waits until the last field typed is in one.</summary>
-    private static Task WaitForDraft(IPage page, string typed) =>
+    /// <summary>Drafts are written 300 ms after the last keystroke: waits until what was typed last is in one.</summary>
+    private static Task WaitForDraft(IPage page, params string[] typed) =>
         page.WaitForFunctionAsync(
-            "typed => Object.keys(localStorage).some(k => k.startsWith('leadwerk.draft.') && localStorage.getItem(k).includes(typed))", typed);
+            "typed => Object.keys(localStorage).some(k => k.startsWith('leadwerk.draft.') && typed.every(t => localStorage.getItem(k).includes(t)))",
+            typed);
 }
