@@ -22,6 +22,7 @@
 # Environment (optional):
 #   LEADWERK_TEST_RESULTS   directory to keep TRX files in (default: temp dir, removed on exit)
 #   LEADWERK_TEST_HANG_TIMEOUT  per-project hang timeout for dotnet test (default 20m)
+#   LEADWERK_TEST_SEQUENTIAL=1  run the test projects one after the other instead of side by side
 #
 # Tests read:
 #   LEADWERK_TEST_POSTGRES="Host=127.0.0.1;Port=<port>;Username=postgres"  (append Database=...)
@@ -99,6 +100,9 @@ stop_postgres() {
 cleanup() {
     local rc=$?
     set +e
+    # Test runs still going (the script was interrupted) end with it.
+    local job
+    for job in $(jobs -p); do pkill -TERM -P "$job" 2>/dev/null; kill -TERM "$job" 2>/dev/null; done
     stop_postgres
     if [[ -n $WORKDIR ]]; then
         rm -rf -- "$WORKDIR"
@@ -317,7 +321,11 @@ total_passed=0
 total_failed=0
 tests_ran=0
 problems=()
+runs=()   # "name|results_dir|pid" of every started test run
 
+# The projects run side by side: the browser tests mostly wait on Chromium and the app while the
+# xunit suite keeps the cores busy, so together they take little more than the longer one alone.
+# LEADWERK_TEST_SEQUENTIAL=1 runs them one after the other (output streams as it comes).
 for proj in "${projects[@]}"; do
     name="$(basename "$proj" .csproj)"
     if [[ $NO_BROWSER -eq 1 && $(dirname "$proj") == "$BROWSER_PROJECT_DIR" ]]; then
@@ -348,8 +356,25 @@ for proj in "${projects[@]}"; do
     if [[ $HAVE_FILTER -eq 1 ]]; then args+=(--filter "$FILTER"); fi
 
     log "dotnet test $proj"
-    rc=0
-    dotnet "${args[@]}" || rc=$?
+    if [[ ${LEADWERK_TEST_SEQUENTIAL:-0} == 1 ]]; then
+        rc=0
+        dotnet "${args[@]}" || rc=$?
+        echo "$rc" >"$results_dir/exit-code"
+        runs+=("$name|$results_dir|")
+    else
+        ( rc=0; dotnet "${args[@]}" >"$results_dir/console.log" 2>&1 || rc=$?; echo "$rc" >"$results_dir/exit-code" ) &
+        runs+=("$name|$results_dir|$!")
+    fi
+done
+
+for run in "${runs[@]}"; do
+    IFS='|' read -r name results_dir pid <<<"$run"
+    if [[ -n $pid ]]; then
+        wait "$pid" || true
+        log "output of $name"
+        cat -- "$results_dir/console.log"
+    fi
+    rc="$(cat -- "$results_dir/exit-code" 2>/dev/null || echo 1)"
 
     trx_files=()
     while IFS= read -r -d '' f; do trx_files+=("$f"); done \

@@ -36,6 +36,9 @@ internal sealed class AppProcess : IAsyncDisposable
             .OfType<DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled) ? "Debug" : "Release";
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The app's process id (its memory is read from /proc).</summary>
+    public int Pid => _process.Id;
     public HttpClient Client { get; }
 
     public static async Task<AppProcess> Start(BenchOptions options, TextWriter log, IReadOnlyDictionary<string, string>? settings = null)

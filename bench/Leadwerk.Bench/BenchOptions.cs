@@ -16,16 +16,22 @@ public sealed record BenchOptions
     public int Seed { get; init; } = 42;
     public bool Quick { get; init; }
 
+    /// <summary>`jobs`: the rows of the imported file, which the bulk update then changes (quick: 2,000).</summary>
+    public int Rows { get; init; } = 1_000_000;
+
     /// <summary>Runs only the scenarios whose name holds this text ("HTTP" for scenario 7): for profiling one.</summary>
     public string? Only { get; init; }
-    public string Output { get; init; } = "docs/performance.md";
+
+    /// <summary>`matrix --main`: only the main scenarios, the ones the growth plot draws.</summary>
+    public bool Main { get; init; }
+    public string Output { get; init; } = "docs/performance/run.md";
 
     /// <summary>How the run was started, for the report's "reproduce" line.</summary>
     public string CommandLine { get; init; } = "";
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("generate" or "run" or "matrix"))
+        if (args.Length == 0 || args[0] is not ("generate" or "run" or "matrix" or "jobs"))
         {
             throw new ArgumentException(Usage);
         }
@@ -33,6 +39,7 @@ public sealed record BenchOptions
         var options = new BenchOptions { Command = args[0], CommandLine = string.Join(' ', args.Select(Quote)) };
         var sizesGiven = false;
         var outputGiven = false;
+        var rowsGiven = false;
         for (var i = 1; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
@@ -62,6 +69,13 @@ public sealed record BenchOptions
                 case "--quick":
                     options = options with { Quick = true };
                     break;
+                case "--rows":
+                    options = options with { Rows = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    rowsGiven = true;
+                    break;
+                case "--main":
+                    options = options with { Main = true };
+                    break;
                 case "--only":
                     options = options with { Only = Next() };
                     break;
@@ -70,9 +84,14 @@ public sealed record BenchOptions
             }
         }
 
-        if (options.Command == "matrix" && !outputGiven)
+        if (!outputGiven)
         {
-            options = options with { Output = "docs/performance-matrix.md" };
+            options = options with { Output = $"docs/performance/{options.Command}-{options.Provider}.md" };
+        }
+
+        if (options.Quick && !rowsGiven)
+        {
+            options = options with { Rows = 2_000 };
         }
 
         if (options.Quick && !sizesGiven)
@@ -101,9 +120,13 @@ public sealed record BenchOptions
     public const string Usage = """
         Usage:
           Leadwerk.Bench generate --provider sqlite|postgres --connection "<cs>" [--companies 200000] [--persons 1000000] [--seed 42] [--quick]
-          Leadwerk.Bench run      --provider sqlite|postgres --connection "<cs>" [--quick] [--output docs/performance.md] [--only TEXT]
-          Leadwerk.Bench matrix   --provider sqlite|postgres --connection "<cs>" [--quick] [--output docs/performance-matrix.md] [--only TEXT]
+          Leadwerk.Bench run      --provider sqlite|postgres --connection "<cs>" [--quick] [--output docs/performance/run-<provider>.md] [--only TEXT]
+          Leadwerk.Bench matrix   --provider sqlite|postgres --connection "<cs>" [--quick] [--output docs/performance/matrix-<provider>.md] [--only TEXT] [--main]
+          Leadwerk.Bench plot     [--output docs/performance/growth.svg] <matrix numbers .json>...
+          Leadwerk.Bench jobs     --provider sqlite|postgres --connection "<cs>" [--rows 1000000] [--quick] [--output docs/performance/jobs-<provider>.md]
         --quick: generate 2,000 companies and 10,000 persons (unless sizes are given); run few iterations.
+        jobs: imports a CSV of --rows new persons, bulk-updates their status, undoes that and rolls the import back,
+          over HTTP, with the app's peak memory; it leaves the data as it found it (quick: 2,000 rows).
         --only TEXT: run only the scenarios (matrix: cells) whose name holds TEXT ("HTTP" for the load test), to profile one.
         """;
 

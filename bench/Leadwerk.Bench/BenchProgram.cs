@@ -4,6 +4,11 @@ public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["plot", ..])
+        {
+            return await Matrix.GrowthPlot.Run(args[1..], Console.Out);
+        }
+
         BenchOptions options;
         try
         {
@@ -18,6 +23,10 @@ public static class BenchProgram
         if (options.Command == "generate")
         {
             await Generator.Run(options, Console.Out);
+        }
+        else if (options.Command == "jobs")
+        {
+            await Jobs.JobsRun.Run(options, Console.Out);
         }
         else if (options.Command == "matrix")
         {

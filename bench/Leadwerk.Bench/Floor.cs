@@ -91,6 +91,12 @@ public sealed class Floor(DbConnection connection) : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public async Task<string> Text(string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
     private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();

@@ -24,18 +24,15 @@ public static class ListCells
     private static readonly (string GroupBy, string Key)[] BoardGroups =
         [("leadStatus", "p.\"LeadStatusId\""), ("category", "p.\"CategoryId\""), ("owner", "p.\"OwnerId\"")];
 
-    public static async Task<List<Cell>> Build(Floor floor, HttpClient client, Func<string, bool> wanted, bool quick)
+    public static async Task<List<Cell>> Build(Floor floor, HttpClient client, Landmarks landmarks, Func<string, bool> wanted, bool quick)
     {
         var cells = new List<Cell>();
-        // The two owners with the most persons (the `run` command's bulk update moves two owners' persons to a third).
-        var owners = await floor.Ids("""SELECT "OwnerId" FROM "Persons" WHERE "OwnerId" IS NOT NULL GROUP BY "OwnerId" ORDER BY COUNT(*) DESC, "OwnerId" LIMIT 2""");
-        (string, object?)[] ownerArgs = [("@o1", (int)owners[0]), ("@o2", (int)owners[1])];
-        var company = (await floor.Rows("""SELECT "CompanyId", COUNT(*) FROM "Persons" WHERE "CompanyId" IS NOT NULL GROUP BY "CompanyId" ORDER BY 2 DESC LIMIT 1"""))[0];
-        var companyId = Convert.ToInt32(company[0], CultureInfo.InvariantCulture);
+        var (owners, companyId, companyPersons) = landmarks;
+        (string, object?)[] ownerArgs = [("@o1", owners[0]), ("@o2", owners[1])];
 
         foreach (var (field, key, join) in ContactGroups)
         {
-            var name = $"largest company ({Convert.ToInt64(company[1], CultureInfo.InvariantCulture):N0} persons), grouped by {field}";
+            var name = $"largest company ({companyPersons:N0} persons), grouped by {field}";
             if (!wanted($"Contacts tab: {name}"))
             {
                 continue;
@@ -63,10 +60,8 @@ public static class ListCells
         }
 
         // A dynamic selection of two owners' persons: about a tenth of the persons (100k at 1M).
-        var criteria = Criteria.For(Entities.Person, CriteriaLine.Of("person.owner", Operators.OneOf, (int)owners[0], (int)owners[1]));
-        var selection = await Http.Json(client, HttpMethod.Post, "api/selections",
-            new SelectionRequest($"Matrix {Guid.NewGuid():N}", null, Entities.Person, "dynamic", criteria, null, "private"));
-        var selectionId = selection.GetProperty("id").GetInt32();
+        var criteria = Landmarks.TwoOwners(owners);
+        var selectionId = await Landmarks.Selection(client, criteria);
         var size = await floor.Scalar("""SELECT COUNT(*) FROM "Persons" WHERE "OwnerId" IN (@o1, @o2)""", ownerArgs);
 
         foreach (var (groupBy, key) in BoardGroups)

@@ -7,7 +7,7 @@ namespace Leadwerk.Bench.Matrix;
 /// <summary>The matrix as markdown: the slowest cells first, then every cell by group, and how to rerun one.</summary>
 public static class MatrixReport
 {
-    public static string Markdown(BenchOptions options, DataSizes sizes, IReadOnlyList<CellResult> results)
+    public static string Markdown(BenchOptions options, DataSizes sizes, IReadOnlyList<CellResult> results, IReadOnlyList<BrowserResult> browser)
     {
         var md = new StringBuilder();
         var provider = options.Provider == "postgres" ? "PostgreSQL" : "SQLite";
@@ -37,6 +37,23 @@ public static class MatrixReport
             md.AppendLine(CultureInfo.InvariantCulture, $"## {group.Key}");
             md.AppendLine();
             Table(md, group.OrderByDescending(r => r.Ratio));
+        }
+
+        if (browser.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## In the browser");
+            md.AppendLine();
+            md.AppendLine("Chromium (headless, 1366 × 900, driven by Playwright), logged in once; each visit opens a new tab and times from the");
+            md.AppendLine("navigation to the first link to a person in the page's main region. Goal: p95 < 1 s. Calls: 3 warm-up, 20 measured.");
+            md.AppendLine();
+            md.AppendLine("| Page | p50 | p95 | p99 | Goal p95 | Met |");
+            md.AppendLine("|---|---:|---:|---:|---:|:---:|");
+            foreach (var b in browser)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {b.Name} | {F(b.Time.P50)} | {F(b.Time.P95)} | {F(b.Time.P99)} | {F(BrowserResult.GoalMs)} | {(b.Met ? "yes" : "**no**")} |");
+            }
         }
 
         md.AppendLine();

@@ -15,11 +15,13 @@ public static class MatrixRun
         await floor.MapLikeTheApp();
         await using var app = await AppProcess.Start(options, log);
         Http.Authorize(app.Client, await app.Token());
-        bool Wanted(string id) => options.Only is null || id.Contains(options.Only, StringComparison.OrdinalIgnoreCase);
+        bool Wanted(string id) => (options.Only is null || id.Contains(options.Only, StringComparison.OrdinalIgnoreCase))
+            && (!options.Main || GrowthPlot.IsMain(id));
 
         log.WriteLine("Building the matrix (untimed: boundaries of deep pages, a selection for the board)");
         var cells = await FindCells.Build(floor, await FindCells.Criteria(floor, postgres), Wanted, options.Quick, postgres, log);
-        cells.AddRange(await ListCells.Build(floor, app.Client, Wanted, options.Quick));
+        var landmarks = await Landmarks.Of(floor);
+        cells.AddRange(await ListCells.Build(floor, app.Client, landmarks, Wanted, options.Quick));
         log.WriteLine($"{cells.Count} cells");
 
         // .NET's tiered JIT reaches its optimized code after some seconds of calls; the first cells must not pay for it.
@@ -47,11 +49,15 @@ public static class MatrixRun
                 + (result.Met ? "" : " NOT MET") + (result.Disagreement is { } d ? $" — answers differ: {d}" : ""));
         }
 
+        var browser = Wanted("Browser") ? await BrowserCells.Run(app.BaseAddress, landmarks, app.Client, options.Quick, log) : [];
         var sizes = new DataSizes(
             await floor.Scalar("""SELECT COUNT(*) FROM "Companies" """), await floor.Scalar("""SELECT COUNT(*) FROM "Persons" """),
             await floor.Scalar("""SELECT COUNT(*) FROM "LeadStatusChanges" """), await floor.Scalar("""SELECT COUNT(*) FROM "FollowUps" """));
-        await File.WriteAllTextAsync(options.Output, MatrixReport.Markdown(options, sizes, results));
-        log.WriteLine($"Report written to {options.Output}; {results.Count(r => r.Met)} of {results.Count} cells met.");
+        await File.WriteAllTextAsync(options.Output, MatrixReport.Markdown(options, sizes, results, browser));
+        var numbers = Path.ChangeExtension(options.Output, ".json");
+        await File.WriteAllTextAsync(numbers, System.Text.Json.JsonSerializer.Serialize(
+            MatrixNumbers.Of(options.Provider, sizes.Persons, results, browser), System.Text.Json.JsonSerializerOptions.Web));
+        log.WriteLine($"Report written to {options.Output} (numbers in {numbers}); {results.Count(r => r.Met)} of {results.Count} cells met.");
         if (results.Any(r => r.Disagreement is not null))
         {
             throw new InvalidOperationException($"{results.Count(r => r.Disagreement is not null)} cells answered differently from their floor; see the report.");

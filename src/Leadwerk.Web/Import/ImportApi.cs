@@ -1,6 +1,7 @@
 using Leadwerk.Web.Data;
 using Leadwerk.Web.Leads;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Localization;
 using Leadwerk.Web.Persons;
@@ -26,7 +27,7 @@ public static class ImportApi
                     "Send multipart/form-data with a `file` and `options`.", "Stuur multipart/form-data met een `file` en `options`."));
             }
 
-            var form = await ReadForm(http);
+            var form = await ReadForm(http, imports.MaxBytes);
             var options = Options(form["options"].ToString());
             var file = form.Files.GetFile("file") ?? throw DomainException.Invalid("file", L.T("Attach a CSV file as `file`.", "Voeg een CSV-bestand toe als `file`."));
             if (file.Length > imports.MaxBytes)
@@ -55,8 +56,16 @@ public static class ImportApi
     }
 
     /// <summary>The upload's form; a body that is not the multipart it claims is the sender's mistake, a 400 that says so.</summary>
-    private static async Task<IFormCollection> ReadForm(HttpContext http)
+    private static async Task<IFormCollection> ReadForm(HttpContext http, long maxBytes)
     {
+        // The server's and the form reader's own limits (30 MB, 128 MB) follow the configured file size, with room for the form around it.
+        var limit = maxBytes + (1 << 20);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+        {
+            body.MaxRequestBodySize = limit;
+        }
+
+        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
         try
         {
             return await http.Request.ReadFormAsync(http.RequestAborted);

@@ -9,7 +9,8 @@ namespace Leadwerk.Tests.Bench;
 /// The benchmark suite in quick mode (tiny data, few iterations), so it cannot rot: generate and
 /// run must work against the current schema and services and write every row of the report,
 /// including the HTTP rows, for which the real app is started and loaded with wrk (installed by
-/// scripts/test.sh).
+/// scripts/test.sh); the matrix with its browser cells (Chromium), the growth plot and the 1M-row jobs
+/// at 2,000 rows.
 /// </summary>
 public sealed class BenchSmokeTests
 {
@@ -67,6 +68,8 @@ public sealed class BenchSmokeTests
         await Runner.Run(BenchOptions.Parse(["run", "--provider", provider, "--connection", connection, "--quick", "--output", output]), log);
 
         var matrix = Path.ChangeExtension(output, ".matrix.md");
+        var plot = Path.ChangeExtension(output, ".growth.svg");
+        var jobs = Path.ChangeExtension(output, ".jobs.md");
         try
         {
             // The matrix fails itself when any cell's answer differs from its floor's.
@@ -79,10 +82,27 @@ public sealed class BenchSmokeTests
 
             Assert.Contains("answers differing: 0", cells, StringComparison.Ordinal);
             Assert.Contains("| Find: 2 lead statuses at potential customers, sort -company.owner, first page |", cells, StringComparison.Ordinal);
+            Assert.Contains("## In the browser", cells, StringComparison.Ordinal);
+            Assert.Contains("| Board: two owners' persons by lead status, first card |", cells, StringComparison.Ordinal);
+
+            // The growth plot draws from the numbers beside the report (one size here: one point per scenario).
+            Assert.Equal(0, await Leadwerk.Bench.Matrix.GrowthPlot.Run(["--output", plot, Path.ChangeExtension(matrix, ".json")], log));
+            Assert.StartsWith("<svg", (await File.ReadAllTextAsync(plot)).TrimStart(), StringComparison.Ordinal);
+
+            // The jobs check their own results (history rows, undo, rollback) and fail the run when one is off.
+            await Leadwerk.Bench.Jobs.JobsRun.Run(BenchOptions.Parse(["jobs", "--provider", provider, "--connection", connection, "--quick", "--output", jobs]), log);
+            var jobReport = await File.ReadAllTextAsync(jobs);
+            foreach (var job in new[] { "| CSV import |", "| Bulk update |", "| Bulk undo |", "| Import rollback |" })
+            {
+                Assert.Contains(job, jobReport, StringComparison.Ordinal);
+            }
         }
         finally
         {
             File.Delete(matrix);
+            File.Delete(Path.ChangeExtension(matrix, ".json"));
+            File.Delete(plot);
+            File.Delete(jobs);
         }
 
         var report = await File.ReadAllTextAsync(output);
