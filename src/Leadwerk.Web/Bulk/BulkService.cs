@@ -15,7 +15,8 @@ namespace Leadwerk.Web.Bulk;
 public sealed class BulkService(LeadwerkDbContext db, SelectionService selections, SearchService search, JobQueue<BulkUpdate> queue,
     FollowUpService followUps, UserTime clock)
 {
-    public const int MaxIds = 100_000;
+    // The scale of the largest customers (issue 17): a million records per run, measured by the bench's `jobs`.
+    public const int MaxIds = 1_000_000;
     private const int PreviewBatch = 1000;
     private const int PreviewSkipsListed = 1000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -45,6 +45,8 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
 
     private async Task Work(int id, CancellationToken stop)
     {
+        // Where the next batch continues: the run walks the rows up by line, a rollback down.
+        var (after, before) = (0, int.MaxValue);
         while (!stop.IsCancellationRequested)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -62,9 +64,16 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
             job.State = rollingBack ? ImportState.RollingBack : ImportState.Running;
             var lookups = await ImportLookups.Load(db);
             await using var transaction = await db.Database.BeginTransactionAsync(stop);
-            var handled = rollingBack
-                ? await ImportRollback.Batch(db, job, BatchSize, lookups.DefaultStatusId)
-                : await Run(db, job, lookups, scope.ServiceProvider);
+            int handled;
+            if (rollingBack)
+            {
+                (handled, before) = await ImportRollback.Batch(db, job, BatchSize, lookups.DefaultStatusId, before);
+            }
+            else
+            {
+                (handled, after) = await Run(db, job, lookups, scope.ServiceProvider, after);
+            }
+
             if (handled == 0)
             {
                 job.State = rollingBack ? ImportState.RolledBack : ImportState.Done;
@@ -80,13 +89,16 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
         }
     }
 
-    private async Task<int> Run(LeadwerkDbContext db, ImportJob job, ImportLookups lookups, IServiceProvider services)
+    /// <summary>One batch of the pending rows after line <paramref name="after"/>: how many it handled and its last line.</summary>
+    private async Task<(int Count, int Last)> Run(LeadwerkDbContext db, ImportJob job, ImportLookups lookups, IServiceProvider services, int after)
     {
-        var rows = await db.ImportRows.Where(r => r.ImportId == job.Id && r.State == ImportRowState.Pending)
+        // On the key (import, line) from where the last batch stopped: a filter on the state alone made each
+        // batch pass every row the earlier ones had done (quadratic in the file's rows).
+        var rows = await db.ImportRows.Where(r => r.ImportId == job.Id && r.Line > after && r.State == ImportRowState.Pending)
             .OrderBy(r => r.Line).Take(BatchSize).ToListAsync();
         if (rows.Count == 0)
         {
-            return 0;
+            return (0, after);
         }
 
         var settings = ImportValues.Deserialize<ImportSettings>(job.SettingsJson);
@@ -94,7 +106,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
             ? new ImportPersons(db, settings, lookups, new Dictionary<string, Company>(), services.GetRequiredService<LeadAutomation>(),
                 services.GetRequiredService<Privacy.Suppression>())
             : null;
-        var after = persons is not null ? await persons.Process(rows) : await new ImportCompanies(db, settings, lookups).Process(rows);
+        var steps = persons is not null ? await persons.Process(rows) : await new ImportCompanies(db, settings, lookups).Process(rows);
         job.Done += rows.Count;
         job.Created += rows.Count(r => r.State == ImportRowState.Created);
         job.Updated += rows.Count(r => r.State == ImportRowState.Updated);
@@ -107,9 +119,9 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
         }
 
         // After distribution, so that a rollback sees the owner it gave as the import's own change.
-        after.ForEach(step => step());
+        steps.ForEach(step => step());
         await db.SaveChangesAsync();
-        return rows.Count;
+        return (rows.Count, rows[^1].Line);
     }
 
     /// <summary>
