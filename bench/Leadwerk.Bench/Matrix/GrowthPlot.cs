@@ -106,15 +106,15 @@ public static class GrowthPlot
         plot.Title($"p95 against data size ({(provider == "postgres" ? "PostgreSQL" : "SQLite")}, over HTTP)");
         plot.XLabel("persons (log scale)");
         plot.YLabel("p95 (log scale)");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         if (file.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
         {
-            plot.SaveSvg(file, 1000, 650);
+            plot.SaveSvg(file, 1300, 650);
         }
         else
         {
-            plot.SavePng(file, 1000, 650);
+            plot.SavePng(file, 1300, 650);
         }
     }
 }

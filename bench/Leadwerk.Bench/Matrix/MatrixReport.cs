@@ -25,6 +25,11 @@ public static class MatrixReport
         md.AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Provider: {provider}{(options.Quick ? " (quick mode: a smoke test, not a measurement)" : "")}; app build: {AppProcess.BuildConfiguration}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Data: {sizes.Companies:N0} companies, {sizes.Persons:N0} persons, {sizes.History:N0} history rows, {sizes.FollowUps:N0} follow-ups");
+        if (options.Main)
+        {
+            md.AppendLine("- Only the main cells (`--main`, the ones the growth plot draws), not the whole matrix");
+        }
+
         md.AppendLine(CultureInfo.InvariantCulture, $"- Cells: {results.Count}; goal met: {results.Count(r => r.Met)}; not met: {results.Count(r => !r.Met)}; answers differing: {results.Count(r => r.Disagreement is not null)}");
         md.AppendLine("- Calls per cell: a first call (compared), then 5 warm-up and 30 measured calls per side; 2 and 10 when the first call took over 100 ms, 1 and 5 over 1 s.");
         md.AppendLine();
