@@ -243,10 +243,21 @@ public sealed class DraftTests(BrowserFixture fixture, ITestOutputHelper output)
             var dialog = page.GetByRole(AriaRole.Dialog);
             await page.OpenInteractive("/admin/distribution");
             await page.GetByRole(AriaRole.Button, new() { Name = "Add rule" }).ClickAsync();
-            await dialog.GetByLabel("Weight of user 1").FillAsync("7");
+            // The weight reaches the server on its change event (Tab). On a busy machine the dialog's first
+            // renders can land after the typing and put 1 back: type until the 7 stays.
+            var weight = dialog.GetByLabel("Weight of user 1");
+            for (var attempt = 1; ; attempt++)
+            {
+                await weight.FillAsync("7");
+                await weight.PressAsync("Tab");
+                await page.WaitForTimeoutAsync(300);
+                if (await weight.InputValueAsync() == "7" || attempt == 5)
+                {
+                    break;
+                }
+            }
+
             await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
-            // The weight reaches the server on its change event, which may finish after the name's input:
-            // wait until the draft holds both.
             await WaitForDraft(page, name, ",7]");
 
             await page.OpenInteractive("/admin/distribution");
