@@ -22,7 +22,7 @@ internal static class ImportRollback
     /// </summary>
     public static async Task<(int Count, int Lowest)> Batch(LeadwerkDbContext db, ImportJob job, int batchSize, int defaultStatusId, int before)
     {
-        var rows = await db.ImportRows.Where(r => r.ImportId == job.Id && r.Line < before && (r.State == ImportRowState.Created || r.State == ImportRowState.Updated))
+        var rows = await db.ImportRows.AsNoTracking().Where(r => r.ImportId == job.Id && r.Line < before && (r.State == ImportRowState.Created || r.State == ImportRowState.Updated))
             .OrderByDescending(r => r.Line).Take(batchSize).ToListAsync();
         if (rows.Count == 0)
         {
@@ -66,6 +66,7 @@ internal static class ImportRollback
 
         job.RollbackSkipped += rows.Count(r => r.State == ImportRowState.RollbackSkipped);
         await db.SaveChangesAsync();
+        await ImportRowWrites.Replace(db, job.Id, rows);
         await LeadHistory.MarkReverted(db, db.ChangeTracker.Entries<Persons.Person>().Select(e => e.Entity.Id).ToList());
         return (rows.Count, rows[^1].Line);
     }

@@ -94,7 +94,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
     {
         // On the key (import, line) from where the last batch stopped: a filter on the state alone made each
         // batch pass every row the earlier ones had done (quadratic in the file's rows).
-        var rows = await db.ImportRows.Where(r => r.ImportId == job.Id && r.Line > after && r.State == ImportRowState.Pending)
+        var rows = await db.ImportRows.AsNoTracking().Where(r => r.ImportId == job.Id && r.Line > after && r.State == ImportRowState.Pending)
             .OrderBy(r => r.Line).Take(BatchSize).ToListAsync();
         if (rows.Count == 0)
         {
@@ -121,6 +121,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
         // After distribution, so that a rollback sees the owner it gave as the import's own change.
         steps.ForEach(step => step());
         await db.SaveChangesAsync();
+        await ImportRowWrites.Replace(db, job.Id, rows);
         return (rows.Count, rows[^1].Line);
     }
 

@@ -106,17 +106,12 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
         {
             db.Imports.Add(job);
             await db.SaveChangesAsync();
-            foreach (var chunk in rows.Chunk(5000))
+            foreach (var row in rows)
             {
-                foreach (var row in chunk)
-                {
-                    row.ImportId = job.Id;
-                }
-
-                db.ImportRows.AddRange(chunk);
-                await db.SaveChangesAsync();
-                db.ChangeTracker.Clear();
+                row.ImportId = job.Id;
             }
+
+            await ImportRowWrites.Insert(db, rows);
 
             await transaction.CommitAsync();
         }
