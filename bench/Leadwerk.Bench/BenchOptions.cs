@@ -24,6 +24,9 @@ public sealed record BenchOptions
 
     /// <summary>`matrix --main`: only the main scenarios, the ones the growth plot draws.</summary>
     public bool Main { get; init; }
+
+    /// <summary>`matrix --no-browser`: leaves out the cells timed in Chromium (they do not depend on the database).</summary>
+    public bool NoBrowser { get; init; }
     public string Output { get; init; } = "docs/performance/run.md";
 
     /// <summary>How the run was started, for the report's "reproduce" line.</summary>
@@ -76,6 +79,9 @@ public sealed record BenchOptions
                 case "--main":
                     options = options with { Main = true };
                     break;
+                case "--no-browser":
+                    options = options with { NoBrowser = true };
+                    break;
                 case "--only":
                     options = options with { Only = Next() };
                     break;
@@ -121,7 +127,7 @@ public sealed record BenchOptions
         Usage:
           Leadwerk.Bench generate --provider sqlite|postgres --connection "<cs>" [--companies 200000] [--persons 1000000] [--seed 42] [--quick]
           Leadwerk.Bench run      --provider sqlite|postgres --connection "<cs>" [--quick] [--output docs/performance/run-<provider>.md] [--only TEXT]
-          Leadwerk.Bench matrix   --provider sqlite|postgres --connection "<cs>" [--quick] [--output docs/performance/matrix-<provider>.md] [--only TEXT] [--main]
+          Leadwerk.Bench matrix   --provider sqlite|postgres --connection "<cs>" [--quick] [--output docs/performance/matrix-<provider>.md] [--only TEXT] [--main] [--no-browser]
           Leadwerk.Bench plot     [--output docs/performance/growth.svg] <matrix numbers .json>...
           Leadwerk.Bench jobs     --provider sqlite|postgres --connection "<cs>" [--rows 1000000] [--quick] [--output docs/performance/jobs-<provider>.md]
         --quick: generate 2,000 companies and 10,000 persons (unless sizes are given); run few iterations.

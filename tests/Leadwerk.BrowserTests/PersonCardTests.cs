@@ -113,8 +113,13 @@ public sealed class PersonCardTests(BrowserFixture fixture, ITestOutputHelper ou
             await card.Open(person.Id);
             await card.EditButton.ClickAsync();
             await card.CompanyPicker.FillAsync(customer.Name);
-            await page.GetByRole(AriaRole.Option, new() { Name = customer.Name, Exact = true }).ClickAsync();
+            var option = page.GetByRole(AriaRole.Option, new() { Name = customer.Name, Exact = true });
+            await option.ClickAsync();
+            // Save only once the choice is made and its list closed: under load a click on Save could land on the closing list.
+            await Expect(option).ToBeHiddenAsync();
+            await Expect(card.CompanyPicker).ToHaveValueAsync(customer.Name);
             await card.SaveButton.ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Edit person" })).ToBeHiddenAsync();
 
             await Expect(page.GetByText($"inherited from {customer.Name}")).ToBeVisibleAsync();
             await Expect(card.Category).ToContainTextAsync("Customer");

@@ -9,7 +9,8 @@ namespace Leadwerk.BrowserTests;
 /// The README's tour, page by page, as a phone and a laptop show it: no page scrolls sideways, each
 /// has its heading in the reader's language, and each passes the axe scan. One language per width and
 /// test, so the two tests together see every page on a phone and the lists and cards on a laptop, in
-/// English and Dutch.
+/// English and Dutch. The scan looks at colours, names and roles, which a language does not change: it
+/// runs in the English pass of each width, so each page is scanned once per width.
 /// </summary>
 public sealed class TourTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
@@ -45,7 +46,10 @@ public sealed class TourTests(BrowserFixture fixture, ITestOutputHelper output) 
                     await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
                     await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
                     await Layout.AssertNoHorizontalOverflow(page, $"{path} in {language}");
-                    await Accessibility.AssertNoSeriousViolations(page, $"{path} at {width} px in {language}");
+                    if (language == "en")
+                    {
+                        await Accessibility.AssertNoSeriousViolations(page, $"{path} at {width} px");
+                    }
                 }
             });
         }

@@ -49,7 +49,7 @@ public static class MatrixRun
                 + (result.Met ? "" : " NOT MET") + (result.Disagreement is { } d ? $" — answers differ: {d}" : ""));
         }
 
-        var browser = Wanted("Browser") ? await BrowserCells.Run(app.BaseAddress, landmarks, app.Client, options.Quick, log) : [];
+        var browser = !options.NoBrowser && Wanted("Browser") ? await BrowserCells.Run(app.BaseAddress, landmarks, app.Client, options.Quick, log) : [];
         var sizes = new DataSizes(
             await floor.Scalar("""SELECT COUNT(*) FROM "Companies" """), await floor.Scalar("""SELECT COUNT(*) FROM "Persons" """),
             await floor.Scalar("""SELECT COUNT(*) FROM "LeadStatusChanges" """), await floor.Scalar("""SELECT COUNT(*) FROM "FollowUps" """));
