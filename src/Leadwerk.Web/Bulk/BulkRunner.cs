@@ -55,6 +55,8 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
+            // A batch that changes statuses adds a history row per person: written a few hundred per statement.
+            db.WriteInBulk = true;
             var run = await db.BulkUpdates.FirstAsync(b => b.Id == id);
             var undoing = run.State == BulkState.Undoing;
             if (run.State is not (BulkState.Queued or BulkState.Running or BulkState.Undoing))

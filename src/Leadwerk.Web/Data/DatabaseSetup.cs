@@ -45,8 +45,9 @@ public static class DatabaseSetup
                     break;
             }
 
-            // In this order: the audit interceptor adds the history rows the webhook events come from.
-            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Webhooks.WebhookInterceptor>());
+            // In this order: the audit interceptor adds the history rows the webhook events come from; the
+            // bulk insert writes what both made ready.
+            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Webhooks.WebhookInterceptor>(), new BulkWriteInterceptor());
         });
         services.AddScoped<CurrentActor>();
 

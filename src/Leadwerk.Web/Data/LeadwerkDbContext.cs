@@ -92,17 +92,23 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     /// <summary>The events this context's save is about to put in the outbox (see <see cref="Webhooks.WebhookInterceptor"/>).</summary>
     internal Webhooks.WebhookOutboxState? WebhookOutbox { get; set; }
 
+    /// <summary>
+    /// Set by a job that adds many persons in one save (an import batch): the new persons and their history
+    /// rows are then written a few hundred per statement (see <see cref="BulkWriteInterceptor"/>).
+    /// </summary>
+    internal bool WriteInBulk { get; set; }
+
     /// <summary>Contexts are pooled (DatabaseSetup): the next user of this instance starts without an actor.</summary>
     public override void Dispose()
     {
-        (_actor, ListsChanged, WebhookOutbox) = (null, false, null);
+        (_actor, ListsChanged, WebhookOutbox, WriteInBulk) = (null, false, null, false);
         base.Dispose();
     }
 
     /// <inheritdoc cref="Dispose"/>
     public override ValueTask DisposeAsync()
     {
-        (_actor, ListsChanged, WebhookOutbox) = (null, false, null);
+        (_actor, ListsChanged, WebhookOutbox, WriteInBulk) = (null, false, null, false);
         return base.DisposeAsync();
     }
 

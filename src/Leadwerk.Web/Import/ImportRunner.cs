@@ -51,6 +51,8 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
+            // A batch adds up to a few thousand persons and their history rows: written a few hundred per statement.
+            db.WriteInBulk = true;
             var job = await db.Imports.FirstAsync(b => b.Id == id);
             var rollingBack = job.State == ImportState.RollingBack;
             if (job.State is not (ImportState.Queued or ImportState.Running or ImportState.RollingBack))

@@ -56,6 +56,35 @@ public abstract class ImportRollbackApiTests(LeadwerkApp app)
     }
 
     [Fact]
+    public async Task PersonsAnImportWroteInBulkHaveTheirOwnHistoryAndTheirKeysAreNeverGivenAgainAfterARollback()
+    {
+        var admin = await app.Admin();
+        var category = new { categoryId = await admin.CategoryId("Lead") };
+        string File(string tag, out string[] emails)
+        {
+            emails = Enumerable.Range(0, 30).Select(i => Email($"{tag}{i}")).ToArray();
+            return "first name,last name,email\n" + string.Concat(emails.Select((e, i) => $"{tag},Bulk {i},{e}\n"));
+        }
+
+        var first = await admin.RunImport(Persons(dryRun: false, category), File("first", out var firstEmails));
+        var firstIds = (await app.PersonsByEmail(firstEmails)).Select(p => p.Id).ToList();
+        Assert.Equal(30, firstIds.Count);
+        foreach (var id in firstIds.Take(3).Append(firstIds[^1]))
+        {
+            var history = Assert.Single(await admin.History(id));
+            Assert.Equal(("Open", "import"), (history.Str("to"), history.Str("channel")));
+        }
+
+        await admin.Rollback(first.Int("id"));
+        await admin.RunImport(Persons(dryRun: false, category), File("second", out var secondEmails));
+
+        var secondIds = (await app.PersonsByEmail(secondEmails)).Select(p => p.Id).ToList();
+        Assert.Equal(30, secondIds.Count);
+        Assert.True(secondIds.Min() > firstIds.Max(), $"a key of a rolled-back person was given again ({secondIds.Min()} ≤ {firstIds.Max()})");
+        Assert.Equal(30, await app.ImportHistoryRows(secondIds));
+    }
+
+    [Fact]
     public async Task ResumeAndRollbackAreRefusedInTheWrongState()
     {
         var admin = await app.Admin();
