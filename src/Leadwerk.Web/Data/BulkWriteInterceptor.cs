@@ -26,10 +26,7 @@ public sealed class BulkWriteInterceptor : SaveChangesInterceptor
     /// <summary>In foreign key order: a history row needs its person's key.</summary>
     private static readonly Type[] Types = [typeof(Person), typeof(LeadStatusChange)];
 
-    /// <summary>
-    /// Rows per INSERT. Values go in as literals, written by EF's own type mappings: SQLite finds a parameter by
-    /// its name in a list, so with parameters compiling and binding cost grow with the square of their number.
-    /// </summary>
+    /// <summary>Rows per INSERT; the values go in as literals (<see cref="SqlLiterals"/>).</summary>
     private const int RowsPerStatement = 200;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -104,7 +101,7 @@ public sealed class BulkWriteInterceptor : SaveChangesInterceptor
         entries = entries.Where(e => !referenced.Contains(e.Property(key.Name).CurrentValue!)).ToList();
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         string Column(IProperty p) => $"\"{p.GetColumnName(table)}\"";
-        string Literal(EntityEntry e, IProperty p) => p.GetRelationalTypeMapping().GenerateSqlLiteral(e.Property(p.Name).OriginalValue);
+        string Literal(EntityEntry e, IProperty p) => SqlLiterals.Of(p, e.Property(p.Name).OriginalValue);
         foreach (var chunk in entries.Chunk(RowsPerStatement))
         {
             await using var command = Command(db, transaction);
@@ -195,17 +192,16 @@ public sealed class BulkWriteInterceptor : SaveChangesInterceptor
                     }
 
                     sql.Append(c == 0 ? "" : ", ");
-                    var mapping = property.GetRelationalTypeMapping();
                     if (value is string text && text.Contains('\0', StringComparison.Ordinal))
                     {
                         // A literal cannot carry a NUL character; the rare text with one goes as a parameter.
                         var name = $"@b{command.Parameters.Count}";
-                        command.Parameters.Add(mapping.CreateParameter(command, name, value, property.IsNullable));
+                        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
                         sql.Append(name);
                     }
                     else
                     {
-                        sql.Append(mapping.GenerateSqlLiteral(value));
+                        sql.Append(SqlLiterals.Of(property, value));
                     }
                 }
 
