@@ -34,14 +34,15 @@ public sealed class Floor(DbConnection connection) : IAsyncDisposable
     /// <summary>
     /// The app reads SQLite through a memory map (<c>SqliteConnectionSetup</c>, 1 GiB by default); a floor that reads
     /// through system calls pays for what the app does not (on the dashboard's scans, about as much system as user time);
-    /// and it syncs at the app's level, so a floor that writes commits as the app does.
+    /// and it syncs and checkpoints at the app's levels, so a floor that writes commits as the app does.
     /// </summary>
     public async Task MapLikeTheApp()
     {
         if (connection is SqliteConnection)
         {
             await using var command = Command($"PRAGMA mmap_size = {Leadwerk.Web.Data.SqliteConnectionSetup.DefaultMmapBytes}; " +
-                $"PRAGMA synchronous = {Leadwerk.Web.Data.SqliteConnectionSetup.DefaultSynchronous};", []);
+                $"PRAGMA synchronous = {Leadwerk.Web.Data.SqliteConnectionSetup.DefaultSynchronous}; " +
+                $"PRAGMA wal_autocheckpoint = {Leadwerk.Web.Data.SqliteConnectionSetup.WalAutocheckpointPages};", []);
             await command.ExecuteNonQueryAsync();
         }
     }

@@ -18,6 +18,12 @@ namespace Leadwerk.Web.Data;
 /// - Commits wait for the disk as <c>Database:SqliteSynchronous</c> says: <c>normal</c> (default; in
 ///   WAL mode a commit survives the app's crash and never corrupts the file, only a power loss may take
 ///   the last commits back) or <c>full</c> (every commit waits for the disk). ADR 0010.
+/// - The write-ahead log is copied back into the file once it holds <see cref="WalAutocheckpointPages"/>
+///   pages (40 MiB) instead of SQLite's 1,000: a batch of a bulk update or an import dirties more than
+///   1,000 pages, so every commit paid a checkpoint with its wait for the disk; pages written again by the
+///   next batches are now copied once. 300,000 persons' owners in batches of 1,000 at 1M persons: 22.4 s
+///   → 12.7 s (issue 17). The price: the log file grows to about 40 MiB, and the commit that crosses the
+///   mark copies it (a fraction of a second).
 /// </summary>
 public sealed class SqliteConnectionSetup(long mmapBytes, string synchronous = SqliteConnectionSetup.DefaultSynchronous) : DbConnectionInterceptor
 {
@@ -25,6 +31,7 @@ public sealed class SqliteConnectionSetup(long mmapBytes, string synchronous = S
     public const long DefaultMmapBytes = 1L << 30;
     public const string SynchronousSetting = "Database:SqliteSynchronous";
     public const string DefaultSynchronous = "normal";
+    public const int WalAutocheckpointPages = 10_000;
 
     /// <summary>The setting as a PRAGMA value; anything else stops the start with the values it takes.</summary>
     public static string Synchronous(string? value) => (value ?? DefaultSynchronous).Trim().ToLowerInvariant() switch
@@ -56,7 +63,7 @@ public sealed class SqliteConnectionSetup(long mmapBytes, string synchronous = S
         if (sqlite.Handle is { } handle && Mapped.TryAdd(handle, true))
         {
             using var command = sqlite.CreateCommand();
-            command.CommandText = (mmapBytes > 0 ? $"PRAGMA mmap_size = {mmapBytes}; " : "") + $"PRAGMA synchronous = {Synchronous(synchronous)};";
+            command.CommandText = (mmapBytes > 0 ? $"PRAGMA mmap_size = {mmapBytes}; " : "") + $"PRAGMA synchronous = {Synchronous(synchronous)}; PRAGMA wal_autocheckpoint = {WalAutocheckpointPages};";
             command.ExecuteNonQuery();
         }
     }
