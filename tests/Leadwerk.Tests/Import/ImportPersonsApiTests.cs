@@ -7,6 +7,24 @@ namespace Leadwerk.Tests.Import;
 public abstract class ImportPersonsApiTests(LeadwerkApp app)
 {
     [Fact]
+    public async Task QuotesBracesBackslashesAndAccentsInTheFileAreStoredExactlyAsWritten()
+    {
+        var admin = await app.Admin();
+        var names = new[] { "O'Brien", "{0} and {{1}}", @"back\slash \' end", "Ökten–Émile 😀", "'; DROP TABLE \"Persons\"; --" };
+        var emails = names.Select((_, i) => Email($"odd{i}")).ToArray();
+        // Quoted as a spreadsheet writes it: a field with a quote, comma or semicolon between double quotes, each quote doubled.
+        var csv = "first name,last name,e-mail,title\n" + string.Concat(names.Select((name, i) =>
+            $"Odd,\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{emails[i]},\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\n"));
+
+        var run = await admin.RunImport(Persons(dryRun: false, new { categoryId = await admin.CategoryId("Lead") }), csv);
+
+        Assert.Equal((names.Length, 0, 0, 0), run.Counts());
+        var stored = await app.PersonsByEmail(emails);
+        Assert.Equal(names, emails.Select(e => stored.Single(p => string.Equals(p.Email, e, StringComparison.OrdinalIgnoreCase)).LastName));
+        Assert.Equal(names, emails.Select(e => stored.Single(p => string.Equals(p.Email, e, StringComparison.OrdinalIgnoreCase)).Title));
+    }
+
+    [Fact]
     public async Task TheDryRunCountsWhatTheRunThenDoesAndWritesNothing()
     {
         var admin = await app.Admin();
