@@ -35,9 +35,9 @@ public static class ImportApi
                 throw imports.TooLarge();
             }
 
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer);
-            var (settings, rows) = await imports.Prepare(options, buffer.ToArray());
+            // The form reader has buffered a large file to disk; its rows are read from there as they are staged.
+            await using var stream = file.OpenReadStream();
+            var (settings, rows) = await imports.Prepare(options, stream);
             if (options.DryRun)
             {
                 return Results.Ok(await imports.DryRun(settings, rows));

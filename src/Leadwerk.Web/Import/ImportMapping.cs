@@ -60,11 +60,10 @@ internal static class ImportMapping
     }
 
     /// <summary>The rows with their mapped non-empty values; a row that repeats an earlier row's key errs, so each record is written once.</summary>
-    public static List<ImportRow> Rows(ImportSettings settings, CsvTable table, Dictionary<int, string> mapping)
+    public static IEnumerable<ImportRow> Rows(ImportSettings settings, string[] header, IEnumerable<CsvRecord> records, Dictionary<int, string> mapping)
     {
         var seen = new Dictionary<string, int>();
-        var rows = new List<ImportRow>(table.Records.Count);
-        foreach (var record in table.Records)
+        foreach (var record in records)
         {
             var values = new Dictionary<string, string>();
             foreach (var (index, field) in mapping)
@@ -76,10 +75,10 @@ internal static class ImportMapping
             }
 
             var row = new ImportRow { Line = record.Line, Values = ImportValues.Serialize(values) };
-            var error = record.Fields.Length > table.Header.Length
+            var error = record.Fields.Length > header.Length
                 ? new RowError(ImportErrors.FieldCount, new Dictionary<string, string>
                 {
-                    ["fields"] = record.Fields.Length.ToString(CultureInfo.InvariantCulture), ["header"] = table.Header.Length.ToString(CultureInfo.InvariantCulture),
+                    ["fields"] = record.Fields.Length.ToString(CultureInfo.InvariantCulture), ["header"] = header.Length.ToString(CultureInfo.InvariantCulture),
                 })
                 : Repeated(settings, values, seen, record.Line);
             error?.WriteTo(row);
@@ -87,10 +86,8 @@ internal static class ImportMapping
             // Judged again with the others when the run reaches it.
             row.State = ImportRowState.Pending;
 
-            rows.Add(row);
+            yield return row;
         }
-
-        return rows;
     }
 
     private static RowError? Repeated(ImportSettings settings, Dictionary<string, string> values, Dictionary<string, int> seen, int line)

@@ -17,13 +17,20 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
     private const int ListedErrors = 1000;
     private const int DryRunChunk = 1000;
 
+    /// <summary>Rows of a file staged at a time: what is held in memory while a file is read.</summary>
+    private const int StagedRows = 5000;
+
     public long MaxBytes => config.GetValue<long>("Leadwerk:Import:MaxBytes", 10 * 1024 * 1024);
 
     /// <summary>The size limit in words, e.g. “10 MB”.</summary>
     public string MaxText => Size(MaxBytes);
 
-    /// <summary>Checks the options and the file, maps the columns and returns the rows to import; refuses bad input as a whole.</summary>
-    public async Task<(ImportSettings Settings, List<ImportRow> Rows)> Prepare(ImportOptions? options, byte[] file)
+    /// <summary>
+    /// Checks the options and the file's header, maps the columns and returns the rows to import, read from
+    /// the file as they are asked for (a file of a million rows is never held whole); refuses bad input as a
+    /// whole: what is wrong before the first row at once, what is wrong further on when the rows are read.
+    /// </summary>
+    public async Task<(ImportSettings Settings, IEnumerable<ImportRow> Rows)> Prepare(ImportOptions? options, Stream file)
     {
         var settings = await Check(options);
         if (file.Length == 0)
@@ -36,15 +43,20 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
             throw TooLarge();
         }
 
-        var table = ImportCsv.Read(file);
-        if (table.Records.Count == 0)
+        var csv = ImportCsv.Open(file);
+        var records = csv.Records().GetEnumerator();
+        if (!records.MoveNext())
         {
+            csv.Dispose();
             throw NoRows();
         }
 
-        var mapping = ImportMapping.Map(settings.Entity, table.Header, options!.Columns);
-        return (settings, ImportMapping.Rows(settings, table, mapping));
+        var mapping = ImportMapping.Map(settings.Entity, csv.Header, options!.Columns);
+        return (settings, ImportMapping.Rows(settings, csv.Header, Rest(csv, records), mapping));
     }
+
+    public Task<(ImportSettings Settings, IEnumerable<ImportRow> Rows)> Prepare(ImportOptions? options, byte[] file) =>
+        Prepare(options, new MemoryStream(file, writable: false));
 
     /// <summary>
     /// The file's header with the field guessed for each column (null: not imported), read as the
@@ -81,8 +93,9 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
         $"The file is larger than {Size(MaxBytes)}, the most an import takes.", $"Het bestand is groter dan {Size(MaxBytes)}, het maximum voor een import."), "file");
 
     /// <summary>What the import would do, row by row, by the same code as the run; nothing is saved.</summary>
-    public async Task<ImportPreview> DryRun(ImportSettings settings, List<ImportRow> rows)
+    public async Task<ImportPreview> DryRun(ImportSettings settings, IEnumerable<ImportRow> file)
     {
+        var rows = file.ToList();
         var lookups = await ImportLookups.Load(db);
         var companies = new Dictionary<string, Company>();
         foreach (var chunk in rows.Chunk(DryRunChunk))
@@ -98,21 +111,29 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
             Count(rows, ImportRowState.Unchanged), rows.Where(r => r.State == ImportRowState.Error).Select(Error).ToList());
     }
 
-    /// <summary>Stores the rows with the job and queues it; the caller follows it with <see cref="Get"/>.</summary>
-    public async Task<ImportStatus> Start(ImportSettings settings, List<ImportRow> rows, Actor user)
+    /// <summary>
+    /// Stores the rows with the job, a few thousand at a time as they are read, and queues it; the caller
+    /// follows it with <see cref="Get"/>. One transaction: a file refused halfway leaves nothing behind.
+    /// </summary>
+    public async Task<ImportStatus> Start(ImportSettings settings, IEnumerable<ImportRow> rows, Actor user)
     {
-        var job = new ImportJob { Entity = settings.Entity, SettingsJson = ImportValues.Serialize(settings), Rows = rows.Count, UserId = user.UserId!.Value };
+        var job = new ImportJob { Entity = settings.Entity, SettingsJson = ImportValues.Serialize(settings), UserId = user.UserId!.Value };
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.Imports.Add(job);
             await db.SaveChangesAsync();
-            foreach (var row in rows)
+            foreach (var chunk in rows.Chunk(StagedRows))
             {
-                row.ImportId = job.Id;
+                foreach (var row in chunk)
+                {
+                    row.ImportId = job.Id;
+                }
+
+                await ImportRowWrites.Insert(db, chunk);
+                job.Rows += chunk.Length;
             }
 
-            await ImportRowWrites.Insert(db, rows);
-
+            await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
 
@@ -226,6 +247,20 @@ public sealed class ImportService(LeadwerkDbContext db, JobQueue<ImportJob> queu
         }
 
         return new ImportSettings(entity!, matchBy, defaults, options.Distribute);
+    }
+
+    /// <summary>The records from the one already read on; the file is closed when they are all read.</summary>
+    private static IEnumerable<CsvRecord> Rest(ImportCsv csv, IEnumerator<CsvRecord> records)
+    {
+        using (csv)
+        using (records)
+        {
+            do
+            {
+                yield return records.Current;
+            }
+            while (records.MoveNext());
+        }
     }
 
     private static string Size(long bytes) => bytes switch

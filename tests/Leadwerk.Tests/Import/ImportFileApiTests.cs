@@ -76,6 +76,27 @@ public abstract class ImportFileApiTests(LeadwerkApp app)
 
         await app.AssertUnchangedSince(before);
     }
+
+    [Fact]
+    public async Task AFileRefusedAfterThousandsOfGoodRowsLeavesNoImportAndNoRowBehind()
+    {
+        var admin = await app.Admin();
+        var good = new StringBuilder("last name,email\n");
+        for (var i = 0; i < 12_000; i++)
+        {
+            good.Append("Good ").Append(i).Append(',').Append(Email("good" + i)).Append('\n');
+        }
+
+        var before = await app.Snapshot();
+
+        var quote = await (await admin.PostImport(Persons(dryRun: false), good + "Bad,\"x\"y,z\nAfter,a@b.example\n")).ShouldBeProblem(400, "csvNotReadable");
+        var bytes = Encoding.UTF8.GetBytes(good.ToString()).Concat(new byte[] { 0x42, 0x61, 0x64, 0x2C, 0xC3, 0x28, 0x0A }).ToArray();
+        await (await admin.PostImport(Persons(dryRun: false), bytes)).ShouldBeProblem(400, "csvNotReadable");
+        await (await admin.PostImport(Persons(dryRun: true), good + "Nul,\0\n")).ShouldBeProblem(400, "csvNotReadable");
+
+        Assert.Contains("12002", quote.Str("detail"));
+        await app.AssertUnchangedSince(before);
+    }
 }
 
 public sealed class ImportFileApiTestsOnSqlite(SqliteApp app) : ImportFileApiTests(app), IClassFixture<SqliteApp>;
