@@ -17,7 +17,7 @@ namespace Leadwerk.Bench.Jobs;
 /// </summary>
 internal sealed class JobFloors(DbConnection connection, bool postgres)
 {
-    private const int ImportBatch = 500, BulkBatch = 1000, Rows = 100;
+    private const int ImportBatch = 500, BulkBatch = 5000, Rows = 100;
     private static readonly DateTime Now = DateTime.UtcNow;
 
     /// <summary>Imports <paramref name="rows"/> persons as the app's import of the same file does; returns the floor's import id.</summary>

@@ -106,9 +106,11 @@ internal static class BulkBatch
         var changes = new List<LeadWrites.Change>();
         if (run.Entity == Entities.Person)
         {
-            // Untracked: LeadWrites writes them a group at a time.
+            // Untracked: LeadWrites writes them a few hundred at a time. The categories are a short list, read once.
             var statuses = await db.LeadStatuses.AsNoTracking().ToDictionaryAsync(s => s.Id);
-            var persons = await db.Persons.AsNoTracking().Include(p => p.Category).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+            var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id);
+            var batch = BulkItems.Ids(db, run.Id, BulkItemState.Pending, items);
+            var persons = await db.Persons.AsNoTracking().Where(p => batch.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
             foreach (var item in items)
             {
                 if (!persons.TryGetValue(item.EntityId, out var person))
@@ -116,6 +118,8 @@ internal static class BulkBatch
                     Gone(item);
                     continue;
                 }
+
+                person.Category = person.CategoryId is { } categoryId ? categories[categoryId] : null;
 
                 var own = BulkRules.For(item, actions);
                 var read = new LeadWrites.Change(person, person.LeadStatusId, person.Version);
@@ -172,7 +176,7 @@ internal static class BulkBatch
 
         await FireRules(db, automation, changes);
         await Distribution.RebalanceLog.Moved(db, clock, actions, run.Id, items, now);
-        await BulkItems.WriteOutcomes(db, run.Id, items);
+        await BulkItems.WriteOutcomes(db, run.Id, BulkItemState.Pending, items);
         await db.SaveChangesAsync();
         return items[^1].EntityId;
     }
@@ -217,10 +221,11 @@ internal static class BulkBatch
 
         var ids = items.Select(i => i.EntityId).ToList();
         var changes = new List<LeadWrites.Change>();
-        var personIds = ids;
+        List<int>? companyPersons = null;
         if (run.Entity == Entities.Person)
         {
-            var persons = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+            var batch = BulkItems.Ids(db, run.Id, BulkItemState.Changed, items);
+            var persons = await db.Persons.AsNoTracking().Where(p => batch.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
             foreach (var item in items)
             {
                 if (!Restorable(item, persons.GetValueOrDefault(item.EntityId)?.Version, run.Entity))
@@ -241,7 +246,7 @@ internal static class BulkBatch
             var companies = await db.Companies.Include(c => c.Category).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
             var persons = (await db.Persons.Where(p => p.CompanyId != null && ids.Contains(p.CompanyId.Value)).ToListAsync())
                 .ToLookup(p => p.CompanyId!.Value);
-            personIds = persons.SelectMany(g => g).Select(p => p.Id).ToList();
+            companyPersons = persons.SelectMany(g => g).Select(p => p.Id).ToList();
             foreach (var item in items)
             {
                 if (!Restorable(item, companies.GetValueOrDefault(item.EntityId)?.Version, run.Entity))
@@ -259,9 +264,12 @@ internal static class BulkBatch
         run.UndoSkipped += items.Count(i => i.State == BulkItemState.UndoSkipped);
         await LeadWrites.Save(db, changes, now);
         await Distribution.RebalanceLog.Undone(db, run, items, now);
-        await BulkItems.WriteOutcomes(db, run.Id, items);
+        await BulkItems.WriteOutcomes(db, run.Id, BulkItemState.Changed, items);
         await db.SaveChangesAsync();
-        await LeadHistory.MarkReverted(db, personIds);
+        // The persons put back are read from the batch's items, now written as undone.
+        await (companyPersons is null
+            ? LeadHistory.MarkReverted(db, BulkItems.Ids(db, run.Id, BulkItemState.Undone, items))
+            : LeadHistory.MarkReverted(db, companyPersons));
         return items[^1].EntityId;
     }
 

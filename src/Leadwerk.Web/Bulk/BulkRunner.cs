@@ -20,7 +20,7 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly DateTime _started = DateTime.UtcNow;
 
-    private int BatchSize => Math.Clamp(config.GetValue("Leadwerk:Bulk:BatchSize", 1000), 1, 5000);
+    private int BatchSize => Math.Clamp(config.GetValue("Leadwerk:Bulk:BatchSize", 5000), 1, 5000);
 
     /// <summary>A pause after each batch leaves room for other writers (SQLite has one writer at a time).</summary>
     private TimeSpan Pause => TimeSpan.FromMilliseconds(Math.Clamp(config.GetValue("Leadwerk:Bulk:PauseBetweenBatchesMs", 0), 0, 10_000));

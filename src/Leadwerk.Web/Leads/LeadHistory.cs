@@ -101,9 +101,14 @@ public static class LeadHistory
     /// and its "first change after becoming a lead" no longer counts a change that was undone.
     /// Figures about the past (time in status, speed to lead, new leads) are then as before the run.
     /// </summary>
-    public static async Task MarkReverted(LeadwerkDbContext db, IReadOnlyCollection<int> personIds)
+    public static Task MarkReverted(LeadwerkDbContext db, IReadOnlyCollection<int> personIds) => personIds.Count == 0
+        ? Task.CompletedTask
+        : MarkReverted(db, db.LeadStatusChanges.Where(h => personIds.Contains(h.PersonId)).Select(h => h.PersonId));
+
+    /// <param name="personIds">The persons as a query: a batch of thousands is better read from its own rows than sent as parameters.</param>
+    public static async Task MarkReverted(LeadwerkDbContext db, IQueryable<int> personIds)
     {
-        if (db.Actor.Job is not { Undo: true } job || personIds.Count == 0)
+        if (db.Actor.Job is not { Undo: true } job)
         {
             return;
         }
