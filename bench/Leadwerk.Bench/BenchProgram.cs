@@ -28,6 +28,10 @@ public static class BenchProgram
         {
             await Jobs.JobsRun.Run(options, Console.Out);
         }
+        else if (options.Command == "index-costs")
+        {
+            await Jobs.IndexCosts.Run(options, Console.Out);
+        }
         else if (options.Command == "matrix")
         {
             await Matrix.MatrixRun.Run(options, Console.Out);
