@@ -176,7 +176,7 @@ internal static class BulkBatch
 
         await FireRules(db, automation, changes);
         await Distribution.RebalanceLog.Moved(db, clock, actions, run.Id, items, now);
-        await BulkItems.WriteOutcomes(db, run.Id, BulkItemState.Pending, items);
+        await BulkItems.WriteOutcomes(db, run.Id, items);
         await db.SaveChangesAsync();
         return items[^1].EntityId;
     }
@@ -264,7 +264,7 @@ internal static class BulkBatch
         run.UndoSkipped += items.Count(i => i.State == BulkItemState.UndoSkipped);
         await LeadWrites.Save(db, changes, now);
         await Distribution.RebalanceLog.Undone(db, run, items, now);
-        await BulkItems.WriteOutcomes(db, run.Id, BulkItemState.Changed, items);
+        await BulkItems.WriteOutcomes(db, run.Id, items);
         await db.SaveChangesAsync();
         // The persons put back are read from the batch's items, now written as undone.
         await (companyPersons is null

@@ -136,7 +136,7 @@ internal static class BulkFollowUps
         run.Done += items.Count;
         run.Changed += planned.Count;
         run.Skipped += items.Count(i => i.State == BulkItemState.Skipped);
-        await BulkItems.WriteOutcomes(db, run.Id, BulkItemState.Pending, items);
+        await BulkItems.WriteOutcomes(db, run.Id, items);
         await db.SaveChangesAsync();
         return items[^1].EntityId;
     }
@@ -178,7 +178,7 @@ internal static class BulkFollowUps
         await db.FollowUps.Where(f => delete.Contains(f.Id)).ExecuteDeleteAsync();
         await FollowUpPersons.Refresh(db, undone, null);
         run.UndoSkipped += items.Count(i => i.State == BulkItemState.UndoSkipped);
-        await BulkItems.WriteOutcomes(db, run.Id, BulkItemState.Changed, items);
+        await BulkItems.WriteOutcomes(db, run.Id, items);
         await db.SaveChangesAsync();
         return items[^1].EntityId;
     }
