@@ -66,6 +66,15 @@ public sealed class LongValuesTests(BrowserFixture fixture, ITestOutputHelper ou
                 await Expect(page.GetByRole(AriaRole.Link, new() { Name = person.FullName, Exact = true })).ToBeVisibleAsync();
                 await Layout.AssertNoHorizontalOverflow(page, $"the company card {at}");
                 await Layout.AssertInsideViewport(page, heading, $"the company card's title {at}");
+                // A long title is a tab stop: reached by the keyboard it shows whole, as the mouse gets it from the title.
+                await heading.EvaluateAsync("e => e.blur()");
+                Assert.Equal("nowrap", await heading.EvaluateAsync<string>("e => getComputedStyle(e).whiteSpace"));
+                await heading.FocusAsync();
+                await page.Keyboard.PressAsync("Tab");
+                await page.Keyboard.PressAsync("Shift+Tab");
+                await Expect(heading).ToBeFocusedAsync();
+                Assert.Equal("normal", await heading.EvaluateAsync<string>("e => getComputedStyle(e).whiteSpace"));
+                await Layout.AssertNoHorizontalOverflow(page, $"the company card with its title focused {at}");
 
                 await page.OpenInteractive($"/persons/{person.Id}");
                 heading = page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = person.FullName });

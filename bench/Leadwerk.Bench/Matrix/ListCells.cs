@@ -117,6 +117,8 @@ public static class ListCells
             }
         }
 
+        cells.AddRange(await GlobalSearchCells.Build(floor, wanted));
+
         if (wanted("Get by id: GET /api/persons/{id}"))
         {
             var ids = await floor.Ids("""SELECT "Id" FROM "Persons" WHERE "Id" % 997 = 0 ORDER BY "Id" LIMIT 1000""");

@@ -17,6 +17,9 @@ namespace Leadwerk.Web.Jobs;
 public sealed record JobDto(JobKind Kind, int Id, string State, string Entity, int Total, int Done, int Changed, int Failed,
     int UserId, string? UserName, DateTime StartedAt, DateTime? FinishedAt, string Link);
 
+/// <summary>A page of the Jobs list; <c>Count</c> is every run the filter matches, when asked for.</summary>
+public sealed record JobList(IReadOnlyList<JobDto> Items, string? NextCursor, int? Count);
+
 /// <summary>The filters of <c>GET /api/jobs</c>: a kind (bulkUpdate, ruleApplication, import) and, for administrators, only their own.</summary>
 public sealed record JobFilter(string? Kind, bool Mine);
 
@@ -33,7 +36,7 @@ public sealed class JobsService(LeadwerkDbContext db)
 
     public static IReadOnlyList<string> Kinds { get; } = ["bulkUpdate", "ruleApplication", "import"];
 
-    public async Task<Page<JobDto>> List(JobFilter filter, Actor actor, int? limit, string? cursor)
+    public async Task<JobList> List(JobFilter filter, Actor actor, int? limit, string? cursor, bool count = false)
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Position>(cursor);
@@ -43,31 +46,44 @@ public sealed class JobsService(LeadwerkDbContext db)
         }
 
         int? owner = filter.Mine || !actor.IsAdmin ? actor.UserId : null;
+        var bulk = filter.Kind is null or "bulkUpdate" or "ruleApplication";
+        var imports = filter.Kind is null or "import";
         var rows = new List<Row>();
-        if (filter.Kind is null or "bulkUpdate" or "ruleApplication")
+        if (bulk)
         {
-            rows.AddRange(await Bulk(filter.Kind, owner, after, take + 1));
+            rows.AddRange(await Bulk(BulkRuns(filter.Kind, owner), after, take + 1));
         }
 
-        if (filter.Kind is null or "import")
+        if (imports)
         {
-            rows.AddRange(await Imports(owner, after, take + 1));
+            rows.AddRange(await Imports(ImportRuns(owner), after, take + 1));
         }
 
         var ordered = rows.OrderByDescending(r => r.Job.StartedAt).ThenBy(r => r.Table).ThenByDescending(r => r.Job.Id).Take(take + 1).ToList();
-        return Cursor.ToPage(ordered, take, r => new Position(r.Job.StartedAt, r.Table, r.Job.Id), r => r.Job);
+        var page = Cursor.ToPage(ordered, take, r => new Position(r.Job.StartedAt, r.Table, r.Job.Id), r => r.Job);
+        int? total = count
+            ? (bulk ? await BulkRuns(filter.Kind, owner).CountAsync() : 0) + (imports ? await ImportRuns(owner).CountAsync() : 0)
+            : null;
+        return new JobList(page.Items, page.NextCursor, total);
     }
 
-    private async Task<List<Row>> Bulk(string? kind, int? owner, Position? after, int take)
+    private IQueryable<BulkUpdate> BulkRuns(string? kind, int? owner)
     {
         var runs = db.BulkUpdates.AsNoTracking();
         runs = owner is { } o ? runs.Where(b => b.UserId == o) : runs;
-        runs = kind switch
+        return kind switch
         {
             "bulkUpdate" => runs.Where(b => b.RuleId == null),
             "ruleApplication" => runs.Where(b => b.RuleId != null),
             _ => runs,
         };
+    }
+
+    private IQueryable<ImportJob> ImportRuns(int? owner) =>
+        owner is { } o ? db.Imports.AsNoTracking().Where(b => b.UserId == o) : db.Imports.AsNoTracking();
+
+    private async Task<List<Row>> Bulk(IQueryable<BulkUpdate> runs, Position? after, int take)
+    {
         if (after is not null)
         {
             // Same start: imports (table 2) come after bulk updates, lower ids after higher.
@@ -84,10 +100,8 @@ public sealed class JobsService(LeadwerkDbContext db)
             f.Run.CreatedAt, f.Run.FinishedAt, $"/bulk-updates/{f.Run.Id}"))).ToList();
     }
 
-    private async Task<List<Row>> Imports(int? owner, Position? after, int take)
+    private async Task<List<Row>> Imports(IQueryable<ImportJob> runs, Position? after, int take)
     {
-        var runs = db.Imports.AsNoTracking();
-        runs = owner is { } o ? runs.Where(b => b.UserId == o) : runs;
         if (after is not null)
         {
             runs = after.Table == 2

@@ -190,6 +190,14 @@ public sealed class TestData(IServiceProvider services)
             return true;
         });
 
+    /// <summary>An empty static selection of persons, private to the named user.</summary>
+    public async Task<Leadwerk.Web.Selections.SelectionDto> OwnSelection(string ownerUserName, string name)
+    {
+        var owner = await GetUser(ownerUserName);
+        return await Run<Leadwerk.Web.Selections.SelectionService, Leadwerk.Web.Selections.SelectionDto>(s => s.Create(
+            new Leadwerk.Web.Selections.SelectionRequest(name, null, "person", "static", null, [], "private"), new Actor(owner.Id, owner.Role, Channel.Api)));
+    }
+
     private async Task<T> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = services.CreateAsyncScope();

@@ -55,6 +55,11 @@ public abstract class JobsApiTests(LeadwerkApp app)
         Assert.Contains(seenByAdmin, j => j.Int("id") == adminsImport);
         Assert.DoesNotContain(adminsOwn, j => j.Int("id") == theirs);
         Assert.Contains(adminsOwn, j => j.Int("id") == adminsImport);
+
+        // count=true counts what the filter matches, beyond the page; without it the count is left out.
+        Assert.Equal(seenByUser.Count, (await user.Client.GetOk("/api/jobs?limit=1&count=true")).Int("count"));
+        Assert.Equal(0, (await user.Client.GetOk("/api/jobs?kind=bulkUpdate&count=true")).Int("count"));
+        Assert.Null((await user.Client.GetOk("/api/jobs"))["count"]);
     }
 
     [Fact]
