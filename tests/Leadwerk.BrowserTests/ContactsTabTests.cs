@@ -152,6 +152,24 @@ public sealed class ContactsTabTests(BrowserFixture fixture, ITestOutputHelper o
         });
     }
 
+    [Theory]
+    [InlineData("en", "Group by", "Lead status", "Lead status: Contacting (2 · 2 not in use)")]
+    [InlineData("nl", "Groeperen op", "Leadstatus", "Leadstatus: Contact opnemen (2 · 2 niet in gebruik)")]
+    public async Task AGroupOfKeptStatusesSaysHowManyAreNotInUse(string language, string groupBy, string leadStatus, string heading)
+    {
+        var company = await Data.Company(category: "Lead");
+        await Persons(company.Id, "Contacting", 2);
+        await Data.MoveCompany(company.Id, "Customer");
+        await As(await Data.User(language: language), async page =>
+        {
+            await new CompanyPage(page).Open(company.Id);
+            await page.GetByLabel(groupBy).ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = leadStatus, Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolations(page, $"the Contacts tab with kept statuses ({language})");
+        });
+    }
+
     private async Task Persons(int companyId, string status, int count, string firstName = "Ann")
     {
         for (var i = 0; i < count; i++)

@@ -118,10 +118,7 @@ public sealed class BoardService(LeadwerkDbContext db, SelectionService selectio
     /// has active statuses): they are counted in the column, locked, and shown apart ("4 not in use").
     /// </summary>
     private static async Task<Dictionary<string, int>> KeptCounts(IQueryable<Person> persons, BoardGroup group) =>
-        group == BoardGroup.LeadStatus ? await Counts(persons.Where(KeptStatus), group) : [];
-
-    private static readonly Expression<Func<Person, bool>> KeptStatus = Expression.Lambda<Func<Person, bool>>(
-        Expression.Equal(LeadRules.ActiveLead.Body, Expression.Constant(0, typeof(int?))), LeadRules.ActiveLead.Parameters);
+        group == BoardGroup.LeadStatus ? await Counts(persons.Where(LeadRules.KeptStatus), group) : [];
 
     /// <summary>Every value of the list in rank order, empty ones too; a deleted value still held gets a column.</summary>
     private async Task<List<(string Key, string Name, string? Description, bool Deleted)>> ColumnValues(BoardGroup group, Dictionary<string, int> counts)

@@ -28,6 +28,10 @@ public static class LeadRules
         Expression.Condition(Expression.Equal(Expression.Property(ActiveLead.Parameters[0], nameof(Person.LeadStatusId)), Expression.Constant(null, typeof(int?))),
             Expression.Constant(null, typeof(int?)), ActiveLead.Body), ActiveLead.Parameters);
 
+    /// <summary>R6 per person in SQL: a status held in a category whose statuses are not active (a kept value).</summary>
+    public static Expression<Func<Person, bool>> KeptStatus { get; } = Expression.Lambda<Func<Person, bool>>(
+        Expression.Equal(ActiveLead.Body, Expression.Constant(0, typeof(int?))), ActiveLead.Parameters);
+
     private static Expression<Func<Person, int?>> ActiveLeadOnPerson()
     {
         var p = Expression.Parameter(typeof(Person), "p");

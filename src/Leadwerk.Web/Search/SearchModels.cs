@@ -12,7 +12,11 @@ public sealed record SearchResult(IReadOnlyList<Dictionary<string, object?>> Ite
 
 public sealed record SearchCount(int Count);
 
-public sealed record GroupCount(string? Key, string Name, int Count, bool Deleted);
+/// <summary>A group's count; <c>Kept</c> of them hold the lead status as a kept value (R6), only when grouped by lead status.</summary>
+public sealed record GroupCount(string? Key, string Name, int Count, bool Deleted)
+{
+    public int Kept { get; init; }
+}
 
 /// <summary>A field clients can build criteria on; only those with `column` true can be shown and sorted on.</summary>
 public sealed record FieldDescription(string Key, string Label, string Type, IReadOnlyList<string> Operators, IReadOnlyList<ListValue>? Values,

@@ -130,11 +130,15 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
 
         var selector = (Expression<Func<Person, int?>>)field.OnPerson!;
         var counts = await query.GroupBy(selector).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        var lists = await Lookups();
+        // R6: a lead status group counts its kept values apart, as the board's columns do.
+        var kept = field.Key == "person.leadStatus"
+            ? await query.Where(Leads.LeadRules.KeptStatus).GroupBy(selector).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key ?? 0, g => g.Count)
+            : [];
         var names = await ListValues(field.Source!.Value, counts.Select(c => c.Key).OfType<int>().ToList());
         return counts
             .Select(c => c.Key is { } k && names.TryGetValue(k, out var v)
-                ? (Order: v.Order, Group: new GroupCount(v.Id, v.Name, c.Count, v.Deleted))
+                ? (Order: v.Order, Group: new GroupCount(v.Id, v.Name, c.Count, v.Deleted) { Kept = kept.GetValueOrDefault(k) })
                 : (Order: int.MaxValue, Group: new GroupCount(null, L.T("(none)", "(geen)"), c.Count, false)))
             .OrderBy(g => g.Order).ThenBy(g => g.Group.Name).Select(g => g.Group).ToList();
     }

@@ -68,6 +68,27 @@ public abstract class KeptStatusApiTests(LeadwerkApp app)
     }
 
     [Fact]
+    public async Task TheContactsTabCountsKeptStatusesApartInItsLeadStatusGroups()
+    {
+        var user = (await app.NewUser()).Client;
+        var company = (await user.CreateCompany("Lead")).Int("id");
+        var contacting = await user.StatusId("Contacting");
+        foreach (var name in new[] { "Ann", "Bo" })
+        {
+            await user.PatchPerson((await user.CreatePerson(company, name)).Int("id"), new { leadStatusId = contacting });
+        }
+
+        await user.CreatePerson(company, "Cas");
+        var url = $"/api/companies/{company}/persons?groupBy=person.leadStatus";
+        Assert.All((await user.GetOk(url))["groups"]!.Items(), g => Assert.Equal(0, g.Int("kept")));
+
+        await user.PatchCompany(company, new { categoryId = await user.CategoryId("Customer") });
+
+        var groups = (await user.GetOk(url))["groups"]!.Items().Select(g => (g.Str("name"), g.Int("count"), g.Int("kept")));
+        Assert.Equal([("Open", 1, 1), ("Contacting", 2, 2)], groups);
+    }
+
+    [Fact]
     public async Task TheCsvExportMarksAKeptStatusInTheReadersLanguage()
     {
         var (user, m, _, _, _) = await ThreePersons("nl");
