@@ -93,4 +93,29 @@ public sealed class EverydayDetailsTests(BrowserFixture fixture, ITestOutputHelp
             Assert.Contains("BUTTON", seen);
         });
     }
+
+    [Theory]
+    [InlineData("en", "Not found – Leadwerk", "Page not found", "There is nothing at this address.", "Go to companies")]
+    [InlineData("nl", "Niet gevonden – Leadwerk", "Pagina niet gevonden", "Op dit adres staat niets.", "Naar bedrijven")]
+    public async Task AnUnknownAddressAnswers404WithTheAppsOwnNotFoundPageInTheUsersLanguage(
+        string language, string title, string heading, string nothingHere, string goToCompanies)
+    {
+        await As(await Data.User(language: language), async page =>
+        {
+            var response = await page.GotoAsync("/no-such-page-xyz");
+            Assert.Equal(404, response!.Status);
+            await page.WaitForCircuit();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/no-such-page-xyz$"));
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+            await Expect(page).ToHaveTitleAsync(title);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+            await Expect(page.GetByText(nothingHere, new() { Exact = true })).ToBeVisibleAsync();
+            var companies = page.GetByRole(AriaRole.Link, new() { Name = goToCompanies, Exact = true });
+            await Expect(companies).ToHaveAttributeAsync("href", "/companies");
+            await Accessibility.AssertNoSeriousViolations(page, $"the not-found page ({language})");
+
+            await companies.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/companies$"));
+        });
+    }
 }
