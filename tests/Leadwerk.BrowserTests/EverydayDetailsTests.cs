@@ -51,21 +51,27 @@ public sealed class EverydayDetailsTests(BrowserFixture fixture, ITestOutputHelp
             await Expect(note).ToBeVisibleAsync();
             Assert.Equal(200, await name.EvaluateAsync<int>("f => f.maxLength"));
 
+            await Accessibility.AssertNoSeriousViolations(page, $"the new company dialog with the paste note ({language})");
+
             await page.Keyboard.PressAsync("Tab");
             await Expect(note).ToHaveCountAsync(0);
         });
     }
 
-    [Fact]
-    public async Task TheInheritedFromLinkIsUnderlinedAndFocusShowsAStrongRing()
+    [Theory]
+    [InlineData("en", "inherited from")]
+    [InlineData("nl", "overgenomen van")]
+    public async Task TheInheritedFromLinkIsUnderlinedAndFocusShowsAStrongRing(string language, string inheritedFrom)
     {
         var person = await Data.PersonWithCompany();
-        await AsAdmin(async page =>
+        await As(await Data.User("admin", language), async page =>
         {
             await page.OpenInteractive($"/persons/{person.Id}");
+            await Expect(page.Locator("#category-inherited")).ToContainTextAsync($"{inheritedFrom} {person.CompanyName}");
             var inherited = page.Locator("#category-inherited a");
+            await Expect(inherited).ToHaveAttributeAsync("href", $"/companies/{person.CompanyId}");
             Assert.Contains("underline", await inherited.EvaluateAsync<string>("a => getComputedStyle(a).textDecorationLine"));
-            await Accessibility.AssertNoSeriousViolations(page, "the person card");
+            await Accessibility.AssertNoSeriousViolations(page, $"the person card ({language})");
 
             // Tab through the page: every control that takes the focus shows the 3 px ring of at least 3:1.
             var seen = new HashSet<string>();
