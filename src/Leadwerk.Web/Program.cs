@@ -188,10 +188,12 @@ await app.PrepareDatabase();
 
 app.UseSecurityHeaders(hsts: !app.Environment.IsDevelopment());
 app.UseExceptionHandler();
+// A page's 404 is re-executed as /not-found. Not inside a UseWhen branch: a branch has no routing of
+// its own, so the re-executed request found no endpoint and the browser got an empty 404. The API's
+// problem details come from the inner middleware, so the outer one leaves an API answer as it is.
+app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"),
     api => api.UseStatusCodePages(ProblemExceptionHandler.WriteStatusProblem));
-app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
-    pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseAuthentication();
 app.UseSessionValidation();
 app.UseRequestActor();

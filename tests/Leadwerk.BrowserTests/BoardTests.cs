@@ -52,38 +52,43 @@ public sealed class BoardTests(BrowserFixture fixture, ITestOutputHelper output)
         Assert.Equal(Channel.Board, (await Data.History(ann.Id))[0].Channel);
     }
 
-    [Fact]
-    public async Task ALockedCardCannotBeDraggedAndShowsWhyOnHoverAndOnKeyboardFocus()
+    [Theory]
+    [InlineData("en", "· 1 not in use", "Locked", "Move to", "Contacting", "Customer", "No lead status")]
+    [InlineData("nl", "· 1 niet in gebruik", "Vergrendeld", "Verplaatsen naar", "Contact opnemen", "Klant", "Geen leadstatus")]
+    public async Task ALockedCardCannotBeDraggedAndShowsWhyOnHoverAndOnKeyboardFocus(
+        string language, string notInUse, string locked, string moveTo, string contacting, string customer, string noLeadStatus)
     {
+        var user = await Data.User(language: language);
         var company = await Data.Company(category: "Lead");
         var person = await Data.Person(company.Id, TestData.Unique("Locked"));
         await Run<CompanyService, CompanyDto>(async s => await s.Update(
             company.Id, new CompanyChanges { CategoryId = await Data.CategoryId("Customer") }, null));
-        var selectionId = await Selection(LeadwerkServer.AdminUserName, person.Id);
-        await AsAdmin(async page =>
+        var selectionId = await Selection(user.UserName, person.Id);
+        await As(user, async page =>
         {
             var board = new SelectionBoard(page);
             await board.Open(selectionId);
             // A kept status (R6) is counted apart from the live ones.
             await Expect(board.Count("Open")).ToHaveTextAsync("0");
-            await Expect(board.Column("Open").Locator(".board-kept")).ToHaveTextAsync("· 1 not in use");
+            await Expect(board.Column("Open").Locator(".board-kept")).ToHaveTextAsync(notInUse);
             var card = board.CardIn("Open", person.FullName);
-            await Expect(card).ToContainTextAsync("Locked");
-            await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Move to" })).ToHaveCountAsync(0);
+            await Expect(card).ToContainTextAsync(locked);
+            await Expect(card.GetByRole(AriaRole.Button, new() { Name = moveTo })).ToHaveCountAsync(0);
+            await Accessibility.AssertNoSeriousViolations(page, $"the board with a locked card ({language})");
 
-            await card.DragToAsync(board.Zone("Contacting"));
+            await card.DragToAsync(board.Zone(contacting));
             await Expect(board.CardIn("Open", person.FullName)).ToBeVisibleAsync();
             await Expect(board.Count("Open")).ToHaveTextAsync("0");
-            await Expect(board.Count("Contacting")).ToHaveTextAsync("0");
+            await Expect(board.Count(contacting)).ToHaveTextAsync("0");
 
             await card.HoverAsync();
-            await Expect(board.Tooltip).ToContainTextAsync("Customer");
+            await Expect(board.Tooltip).ToContainTextAsync(customer);
             await page.Mouse.MoveAsync(0, 0);
             await Expect(board.Tooltip).ToHaveCountAsync(0);
 
             await board.Heading.FocusAsync();
             await Keyboard.TabTo(page, card.Locator(".board-lock"));
-            await Expect(board.Tooltip).ToContainTextAsync("No lead status");
+            await Expect(board.Tooltip).ToContainTextAsync(noLeadStatus);
         });
 
         Assert.Equal("Open", (await Data.GetPerson(person.Id)).LeadStatus);

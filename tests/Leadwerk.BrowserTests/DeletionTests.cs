@@ -70,21 +70,25 @@ public sealed class DeletionTests(BrowserFixture fixture, ITestOutputHelper outp
         Assert.Equal(404, (await Assert.ThrowsAsync<DomainException>(() => Data.GetCompany(company.Id))).Status);
     }
 
-    [Fact]
-    public async Task ACompanyIsDeletedWithItsPersonsWhenTheDialogIsToldTo()
+    [Theory]
+    [InlineData("en", "Delete", "Delete them too")]
+    [InlineData("nl", "Verwijderen", "Verwijder ze ook")]
+    public async Task ACompanyIsDeletedWithItsPersonsWhenTheDialogIsToldTo(string language, string delete, string deleteThemToo)
     {
         var company = await Data.Company();
         var person = await Data.Person(company.Id);
-        await AsAdmin(async page =>
+        await As(await Data.User("admin", language), async page =>
         {
             await new CompanyPage(page).Open(company.Id);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = delete, Exact = true }).ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
-            await dialog.GetByRole(AriaRole.Radio, new() { Name = "Delete them too" }).CheckAsync();
-            await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+            await dialog.GetByRole(AriaRole.Radio, new() { Name = deleteThemToo }).CheckAsync();
+            await Accessibility.AssertNoSeriousViolations(page, $"the delete company dialog deleting its persons too ({language})");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = delete, Exact = true }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/companies$"));
         });
 
         Assert.Equal(404, (await Assert.ThrowsAsync<DomainException>(() => Data.GetPerson(person.Id))).Status);
+        Assert.Equal(404, (await Assert.ThrowsAsync<DomainException>(() => Data.GetCompany(company.Id))).Status);
     }
 }

@@ -51,21 +51,27 @@ public sealed class EverydayDetailsTests(BrowserFixture fixture, ITestOutputHelp
             await Expect(note).ToBeVisibleAsync();
             Assert.Equal(200, await name.EvaluateAsync<int>("f => f.maxLength"));
 
+            await Accessibility.AssertNoSeriousViolations(page, $"the new company dialog with the paste note ({language})");
+
             await page.Keyboard.PressAsync("Tab");
             await Expect(note).ToHaveCountAsync(0);
         });
     }
 
-    [Fact]
-    public async Task TheInheritedFromLinkIsUnderlinedAndFocusShowsAStrongRing()
+    [Theory]
+    [InlineData("en", "inherited from")]
+    [InlineData("nl", "overgenomen van")]
+    public async Task TheInheritedFromLinkIsUnderlinedAndFocusShowsAStrongRing(string language, string inheritedFrom)
     {
         var person = await Data.PersonWithCompany();
-        await AsAdmin(async page =>
+        await As(await Data.User("admin", language), async page =>
         {
             await page.OpenInteractive($"/persons/{person.Id}");
+            await Expect(page.Locator("#category-inherited")).ToContainTextAsync($"{inheritedFrom} {person.CompanyName}");
             var inherited = page.Locator("#category-inherited a");
+            await Expect(inherited).ToHaveAttributeAsync("href", $"/companies/{person.CompanyId}");
             Assert.Contains("underline", await inherited.EvaluateAsync<string>("a => getComputedStyle(a).textDecorationLine"));
-            await Accessibility.AssertNoSeriousViolations(page, "the person card");
+            await Accessibility.AssertNoSeriousViolations(page, $"the person card ({language})");
 
             // Tab through the page: every control that takes the focus shows the 3 px ring of at least 3:1.
             var seen = new HashSet<string>();
@@ -91,6 +97,31 @@ public sealed class EverydayDetailsTests(BrowserFixture fixture, ITestOutputHelp
 
             Assert.Contains("A", seen);
             Assert.Contains("BUTTON", seen);
+        });
+    }
+
+    [Theory]
+    [InlineData("en", "Not found – Leadwerk", "Page not found", "There is nothing at this address.", "Go to companies")]
+    [InlineData("nl", "Niet gevonden – Leadwerk", "Pagina niet gevonden", "Op dit adres staat niets.", "Naar bedrijven")]
+    public async Task AnUnknownAddressAnswers404WithTheAppsOwnNotFoundPageInTheUsersLanguage(
+        string language, string title, string heading, string nothingHere, string goToCompanies)
+    {
+        await As(await Data.User(language: language), async page =>
+        {
+            var response = await page.GotoAsync("/no-such-page-xyz");
+            Assert.Equal(404, response!.Status);
+            await page.WaitForCircuit();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/no-such-page-xyz$"));
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+            await Expect(page).ToHaveTitleAsync(title);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+            await Expect(page.GetByText(nothingHere, new() { Exact = true })).ToBeVisibleAsync();
+            var companies = page.GetByRole(AriaRole.Link, new() { Name = goToCompanies, Exact = true });
+            await Expect(companies).ToHaveAttributeAsync("href", "/companies");
+            await Accessibility.AssertNoSeriousViolations(page, $"the not-found page ({language})");
+
+            await companies.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/companies$"));
         });
     }
 }

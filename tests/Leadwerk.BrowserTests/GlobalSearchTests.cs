@@ -85,21 +85,42 @@ public sealed class GlobalSearchTests(BrowserFixture fixture, ITestOutputHelper 
         });
     }
 
-    [Fact]
-    public async Task TheSearchBoxFitsTheAppBarAtPhoneWidth()
+    [Theory]
+    [InlineData("en", "Go to a person, company or selection")]
+    [InlineData("nl", "Ga naar een persoon, bedrijf of selectie")]
+    public async Task TheSearchBoxFitsTheAppBarAtPhoneWidth(string language, string label)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         await Data.Person(null, firstName: "Pia", lastName: $"Smalbalk{tag}");
-        await AsAdmin(async page =>
+        await As(await Data.User("admin", language), async page =>
         {
-            await page.SetViewportSizeAsync(390, 844);
+            await page.Width(Layout.Phone);
             await page.OpenInteractive("/my-day");
-            var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Go to a person, company or selection" });
+            var box = page.GetByRole(AriaRole.Combobox, new() { Name = label });
             await box.FillAsync($"smalbalk{tag}");
-            await Expect(page.GetByRole(AriaRole.Option, new() { Name = $"Pia Smalbalk{tag}" })).ToBeVisibleAsync();
+            var option = page.GetByRole(AriaRole.Option, new() { Name = $"Pia Smalbalk{tag}" });
+            await Expect(option).ToBeVisibleAsync();
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             Assert.True(width <= 390, $"The page is {width} px wide at 390 px.");
-            await Accessibility.AssertNoSeriousViolations(page, "the global search at 390 px");
+            await AssertInsideTheAppBar(page, box, $"the search box at 390 px ({language})");
+            await Layout.AssertInsideViewport(page, option, $"the search result at 390 px ({language})");
+            await Accessibility.AssertNoSeriousViolations(page, $"the global search at 390 px ({language})");
+
+            await page.Width(Layout.Laptop);
+            await Expect(option).ToBeVisibleAsync();
+            await Layout.AssertNoHorizontalOverflow(page, $"the page with the global search at 1366 px ({language})");
+            await AssertInsideTheAppBar(page, box, $"the search box at 1366 px ({language})");
+            await Accessibility.AssertNoSeriousViolations(page, $"the global search at 1366 px ({language})");
         });
+    }
+
+    /// <summary>The box lies within the app bar and the viewport, not pushed past either edge.</summary>
+    private static async Task AssertInsideTheAppBar(IPage page, ILocator box, string what)
+    {
+        await Layout.AssertInsideViewport(page, box, what);
+        var field = await box.BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException($"{what} is not shown.");
+        var bar = await page.Locator(".mud-appbar").First.BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException("The app bar is not shown.");
+        Assert.True(field.X >= bar.X && field.X + field.Width <= bar.X + bar.Width + 0.5 && field.Y >= bar.Y && field.Y + field.Height <= bar.Y + bar.Height + 0.5,
+            $"{what} spans {field.X:0}–{field.X + field.Width:0} × {field.Y:0}–{field.Y + field.Height:0} px; the app bar {bar.X:0}–{bar.X + bar.Width:0} × {bar.Y:0}–{bar.Y + bar.Height:0} px.");
     }
 }

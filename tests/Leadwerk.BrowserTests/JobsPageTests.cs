@@ -14,6 +14,9 @@ namespace Leadwerk.BrowserTests;
 /// <summary>The Jobs page finds bulk updates and imports again; undo and rollback ask first, saying how many records they change.</summary>
 public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
+    /// <summary>The day the person's status was set, long before any run.</summary>
+    private static readonly DateTime LongAgo = new(2025, 3, 14, 9, 30, 0, DateTimeKind.Utc);
+
     [Theory]
     [InlineData("en", "Jobs", "Bulk update", "Persons", "Done", "1,234 of 1,234")]
     [InlineData("nl", "Taken", "Bulkwijziging", "Personen", "Klaar", "1.234 van 1.234")]
@@ -113,29 +116,78 @@ public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper outp
         Assert.Equal(ImportState.Done, await Db(db => db.Imports.Where(b => b.Id == importId).Select(b => b.State).SingleAsync()));
     }
 
-    [Fact]
-    public async Task AfterUndoThePersonCardShowsTheStatusSinceTheDayItWasSetBeforeTheRun()
+    [Theory]
+    [InlineData("en", "Undo", "Undo changes 1 person?", "State", "Undone", "since 14 Mar 2025")]
+    [InlineData("nl", "Ongedaan maken", "Ongedaan maken wijzigt 1 persoon.", "Status", "Ongedaan gemaakt", "sinds 14 mrt 2025")]
+    public async Task AfterUndoThePersonCardShowsTheStatusSinceTheDayItWasSetBeforeTheRun(
+        string language, string undo, string question, string state, string undone, string since)
     {
-        var user = await Data.User();
+        var user = await Data.User(language: language);
         var person = await Data.PersonWithCompany();
-        var longAgo = new DateTime(2025, 3, 14, 9, 30, 0, DateTimeKind.Utc);
-        await Db(db => db.Persons.Where(p => p.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.LeadStatusChangedAt, longAgo)));
+        await StatusSetLongAgo(person.Id);
         var actor = await new SearchData(App.Server.Services).ActorOf(user.UserName);
         var contacting = await Db(db => db.LeadStatuses.Where(s => s.NameEn == "Contacting").Select(s => s.Id).SingleAsync());
         var runId = await Services<BulkService, int>(async s => (await s.Start(new BulkRequest(new BulkTarget(null, null, "person", [person.Id]),
             [new BulkAction("person.leadStatus", "set", contacting)], false), actor)).Id);
         await Until(() => Db(db => db.BulkUpdates.AnyAsync(b => b.Id == runId && b.State == BulkState.Done)));
-        Assert.NotEqual(longAgo, (await Data.GetPerson(person.Id)).LeadStatusChangedAt);
+        Assert.NotEqual(LongAgo, (await Data.GetPerson(person.Id)).LeadStatusChangedAt);
         await As(user, async page =>
         {
             await page.OpenInteractive($"/bulk-updates/{runId}");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Undo", Exact = true }).ClickAsync();
-            await page.Confirm("Undo changes 1 person?", "Undo");
-            await Expect(Details.Value(page, "State")).ToHaveTextAsync("Undone");
+            await page.GetByRole(AriaRole.Button, new() { Name = undo, Exact = true }).ClickAsync();
+            await page.Confirm(question, undo);
+            await Expect(Details.Value(page, state)).ToHaveTextAsync(undone);
+            await Accessibility.AssertNoSeriousViolations(page, $"an undone bulk update ({language})");
 
-            await page.OpenInteractive($"/persons/{person.Id}");
-            await Expect(page.Locator(".lead-status-since time")).ToHaveAttributeAsync("datetime", new System.Text.RegularExpressions.Regex("^2025-03-14"));
+            await ExpectStatusSinceLongAgo(page, person.Id, since, language);
         });
+    }
+
+    [Theory]
+    [InlineData("en", "Contacting", "Check", "Import", "State", "Done", "Roll back", "Rolled back", "since 14 Mar 2025")]
+    [InlineData("nl", "Contact opnemen", "Controleren", "Importeren", "Status", "Klaar", "Terugdraaien", "Teruggedraaid", "sinds 14 mrt 2025")]
+    public async Task AfterRollbackOfAnImportThePersonCardShowsTheStatusSinceTheDayItWasSetBeforeTheImport(
+        string language, string contacting, string check, string importButton, string state, string done, string rollBack, string rolledBack, string since)
+    {
+        var user = await Data.User(language: language);
+        var tag = $"Rb{Guid.NewGuid().ToString("N")[..6]}";
+        var company = await Data.Company();
+        var person = await Data.Person(company.Id, "Roos", tag, $"roos.{tag}@example.com");
+        await StatusSetLongAgo(person.Id);
+        await As(user, async page =>
+        {
+            var import = new ImportView(page);
+            await import.OpenNew();
+            await import.Upload("status.csv", $"First name,Last name,Email,Lead status\nRoos,{tag},roos.{tag}@example.com,{contacting}\n");
+            await import.Button(check).ClickAsync();
+            await Expect(import.CheckCounts).ToBeVisibleAsync();
+            await import.Button(importButton).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/imports/\d+$"));
+            await page.WaitForCircuit();
+            await Expect(Details.Value(page, state)).ToHaveTextAsync(done);
+            var imported = await Data.GetPerson(person.Id);
+            Assert.Equal("Contacting", imported.LeadStatus);
+            Assert.NotEqual(LongAgo, imported.LeadStatusChangedAt);
+
+            await import.Button(rollBack).ClickAsync();
+            await import.Dialog.GetByRole(AriaRole.Button, new() { Name = rollBack, Exact = true }).ClickAsync();
+            await Expect(Details.Value(page, state)).ToHaveTextAsync(rolledBack);
+            await Accessibility.AssertNoSeriousViolations(page, $"a rolled back import ({language})");
+
+            await ExpectStatusSinceLongAgo(page, person.Id, since, language);
+        });
+    }
+
+    private Task<int> StatusSetLongAgo(int personId) =>
+        Db(db => db.Persons.Where(p => p.Id == personId).ExecuteUpdateAsync(s => s.SetProperty(p => p.LeadStatusChangedAt, LongAgo)));
+
+    private static async Task ExpectStatusSinceLongAgo(IPage page, int personId, string since, string language)
+    {
+        await page.OpenInteractive($"/persons/{personId}");
+        var status = page.Locator(".lead-status-since");
+        await Expect(status.Locator("time")).ToHaveAttributeAsync("datetime", new System.Text.RegularExpressions.Regex("^2025-03-14"));
+        await Expect(status).ToHaveTextAsync(since);
+        await Accessibility.AssertNoSeriousViolations(page, $"the person card after the run was put back ({language})");
     }
 
     private Task<(int Bulk, int Import)> Runs(string userName, int changed) => Data.FinishedRuns(userName, changed);

@@ -34,6 +34,7 @@ public sealed class TableWidthTests(BrowserFixture fixture, ITestOutputHelper ou
             var (table, box) = await Layout.TableAndBox(members);
             Assert.True(table <= box, $"the members table is {table:0} px in a {box:0} px box");
             await Layout.AssertNoHorizontalOverflow(page, "the selection page");
+            await Accessibility.AssertNoSeriousViolations(page, $"the selection page at 1366 px ({language})");
 
             await new CompanyPage(page).Open(company.Id);
             var contacts = page.Locator("table[aria-labelledby='contacts-heading']");
@@ -43,12 +44,14 @@ public sealed class TableWidthTests(BrowserFixture fixture, ITestOutputHelper ou
             var header = contacts.GetByRole(AriaRole.Columnheader, new() { Name = ourContact });
             await Layout.AssertInsideViewport(page, header, $"the \"{ourContact}\" header");
             await Layout.AssertNoHorizontalOverflow(page, "the company card");
+            await Accessibility.AssertNoSeriousViolations(page, $"the company card at 1366 px ({language})");
 
             // A phone gets the same tables in a box of their own that scrolls, not the page.
             await page.Width(Layout.Phone);
             await Layout.AssertNoHorizontalOverflow(page, "the company card at 390 px");
             await page.OpenInteractive($"/selections/{selection.Id}");
             await Layout.AssertNoHorizontalOverflow(page, "the selection page at 390 px");
+            await Accessibility.AssertNoSeriousViolations(page, $"the selection page at 390 px ({language})");
         });
     }
 }

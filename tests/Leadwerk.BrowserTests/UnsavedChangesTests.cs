@@ -79,47 +79,55 @@ public sealed class UnsavedChangesTests(BrowserFixture fixture, ITestOutputHelpe
         });
     }
 
-    [Fact]
-    public async Task ANewCompanyDialogWithoutTypingClosesOnEscapeAndOneWithTypingAsksOnAClickOutside()
+    [Theory]
+    [InlineData("en", "New company", "Name", "Discard your changes?")]
+    [InlineData("nl", "Nieuw bedrijf", "Naam", "Uw wijzigingen weggooien?")]
+    public async Task ANewCompanyDialogWithoutTypingClosesOnEscapeAndOneWithTypingAsksOnAClickOutside(
+        string language, string newCompany, string name, string question)
     {
-        await AsAdmin(async page =>
+        await As(await Data.User("admin", language), async page =>
         {
             await page.OpenInteractive("/companies");
-            var open = page.GetByRole(AriaRole.Button, new() { Name = "New company" });
+            var open = page.GetByRole(AriaRole.Button, new() { Name = newCompany });
             await open.ClickAsync();
-            var form = page.GetByRole(AriaRole.Dialog, new() { Name = "New company" });
-            await form.GetByLabel("Name", new() { Exact = true }).PressAsync("Escape");
+            var form = page.GetByRole(AriaRole.Dialog, new() { Name = newCompany });
+            await form.GetByLabel(name, new() { Exact = true }).PressAsync("Escape");
             await Expect(form).ToHaveCountAsync(0);
 
             await open.ClickAsync();
-            await form.GetByLabel("Name", new() { Exact = true }).FillAsync("Typed");
+            await form.GetByLabel(name, new() { Exact = true }).FillAsync("Typed");
             await page.Mouse.ClickAsync(5, 300);
-            await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Discard your changes?" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = question })).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolations(page, $"the discard question after a click outside ({language})");
         });
     }
 
-    [Fact]
-    public async Task LeavingThePersonEditFormWithTypingAsksAndKeepingStaysOnTheForm()
+    [Theory]
+    [InlineData("en", "Edit", "Title", "Discard your changes?", "Keep editing", "Cancel", "Discard")]
+    [InlineData("nl", "Bewerken", "Functie", "Uw wijzigingen weggooien?", "Verder bewerken", "Annuleren", "Weggooien")]
+    public async Task LeavingThePersonEditFormWithTypingAsksAndKeepingStaysOnTheForm(
+        string language, string edit, string titleLabel, string question, string keep, string cancel, string discard)
     {
         var person = await Data.PersonWithCompany();
-        await AsAdmin(async page =>
+        await As(await Data.User("admin", language), async page =>
         {
-            var card = new PersonPage(page);
-            await card.Open(person.Id);
-            await card.EditButton.ClickAsync();
-            var title = page.GetByLabel("Title", new() { Exact = true });
+            await new PersonPage(page).Open(person.Id);
+            var editButton = page.GetByRole(AriaRole.Button, new() { Name = edit, Exact = true });
+            await editButton.ClickAsync();
+            var title = page.GetByLabel(titleLabel, new() { Exact = true });
             await title.FillAsync("Head of unsaved work");
-            var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Discard your changes?" });
+            var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = question });
 
             await page.GetByRole(AriaRole.Link, new() { Name = person.CompanyName! }).First.ClickAsync();
             await Expect(confirm).ToBeVisibleAsync();
-            await confirm.GetByRole(AriaRole.Button, new() { Name = "Keep editing" }).ClickAsync();
+            await Accessibility.AssertNoSeriousViolations(page, $"the discard question on leaving the person form ({language})");
+            await confirm.GetByRole(AriaRole.Button, new() { Name = keep }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($"/persons/{person.Id}$"));
             await Expect(title).ToHaveValueAsync("Head of unsaved work");
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
-            await confirm.GetByRole(AriaRole.Button, new() { Name = "Discard", Exact = true }).ClickAsync();
-            await Expect(card.EditButton).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = cancel, Exact = true }).ClickAsync();
+            await confirm.GetByRole(AriaRole.Button, new() { Name = discard, Exact = true }).ClickAsync();
+            await Expect(editButton).ToBeVisibleAsync();
             await Expect(page.Locator("#person-details")).Not.ToContainTextAsync("Head of unsaved work");
         });
     }

@@ -3,26 +3,26 @@ using Microsoft.Playwright;
 
 namespace Leadwerk.BrowserTests.Pages;
 
-/// <summary>The Find page: the criteria builder (sets of lines) and the results grid.</summary>
-public sealed class FindView(IPage page)
+/// <summary>The Find page: the criteria builder (sets of lines) and the results grid, named in the user's language ("en" or "nl").</summary>
+public sealed class FindView(IPage page, string language = "en")
 {
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
-    public ILocator Results => page.GetByRole(AriaRole.Table, new() { Name = "Results", Exact = true });
+    public ILocator Results => page.GetByRole(AriaRole.Table, new() { Name = W("Results", "Resultaten"), Exact = true });
 
     public ILocator Dialog => page.GetByRole(AriaRole.Dialog);
 
     public Task Open(string path = "/find") => page.OpenInteractive(path);
 
-    public ILocator Set(int set) => page.GetByRole(AriaRole.Group, new() { Name = $"Set {set}", Exact = true });
+    public ILocator Set(int set) => page.GetByRole(AriaRole.Group, new() { Name = W($"Set {set}", $"Groep {set}"), Exact = true });
 
-    public ILocator Line(int set, int line) => page.GetByRole(AriaRole.Group, new() { Name = $"Set {set}, line {line}", Exact = true });
+    public ILocator Line(int set, int line) => page.GetByRole(AriaRole.Group, new() { Name = W($"Set {set}, line {line}", $"Groep {set}, regel {line}"), Exact = true });
 
-    public ILocator Field(int set, int line) => Line(set, line).GetByLabel("Field", new() { Exact = true });
+    public ILocator Field(int set, int line) => Line(set, line).GetByLabel(W("Field", "Veld"), new() { Exact = true });
 
     public ILocator Operator(int set, int line) => Line(set, line).GetByLabel("Operator", new() { Exact = true });
 
-    public ILocator TextValue(int set, int line) => Line(set, line).GetByLabel("Value", new() { Exact = true });
+    public ILocator TextValue(int set, int line) => Line(set, line).GetByLabel(W("Value", "Waarde"), new() { Exact = true });
 
     public ILocator Button(string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
@@ -80,11 +80,11 @@ public sealed class FindView(IPage page)
         await Assertions.Expect(input).ToHaveValueAsync(value);
     }
 
-    public Task AddLine(int set) => Set(set).GetByRole(AriaRole.Button, new() { Name = "Add line", Exact = true }).ClickAsync();
+    public Task AddLine(int set) => Set(set).GetByRole(AriaRole.Button, new() { Name = W("Add line", "Regel toevoegen"), Exact = true }).ClickAsync();
 
     public Task Or() => Button("Or").ClickAsync();
 
-    public Task Search() => Button("Search").ClickAsync();
+    public Task Search() => Button(W("Search", "Zoeken")).ClickAsync();
 
     public async Task SaveAsDynamicSelection(string name)
     {
@@ -101,4 +101,6 @@ public sealed class FindView(IPage page)
     }
 
     private ILocator Option(string name) => page.GetByRole(AriaRole.Option, new() { Name = name, Exact = true });
+
+    private string W(string english, string dutch) => language == "nl" ? dutch : english;
 }
