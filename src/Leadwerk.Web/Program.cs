@@ -192,6 +192,9 @@ app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"),
     api => api.UseStatusCodePages(ProblemExceptionHandler.WriteStatusProblem));
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+// Routing after the status code pages: a re-executed 404 is routed again, to /not-found (with routing
+// added implicitly at the start, an unknown address answered an empty 404).
+app.UseRouting();
 app.UseAuthentication();
 app.UseSessionValidation();
 app.UseRequestActor();
