@@ -194,6 +194,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"),
     api => api.UseStatusCodePages(ProblemExceptionHandler.WriteStatusProblem));
+// Routing after the status code pages, so a re-executed 404 is routed again, to /not-found.
+app.UseRouting();
 app.UseAuthentication();
 app.UseSessionValidation();
 app.UseRequestActor();

@@ -91,4 +91,34 @@ public sealed class CompaniesTests(BrowserFixture fixture, ITestOutputHelper out
         var created = Assert.Single(found.Items);
         Assert.Equal("Opportunity", created.Category);
     }
+
+    [Theory]
+    [InlineData("en", "Edit", "Website", "Save", "Give a web address that starts with http:// or https://, or a domain such as example.com.")]
+    [InlineData("nl", "Bewerken", "Website", "Opslaan", "Geef een webadres dat begint met http:// of https://, of een domein zoals example.com.")]
+    public async Task AJavascriptWebsiteIsRefusedNextToTheWebsiteFieldAndAnHttpsAddressIsKept(
+        string language, string edit, string websiteLabel, string save, string refusal)
+    {
+        var company = await Data.Company(TestData.Unique("Site BV"));
+        var site = $"https://www.example.com/{Guid.NewGuid().ToString("N")[..6]}";
+        await As(await Data.User("admin", language), async page =>
+        {
+            var card = new CompanyPage(page);
+            await card.Open(company.Id);
+            await page.GetByRole(AriaRole.Button, new() { Name = edit, Exact = true }).ClickAsync();
+            var website = card.Dialog.GetByLabel(websiteLabel, new() { Exact = true });
+            await website.FillAsync("javascript:alert(1)");
+            await card.Dialog.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
+            await Expect(LeadCategorizationView.Field(card.Dialog, websiteLabel)).ToContainTextAsync(refusal);
+            await Expect(card.Dialog.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+            await Accessibility.AssertNoSeriousViolations(page, $"the company dialog refusing a javascript: website ({language})");
+            Assert.Null((await Data.GetCompany(company.Id)).Website);
+
+            await website.FillAsync(site);
+            await card.Dialog.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
+            await Expect(card.Dialog).ToHaveCountAsync(0);
+            await Expect(Details.Value(page, websiteLabel).GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", site);
+        });
+
+        Assert.Equal(site, (await Data.GetCompany(company.Id)).Website);
+    }
 }

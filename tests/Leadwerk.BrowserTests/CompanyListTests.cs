@@ -62,6 +62,42 @@ public sealed class CompanyListTests(BrowserFixture fixture, ITestOutputHelper o
     }
 
     [Theory]
+    [InlineData("en", "Category", "Customer", "Our contact", "of")]
+    [InlineData("nl", "Categorie", "Klant", "Onze contactpersoon", "van")]
+    public async Task TheCategoryAndOwnerFiltersNarrowTheCompaniesListAndItsCount(string language, string categoryLabel, string customer, string ownerLabel, string of)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var owner = await Data.User(displayName: TestData.Unique("Owner"));
+        var ownerId = await Data.UserId(owner.UserName);
+        var ownerName = (await Data.GetUser(owner.UserName)).DisplayName;
+        var lead = await Data.Company($"{tag} Lead owned", ownerId: ownerId);
+        var ownedCustomer = await Data.Company($"{tag} Customer owned", category: "Customer", ownerId: ownerId);
+        var otherCustomer = await Data.Company($"{tag} Customer unowned", category: "Customer");
+        await As(await Data.User(language: language), async page =>
+        {
+            await page.OpenInteractive($"/companies?q={tag}");
+            var count = page.GetByRole(AriaRole.Status);
+            await Expect(count).ToHaveTextAsync($"1–3 {of} 3");
+
+            await page.GetByLabel(categoryLabel, new() { Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = customer, Exact = true }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(@"[?&]category=\d+"));
+            await Expect(count).ToHaveTextAsync($"1–2 {of} 2");
+            await Expect(Names(page)).ToHaveCountAsync(2);
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = lead.Name })).ToHaveCountAsync(0);
+
+            await page.GetByLabel(ownerLabel, new() { Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = ownerName, Exact = true }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"[?&]owner={ownerId}"));
+            await Expect(count).ToHaveTextAsync($"1 {of} 1");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = ownedCustomer.Name })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = otherCustomer.Name })).ToHaveCountAsync(0);
+            await Accessibility.AssertNoSeriousViolations(page, $"the companies list by category and owner ({language})");
+        });
+    }
+
+
+    [Theory]
     [InlineData("en", "1 of 1", "Category group")]
     [InlineData("nl", "1 van 1", "Categoriegroep")]
     public async Task TheCompaniesListAtPhoneWidthStillShowsTheCountAndTheFilters(string language, string oneOfOne, string groupLabel)

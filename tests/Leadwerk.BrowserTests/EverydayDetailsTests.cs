@@ -124,4 +124,38 @@ public sealed class EverydayDetailsTests(BrowserFixture fixture, ITestOutputHelp
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/companies$"));
         });
     }
+
+    [Theory]
+    [InlineData("en", "Jobs")]
+    [InlineData("nl", "Taken")]
+    public async Task EveryPageNamesTheAppsIconWhichIsAnSvgTheServerHands(string language, string jobs)
+    {
+        var company = await Data.Company();
+        await As(await Data.User(language: language), async page =>
+        {
+            foreach (var path in new[] { "/", "/companies", $"/companies/{company.Id}", "/find", "/selections", "/jobs", "/no-such-page" })
+            {
+                await page.GotoAsync(path);
+                var icon = page.Locator("head link[rel=icon]");
+                await Expect(icon).ToHaveCountAsync(1);
+                await Expect(icon).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"(^|/)favicon(\.[\w-]+)?\.svg$"));
+                await Expect(icon).ToHaveAttributeAsync("type", "image/svg+xml");
+                // The address as the browser resolves it (against <base href="/">), so the icon a deep page names is the one fetched.
+                var answer = await page.APIRequest.GetAsync(await icon.EvaluateAsync<string>("link => link.href"));
+                Assert.Equal(200, answer.Status);
+                Assert.StartsWith("image/svg+xml", answer.Headers["content-type"], StringComparison.Ordinal);
+                Assert.Contains("<svg", await answer.TextAsync(), StringComparison.Ordinal);
+            }
+
+            await page.OpenInteractive("/jobs");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(jobs);
+            await Accessibility.AssertNoSeriousViolations(page, $"the jobs page with its icon ({language})");
+        });
+
+        await Anonymously(async page =>
+        {
+            await page.GotoAsync("/login");
+            await Expect(page.Locator("head link[rel=icon]")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"favicon(\.[\w-]+)?\.svg$"));
+        });
+    }
 }

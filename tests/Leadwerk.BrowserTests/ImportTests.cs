@@ -116,6 +116,73 @@ public sealed class ImportTests(BrowserFixture fixture, ITestOutputHelper output
         });
     }
 
+    [Theory]
+    [InlineData("en", "nl")]
+    [InlineData("nl", "en")]
+    public async Task RowErrorsOfAnImportAreReadInTheReadersLanguageNotTheOneItRanIn(string runnerLanguage, string readerLanguage)
+    {
+        var runner = await Data.User(language: runnerLanguage);
+        var reader = await Data.User("admin", readerLanguage);
+        var tag = $"Ix{Guid.NewGuid().ToString("N")[..6]}";
+        var csv = $"last name,email,lead status\n{tag}a,a.{tag}@example.com,Nope{tag}\n{tag}b,b.{tag}@example.com,\n{tag}c,b.{tag}@example.com,\n";
+        var (ran, read) = (Texts(runnerLanguage, tag), Texts(readerLanguage, tag));
+        var id = 0;
+        await As(runner, async page =>
+        {
+            var import = new ImportView(page);
+            await import.OpenNew();
+            await import.Upload("errors.csv", csv);
+            await import.Button(ran.Check).ClickAsync();
+            await Expect(import.Rows(ran.Caption)).ToHaveCountAsync(2);
+            await import.Button(ran.Import).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(@"/imports/\d+$"));
+            await Expect(import.Rows(ran.Caption).Nth(0).Locator("td").Nth(1)).ToHaveTextAsync(ran.UnknownStatus);
+            id = int.Parse(page.Url.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        });
+
+        await As(reader, async page =>
+        {
+            await page.OpenInteractive("/jobs");
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Import #{id} · {read.Persons}", Exact = true }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/imports/{id}$"));
+            var import = new ImportView(page);
+            var rows = import.Rows(read.Caption);
+            await Expect(rows).ToHaveCountAsync(2);
+            await Expect(rows.Nth(0).Locator("td")).ToHaveTextAsync(["2", read.UnknownStatus]);
+            await Expect(rows.Nth(1).Locator("td").Nth(0)).ToHaveTextAsync("4");
+            await Expect(rows.Nth(1).Locator("td").Nth(1)).ToContainTextAsync(read.AlsoOnLine3);
+            await Expect(import.Rows(ran.Caption)).ToHaveCountAsync(0);
+            await Accessibility.AssertNoSeriousViolations(page, $"an import run in {runnerLanguage} read in {readerLanguage}");
+        });
+
+        Assert.Equal(1, await Persons(tag));
+    }
+
+    [Theory]
+    [InlineData("en", "Line 2: a quote is out of place or not closed.")]
+    [InlineData("nl", "Regel 2: een aanhalingsteken staat verkeerd of wordt niet gesloten.")]
+    public async Task AFileWithAQuoteLeftOpenOnLine2IsRefusedNamingLine2(string language, string message)
+    {
+        var user = await Data.User(language: language);
+        var tag = $"Iq{Guid.NewGuid().ToString("N")[..6]}";
+        await As(user, async page =>
+        {
+            var import = new ImportView(page);
+            await import.OpenNew();
+            await import.Upload("quote.csv", $"last name,email\n\"{tag}a,a.{tag}@example.com\n{tag}b,b.{tag}@example.com\n", shows: ".import-file-error");
+            await Expect(page.Locator(".import-file-error")).ToHaveTextAsync(message);
+            await Expect(page.Locator(".import-columns")).ToHaveCountAsync(0);
+            await Accessibility.AssertNoSeriousViolations(page, $"the import form refusing a file with an open quote ({language})");
+        });
+
+        Assert.Equal(0, await Persons(tag));
+    }
+
+    private static (string Check, string Import, string Caption, string Persons, string UnknownStatus, string AlsoOnLine3) Texts(string language, string tag) =>
+        language == "nl"
+            ? ("Controleren", "Importeren", "Rijen met fouten", "Personen", $"De leadstatus “Nope{tag}” bestaat niet.", "staat ook op regel 3")
+            : ("Check", "Import", "Rows with errors", "Persons", $"The lead status “Nope{tag}” does not exist.", "is also on line 3");
+
     private Task<int> Persons(string tag) => Db(db => db.Persons.CountAsync(p => p.LastName.StartsWith(tag)));
 
     private async Task<T> Db<T>(Func<LeadwerkDbContext, Task<T>> work)

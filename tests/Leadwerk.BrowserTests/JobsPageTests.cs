@@ -117,6 +117,46 @@ public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper outp
     }
 
     [Theory]
+    [InlineData("en", "Kind", "Only mine", "Apply", "Bulk update", "Persons")]
+    [InlineData("nl", "Soort", "Alleen van mij", "Toepassen", "Bulkwijziging", "Personen")]
+    public async Task TheKindFilterAndOnlyMineNarrowTheJobsAnAdministratorSees(
+        string language, string kindLabel, string onlyMine, string apply, string bulkKind, string persons)
+    {
+        var admin = await Data.User(role: "admin", language: language);
+        var colleague = await Data.User();
+        var (otherBulk, otherImport) = await Runs(colleague.UserName, changed: 2);
+        var (myBulk, myImport) = await Runs(admin.UserName, changed: 3);
+        await As(admin, async page =>
+        {
+            await page.OpenInteractive("/jobs");
+            ILocator Bulk(int id) => page.GetByRole(AriaRole.Link, new() { Name = $"{bulkKind} #{id} · {persons}", Exact = true });
+            ILocator Import(int id) => page.GetByRole(AriaRole.Link, new() { Name = $"Import #{id} · {persons}", Exact = true });
+            await Expect(Bulk(myBulk)).ToBeVisibleAsync();
+            await Expect(Bulk(otherBulk)).ToBeVisibleAsync();
+            await Expect(Import(myImport)).ToBeVisibleAsync();
+            await Expect(Import(otherImport)).ToBeVisibleAsync();
+
+            await page.GetByLabel(kindLabel, new() { Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "Import", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = apply, Exact = true }).ClickAsync();
+            await Expect(Bulk(myBulk)).ToHaveCountAsync(0);
+            await Expect(Bulk(otherBulk)).ToHaveCountAsync(0);
+            await Expect(Import(myImport)).ToBeVisibleAsync();
+            await Expect(Import(otherImport)).ToBeVisibleAsync();
+            await Expect(page.Locator(".job-link").Filter(new() { HasNotText = "Import #" })).ToHaveCountAsync(0);
+
+            await page.GetByRole(AriaRole.Switch, new() { Name = onlyMine, Exact = true }).Or(
+                page.GetByRole(AriaRole.Checkbox, new() { Name = onlyMine, Exact = true })).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = apply, Exact = true }).ClickAsync();
+            await Expect(Import(otherImport)).ToHaveCountAsync(0);
+            await Expect(Import(myImport)).ToBeVisibleAsync();
+            await Expect(page.Locator(".job-link")).ToHaveCountAsync(1);
+            await Accessibility.AssertNoSeriousViolations(page, $"the jobs page narrowed to my imports ({language})");
+        });
+    }
+
+
+    [Theory]
     [InlineData("en", "Undo", "Undo changes 1 person?", "State", "Undone", "since 14 Mar 2025")]
     [InlineData("nl", "Ongedaan maken", "Ongedaan maken wijzigt 1 persoon.", "Status", "Ongedaan gemaakt", "sinds 14 mrt 2025")]
     public async Task AfterUndoThePersonCardShowsTheStatusSinceTheDayItWasSetBeforeTheRun(

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Leadwerk.BrowserTests.Infrastructure;
 using Leadwerk.BrowserTests.Pages;
+using Leadwerk.Web.Dashboards;
 using Leadwerk.Web.Search;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -109,6 +110,76 @@ public sealed class SelectionsTests(BrowserFixture fixture, ITestOutputHelper ou
         Assert.Null(await Search.FindSelection(user.UserName, renamed));
     }
 
+    [Theory]
+    [InlineData("en", "Rename", "Name", "Save", "Save as selection", "There is a selection named “{0}” already; choose another name.")]
+    [InlineData("nl", "Hernoemen", "Naam", "Opslaan", "Opslaan als selectie", "Er is al een selectie met de naam “{0}”; kies een andere naam.")]
+    public async Task ANameTheOwnerAlreadyUsesIsRefusedNextToTheNameWhenRenamingOrSavingAndNothingIsSaved(
+        string language, string rename, string nameLabel, string save, string saveAs, string refusal)
+    {
+        var user = await Data.User(language: language);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var person = await Search.Person("Dub", $"Du{tag}");
+        var taken = await Search.StaticSelection(user.UserName, TestData.Unique("Taken"), [person.Id]);
+        var other = await Search.StaticSelection(user.UserName, TestData.Unique("Other"), [person.Id]);
+        var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, refusal, taken.Name);
+        await As(user, async page =>
+        {
+            var view = new SelectionView(page);
+            await view.Open(other.Id);
+            await view.Button(rename).ClickAsync();
+            await view.Dialog.GetByLabel(nameLabel, new() { Exact = true }).FillAsync(taken.Name);
+            await view.Dialog.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
+            await Expect(LeadCategorizationView.Field(view.Dialog, nameLabel)).ToContainTextAsync(message);
+            await Expect(view.Dialog.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+            await Accessibility.AssertNoSeriousViolations(page, $"the rename dialog refusing a used name ({language})");
+
+            var find = new FindView(page);
+            await find.Open(DrillLinks.Find(Criteria.For(Entities.Person, CriteriaLine.Of("person.lastName", Operators.EqualTo, person.LastName))));
+            await Expect(Link(page, person.LastName)).ToBeVisibleAsync();
+            await find.Button(saveAs).ClickAsync();
+            await find.Dialog.GetByLabel(nameLabel, new() { Exact = true }).FillAsync(taken.Name);
+            await find.Dialog.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
+            await Expect(LeadCategorizationView.Field(find.Dialog, nameLabel)).ToContainTextAsync(message);
+            await Expect(page).ToHaveURLAsync(new Regex("/find"));
+            await Accessibility.AssertNoSeriousViolations(page, $"the save-as-selection dialog refusing a used name ({language})");
+        });
+
+        var names = await Search.SelectionNames(user.UserName);
+        Assert.Equal(1, names.Count(n => n == taken.Name));
+        Assert.Contains(other.Name, names);
+        Assert.Equal(2, names.Count);
+    }
+
+    [Theory]
+    [InlineData("en", "Save as selection", "Name", "Save", "of")]
+    [InlineData("nl", "Opslaan als selectie", "Naam", "Opslaan", "van")]
+    public async Task FindAndASelectionsMembersShowHowManyOfHowManyAreListed(string language, string saveAs, string nameLabel, string save, string of)
+    {
+        var user = await Data.User(language: language);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var first = await Search.Person("Tel", $"Tt{tag}a");
+        var second = await Search.Person("Tom", $"Tt{tag}b");
+        var name = TestData.Unique("Counted");
+        await As(user, async page =>
+        {
+            var find = new FindView(page);
+            await find.Open(DrillLinks.Find(Criteria.For(Entities.Person, CriteriaLine.Of("person.lastName", Operators.StartsWith, $"Tt{tag}"))));
+            await Expect(Link(page, first.LastName)).ToBeVisibleAsync();
+            await Expect(Link(page, second.LastName)).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"1–2 {of} 2");
+            await Accessibility.AssertNoSeriousViolations(page, $"Find with its count ({language})");
+
+            await find.Button(saveAs).ClickAsync();
+            await find.Dialog.GetByLabel(nameLabel, new() { Exact = true }).FillAsync(name);
+            await find.Dialog.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(@"/selections/\d+$"));
+            var view = new SelectionView(page);
+            await Expect(view.Heading).ToHaveTextAsync(name);
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"1–2 {of} 2");
+            await Accessibility.AssertNoSeriousViolations(page, $"a selection's members with their count ({language})");
+        });
+    }
+
     [Fact]
     public async Task AnotherUsersPrivateSelectionIsNotFound()
     {
@@ -127,4 +198,7 @@ public sealed class SelectionsTests(BrowserFixture fixture, ITestOutputHelper ou
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = selection.Name })).ToHaveCountAsync(0);
         });
     }
+
+    /// <summary>A link by its exact name (the grids' own names are in the reader's language).</summary>
+    private static ILocator Link(IPage page, string name) => page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 }

@@ -49,6 +49,14 @@ public sealed class SearchData(IServiceProvider services)
         return all.SingleOrDefault(s => s.Name == name);
     }
 
+    /// <summary>The names of the selections the user owns.</summary>
+    public async Task<List<string>> SelectionNames(string userName)
+    {
+        var owner = await ActorOf(userName);
+        var all = await Run<SelectionService, List<SelectionDto>>(s => s.List(owner));
+        return [.. all.Where(s => s.OwnerId == owner.UserId).Select(s => s.Name)];
+    }
+
     private async Task<T> Run<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = services.CreateAsyncScope();

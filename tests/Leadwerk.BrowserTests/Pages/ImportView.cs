@@ -28,7 +28,8 @@ public sealed class ImportView(IPage page)
 
     public ILocator Column(string header) => page.Locator(".import-columns").GetByLabel(header, new() { Exact = true });
 
-    public async Task Upload(string name, string text)
+    /// <summary>Chooses a file and waits for what the page shows after reading it: its columns, or (for a file it refuses) what <paramref name="shows"/> names.</summary>
+    public async Task Upload(string name, string text, string shows = ".import-columns")
     {
         var folder = Directory.CreateTempSubdirectory("leadwerk-import-").FullName;
         var path = Path.Combine(folder, name);
@@ -38,7 +39,7 @@ public sealed class ImportView(IPage page)
             await System.IO.File.WriteAllTextAsync(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
             await File.SetInputFilesAsync(path);
             // The app reads the file after the change event: it must still be there until the columns show.
-            await page.Locator(".import-columns").WaitForAsync();
+            await page.Locator(shows).WaitForAsync();
         }
         finally
         {
