@@ -48,7 +48,8 @@ public sealed partial class SearchService
     /// the rows with a value, then — only if the page is not full — the nulls. One ORDER BY on
     /// "is null" first would be an expression no index serves, so the database would sort every match.
     /// </summary>
-    private static IEnumerable<IQueryable<T>> Split<T>(IQueryable<T> query, LambdaExpression key, bool descending, Position? after)
+    private static IEnumerable<IQueryable<T>> Split<T>(IQueryable<T> query, LambdaExpression key, bool descending, Position? after,
+        LambdaExpression? sortKey = null)
     {
         var x = Expression.Parameter(typeof(T), "x");
         var value = CriteriaCompiler.Inline(key, x);
@@ -61,8 +62,15 @@ public sealed partial class SearchService
             return [nulls.Where(Expression.Lambda<Func<T, bool>>(idAfter, x))];
         }
 
-        var hasValue = Expression.Lambda<Func<T, bool>>(Expression.NotEqual(value, Expression.Constant(null, value.Type)), x);
-        return [From(query.Where(hasValue), key, key, descending, nullable: false, after), nulls];
+        return [From(query.Where(HasValue<T>(key)), sortKey ?? key, key, descending, nullable: false, after), nulls];
+    }
+
+    /// <summary>Rows whose sort key has a value: the first part of a nullable key's order.</summary>
+    private static Expression<Func<T, bool>> HasValue<T>(LambdaExpression key)
+    {
+        var x = Expression.Parameter(typeof(T), "x");
+        var value = CriteriaCompiler.Inline(key, x);
+        return Expression.Lambda<Func<T, bool>>(Expression.NotEqual(value, Expression.Constant(null, value.Type)), x);
     }
 
     /// <summary>

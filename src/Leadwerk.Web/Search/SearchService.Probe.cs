@@ -21,6 +21,13 @@ public sealed partial class SearchService
         "company:company.name", "company:company.createdAt",
     ];
 
+    /// <summary>Nullable sorts with an index on (key, Id): the probe reads the rows that have a value, the first part of their order.</summary>
+    private static readonly HashSet<string> IndexedNullableSorts =
+    [
+        "person:person.email", "person:person.phone", "person:person.title", "person:person.recordSource",
+        "person:person.leadStatusChangedAt", "person:person.nextFollowUp", "person:person.lastActivity",
+    ];
+
     /// <summary>
     /// Planners guess badly how far a LIMIT lets them walk the sort index: SQLite, shown a lead
     /// status or owner line with an index, fetches and sorts every match (hundreds of thousands at
@@ -31,15 +38,17 @@ public sealed partial class SearchService
     /// so a full page found there is exactly the page; otherwise the criteria are selective and the
     /// full query runs (filtering first for unanchored text, see <see cref="ScanFirst"/>).
     /// </summary>
-    private IQueryable<T>? Probe<T>(IQueryable<T> query, string entity, SearchField field, LambdaExpression key, bool descending, Position? after)
-        where T : class
+    private IQueryable<T>? Probe<T>(IQueryable<T> query, string entity, SearchField field, LambdaExpression key, bool descending, Position? after,
+        bool nullable) where T : class
     {
-        if (!IndexedSorts.Contains($"{entity}:{field.Key}") || Unfiltered(query.Expression) || IndexServesFilterAndOrder(query.Expression, key))
+        if (!(nullable ? IndexedNullableSorts : IndexedSorts).Contains($"{entity}:{field.Key}") || Unfiltered(query.Expression)
+            || IndexServesFilterAndOrder(query.Expression, key))
         {
             return null;
         }
 
-        var window = From(db.Set<T>(), key, key, descending, nullable: false, after);
+        var rows = nullable ? db.Set<T>().Where(HasValue<T>(key)) : db.Set<T>();
+        var window = From(rows, key, key, descending, nullable: false, after);
         return ReplaceRoot(query.Expression, window.Take(ProbeRows).Expression) is { } probed ? query.Provider.CreateQuery<T>(probed) : null;
     }
 

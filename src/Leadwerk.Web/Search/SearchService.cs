@@ -100,16 +100,24 @@ public sealed partial class SearchService(LeadwerkDbContext db, CriteriaCompiler
             }
         }
 
-        if (!nullable && Probe(query, entity, field, key, descending, after) is { } window)
+        // A cursor among the nulls reads them by id: nothing to probe there.
+        if (after is not { N: true } && Probe(query, entity, field, key, descending, after, nullable) is { } window)
         {
-            if (await Fetch([Order(window, key, descending, nullable)]) is { Full: true } probed)
+            if (await Fetch([Order(window, key, descending, nullable: false)]) is { Full: true } probed)
             {
                 return new SearchResult(probed.Items, probed.Next, total);
             }
 
-            if (ScanFirst(query.Expression))
+            var scanFirst = ScanFirst(query.Expression);
+            var matches = scanFirst ? query.Provider.CreateQuery<T>(EmailTrigrams.Use(query.Expression, db)) : query;
+            // Fewer than a page in the first rows of the sort's order: the criteria are selective, so a nullable key's
+            // values are found first and then sorted (the planner, shown a LIMIT, would walk the sort index instead).
+            if (nullable)
             {
-                var matches = query.Provider.CreateQuery<T>(EmailTrigrams.Use(query.Expression, db));
+                parts = Split(matches, key, descending, after, Unindexed(key));
+            }
+            else if (scanFirst)
+            {
                 parts = [From(matches, Unindexed(key), key, descending, nullable, after)];
             }
         }
