@@ -34,7 +34,7 @@ public sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("generate" or "run" or "matrix" or "jobs" or "index-costs"))
+        if (args.Length == 0 || args[0] is not ("generate" or "run" or "matrix" or "jobs" or "index-costs" or "screenshots"))
         {
             throw new ArgumentException(Usage);
         }
@@ -92,7 +92,7 @@ public sealed record BenchOptions
 
         if (!outputGiven)
         {
-            options = options with { Output = $"docs/performance/{options.Command}-{options.Provider}.md" };
+            options = options with { Output = options.Command == "screenshots" ? "docs" : $"docs/performance/{options.Command}-{options.Provider}.md" };
         }
 
         if (options.Quick && !rowsGiven)
@@ -130,10 +130,13 @@ public sealed record BenchOptions
           Leadwerk.Bench matrix   --provider sqlite|postgres --connection "<cs>" [--quick] [--output docs/performance/matrix-<provider>.md] [--only TEXT] [--main] [--no-browser]
           Leadwerk.Bench plot     [--output docs/performance/growth.svg] <matrix numbers .json>...
           Leadwerk.Bench jobs     --provider sqlite|postgres --connection "<cs>" [--rows 1000000] [--quick] [--only import|bulk] [--output docs/performance/jobs-<provider>.md]
+          Leadwerk.Bench screenshots --provider sqlite --connection "Data Source=<new file>" [--output docs]
           Leadwerk.Bench index-costs --provider sqlite --connection "<cs>" [--rows 1000000] [--output docs/performance/index-costs-sqlite.md]
         --quick: generate 2,000 companies and 10,000 persons (unless sizes are given); run few iterations.
         jobs: imports a CSV of --rows new persons, bulk-updates their owner, undoes that and rolls the import back,
           over HTTP, with the app's peak memory; it leaves the data as it found it (quick: 2,000 rows).
+        screenshots: the README's pictures (docs/screenshot.png, docs/dashboard.png) from a new database with the demo data
+          (--connection names a new SQLite file), in Chromium at 1366 px.
         index-costs: the import's floor of --rows persons on a copy of the database without each index and trigger in turn.
         --only TEXT: run only the scenarios (matrix: cells) whose name holds TEXT ("HTTP" for the load test), to profile one.
         """;

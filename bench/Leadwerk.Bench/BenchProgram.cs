@@ -32,6 +32,10 @@ public static class BenchProgram
         {
             await Jobs.IndexCosts.Run(options, Console.Out);
         }
+        else if (options.Command == "screenshots")
+        {
+            await Screenshots.Run(options, Console.Out);
+        }
         else if (options.Command == "matrix")
         {
             await Matrix.MatrixRun.Run(options, Console.Out);
