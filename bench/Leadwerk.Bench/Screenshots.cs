@@ -32,12 +32,8 @@ public static class Screenshots
         {
             BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1366, Height = 800 }, Locale = "en-GB", TimezoneId = "Europe/Amsterdam",
         });
+        await Matrix.BrowserCells.LogIn(context);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("User name").FillAsync(AppProcess.UserName);
-        await page.GetByLabel("Password").FillAsync(Generator.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
 
         // The person card with the lead status's explanation open, as the mouse shows it.
         await Open(page, $"/persons/{personId}");

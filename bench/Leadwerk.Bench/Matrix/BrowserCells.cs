@@ -65,7 +65,7 @@ public static class BrowserCells
         return results;
     }
 
-    private static async Task LogIn(IBrowserContext context)
+    internal static async Task LogIn(IBrowserContext context)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
