@@ -65,7 +65,7 @@ public static class GlobalSearchCells
 
             return $"""
                 SELECT * FROM (SELECT {parts.Count} AS part, '{table}' AS kind, x."Id", ROW_NUMBER() OVER (ORDER BY {order}x."Id") AS pos
-                FROM "{table}" x WHERE {where} ORDER BY {order}x."Id" LIMIT {Take})
+                FROM "{table}" x WHERE {where} ORDER BY {order}x."Id" LIMIT {Take}) AS r{n}
                 """;
         }
 
@@ -93,7 +93,7 @@ public static class GlobalSearchCells
 
         parts.Add($"""
             SELECT * FROM (SELECT {parts.Count} AS part, 'Selections' AS kind, s."Id", ROW_NUMBER() OVER (ORDER BY s."Name", s."Id") AS pos FROM "Selections" s
-            WHERE (s."OwnerId" = @user OR s."Visibility" = 2) AND lower(s."Name") LIKE @contains ORDER BY s."Name", s."Id" LIMIT {Take})
+            WHERE (s."OwnerId" = @user OR s."Visibility" = 2) AND lower(s."Name") LIKE @contains ORDER BY s."Name", s."Id" LIMIT {Take}) AS sel
             """);
         var rows = await floor.Rows(string.Join("\nUNION ALL\n", parts), [.. args]);
         List<long> Of(string kind) => rows.Where(r => Convert.ToString(r[1], CultureInfo.InvariantCulture) == kind)

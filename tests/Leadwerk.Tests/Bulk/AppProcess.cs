@@ -171,6 +171,10 @@ public sealed class AppProcess : IDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // A slow first answer on a busy machine (the app still preparing): not healthy yet, ask again.
+            }
 
             await Task.Delay(100);
         }
