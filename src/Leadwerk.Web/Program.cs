@@ -7,6 +7,7 @@ using Leadwerk.Web.Automation;
 using Leadwerk.Web.Backup;
 using Leadwerk.Web.Board;
 using Leadwerk.Web.Bulk;
+using Leadwerk.Web.Cluster;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Components;
@@ -24,6 +25,7 @@ using Leadwerk.Web.Sales;
 using Leadwerk.Web.Search;
 using Leadwerk.Web.Selections;
 using Leadwerk.Web.Users;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -74,6 +76,8 @@ builder.Services.AddScoped<Leadwerk.Web.Dashboards.TileEngine>();
 builder.Services.AddScoped<Leadwerk.Web.Dashboards.DashboardService>();
 builder.Services.AddScoped<BoardService>();
 builder.Services.AddScoped<BulkService>();
+builder.Services.AddSingleton<Leadwerk.Web.Jobs.JobLeases>();
+builder.Services.AddHostedService<Leadwerk.Web.Cluster.ClusterListener>();
 builder.Services.AddSingleton<JobQueue<BulkUpdate>>();
 builder.Services.AddHostedService<BulkRunner>();
 builder.Services.AddScoped<ImportService>();
@@ -109,6 +113,10 @@ builder.Services.AddHostedService<Leadwerk.Web.Webhooks.WebhookSender>();
 builder.Services.AddHttpClient(Leadwerk.Web.Webhooks.WebhookSender.HttpClientName)
     .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 builder.Services.AddLeadwerkAuth(builder.Configuration);
+// Cookies, antiforgery and bearer tokens are protected with keys in the database, so any instance reads what another issued.
+builder.Services.AddDataProtection().SetApplicationName("Leadwerk").PersistKeysToDbContext<LeadwerkDbContext>();
+builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddSingleton<Drain>();
 
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -169,6 +177,8 @@ builder.Services.AddRateLimiter(o =>
     };
 });
 builder.Services.AddOpenApi();
+// Last of the hosted services: stopped first, while the server still serves (see Drain).
+builder.Services.AddHostedService(s => s.GetRequiredService<Drain>());
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddTransient<MudBlazor.MudLocalizer, MudTexts>();
@@ -184,8 +194,17 @@ if (kestrel && StartupAddress.Busy(urls) is { } busy)
     return 1;
 }
 
-await app.PrepareDatabase();
+try
+{
+    await app.PrepareDatabase();
+}
+catch (SchemaTooNewException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
 
+app.UseTrustedProxies();
 app.UseSecurityHeaders(hsts: !app.Environment.IsDevelopment());
 app.UseExceptionHandler();
 // A page's 404 is re-executed as /not-found. Not inside a UseWhen branch: a branch has no routing of
@@ -206,9 +225,7 @@ app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapApiReference();
-app.MapGet("/health", async (LeadwerkDbContext db) =>
-    await db.Database.CanConnectAsync() ? Results.Ok(new { status = "healthy" }) : Results.StatusCode(503))
-    .WithTags("Health").AllowAnonymous();
+app.MapHealth();
 
 app.MapUsers();
 app.MapLists();

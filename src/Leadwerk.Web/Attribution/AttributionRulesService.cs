@@ -26,7 +26,8 @@ public sealed record ValueShift(string? From, string? To, int Count);
 /// R22's aliases and channel rules, edited by admins (Marketing Premium). A change is previewed
 /// against every stored touch, then saved and applied to them by <see cref="TouchRecompute"/>.
 /// </summary>
-public sealed class AttributionRulesService(LeadwerkDbContext db, LicenceService licences, AttributionRulesCache cache, TouchRecompute recompute, AuditLog audit)
+public sealed class AttributionRulesService(LeadwerkDbContext db, LicenceService licences, AttributionRulesCache cache, TouchRecompute recompute, AuditLog audit,
+    Cluster.ClusterSignals cluster)
 {
     private const int MaxAliases = 1000, MaxRules = 100, MaxValues = 100;
 
@@ -81,6 +82,7 @@ public sealed class AttributionRulesService(LeadwerkDbContext db, LicenceService
                 AuditChanges.Of("rulesVersion", settings.RulesVersion - 1, settings.RulesVersion));
             await db.SaveChangesAsync();
             cache.Set(rules);
+            await db.SignalAfterCommit(cluster, AttributionRulesCache.Topic);
             recompute.Start();
         }
 
@@ -175,7 +177,12 @@ public sealed class AttributionRulesService(LeadwerkDbContext db, LicenceService
 /// <summary>The rules in force, read once per process and replaced when an admin saves new ones.</summary>
 public sealed class AttributionRulesCache
 {
+    /// <summary>The signal other instances read the rules again on (<see cref="Cluster.ClusterSignals"/>).</summary>
+    public const string Topic = "attribution";
+
     private volatile AttributionRules? _rules;
+
+    public AttributionRulesCache(Cluster.ClusterSignals cluster) => cluster.On(Topic, _ => _rules = null);
 
     public async Task<AttributionRules> Get(LeadwerkDbContext db) => _rules ??= (await Row(db)).Rules();
 

@@ -1,8 +1,10 @@
 using Leadwerk.Web.Leads;
+using System.Linq.Expressions;
 using System.Text.Json;
 using Leadwerk.Web.Automation;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Jobs;
 using Leadwerk.Web.Lists;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Users;
@@ -12,48 +14,38 @@ namespace Leadwerk.Web.Bulk;
 
 /// <summary>
 /// Works through queued runs one batch per transaction (items, records, history and counters
-/// together), so a crash leaves whole batches only; at start, runs that were in progress are
-/// marked interrupted, to be resumed or undone.
+/// together), so a crash leaves whole batches only. Which instance works on a run, and what
+/// happens to a run whose instance died, is <see cref="LeasedJobRunner{TJob}"/>'s business.
 /// </summary>
-public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate> queue, IConfiguration config, ILogger<BulkRunner> logger) : BackgroundService
+public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate> queue, JobLeases leases, IConfiguration config, ILogger<BulkRunner> logger)
+    : LeasedJobRunner<BulkUpdate>(scopes, queue, leases, logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly DateTime _started = DateTime.UtcNow;
 
     private int BatchSize => Math.Clamp(config.GetValue("Leadwerk:Bulk:BatchSize", 5000), 1, 5000);
 
     /// <summary>A pause after each batch leaves room for other writers (SQLite has one writer at a time).</summary>
     private TimeSpan Pause => TimeSpan.FromMilliseconds(Math.Clamp(config.GetValue("Leadwerk:Bulk:PauseBetweenBatchesMs", 0), 0, 10_000));
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        await MarkInterrupted();
-        await foreach (var id in queue.ReadAll(stop))
-        {
-            try
-            {
-                await Work(id, stop);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Bulk update {Id} failed; it is marked interrupted.", id);
-                await SetState(id, BulkState.Interrupted);
-            }
-        }
-    }
+    protected override Expression<Func<BulkUpdate, bool>> Runnable =>
+        b => b.State == BulkState.Queued || b.State == BulkState.Running || b.State == BulkState.Undoing;
 
-    private async Task Work(int id, CancellationToken stop)
+    protected override async Task<int> MarkInterrupted(LeadwerkDbContext db, DateTime started) =>
+        await db.BulkUpdates.Where(Runnable).Where(b => b.UpdatedAt < started)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BulkState.Interrupted)
+                .SetProperty(b => b.LeaseOwner, (string?)null).SetProperty(b => b.LeaseUntil, (DateTime?)null));
+
+    protected override async Task MarkFailed(LeadwerkDbContext db, int id) =>
+        await db.BulkUpdates.Where(b => b.Id == id).ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BulkState.Interrupted));
+
+    protected override async Task Work(int id, CancellationToken stop)
     {
         // Items are taken in id order; each batch starts after the last one's (an index range, not a
         // walk past every item done). A switch between run and undo starts from the first again.
         var (after, afterUndoing) = (0, false);
         while (!stop.IsCancellationRequested)
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = Scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
             // A batch that changes statuses adds a history row per person: written a few hundred per statement.
             db.WriteInBulk = true;
@@ -78,6 +70,11 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
             run.State = undoing ? BulkState.Undoing : BulkState.Running;
             var defaultStatusId = await scope.ServiceProvider.GetRequiredService<ListService>().DefaultStatusId();
             await using var transaction = await db.Database.BeginTransactionAsync(stop);
+            if (!await Fence(db, id, stop))
+            {
+                return;
+            }
+
             var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             after = undoing == afterUndoing ? after : 0;
             var actions = JsonSerializer.Deserialize<List<BulkAction>>(run.ActionsJson, Json)!;
@@ -110,26 +107,5 @@ public sealed class BulkRunner(IServiceScopeFactory scopes, JobQueue<BulkUpdate>
                 await Task.Delay(Pause, stop);
             }
         }
-    }
-
-    private async Task MarkInterrupted()
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
-        var count = await db.BulkUpdates
-            .Where(b => b.State == BulkState.Queued || b.State == BulkState.Running || b.State == BulkState.Undoing)
-            .Where(b => b.UpdatedAt < _started)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BulkState.Interrupted));
-        if (count > 0)
-        {
-            logger.LogWarning("{Count} bulk update(s) were in progress when the app stopped; they are marked interrupted.", count);
-        }
-    }
-
-    private async Task SetState(int id, BulkState state)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
-        await db.BulkUpdates.Where(b => b.Id == id).ExecuteUpdateAsync(s => s.SetProperty(b => b.State, state));
     }
 }

@@ -30,7 +30,7 @@ public enum BulkItemState
 /// updates records, items and counters in one transaction, so the counters are exact even after
 /// the process dies.
 /// </summary>
-public sealed class BulkUpdate : IAuditable
+public sealed class BulkUpdate : IAuditable, Jobs.ILeasedJob
 {
     public int Id { get; set; }
     public string Entity { get; set; } = "person";
@@ -49,6 +49,8 @@ public sealed class BulkUpdate : IAuditable
     public DateTime? FinishedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTime? LeaseUntil { get; set; }
     public int Version { get; set; }
 }
 
@@ -76,6 +78,7 @@ public sealed class BulkUpdateConfiguration : IEntityTypeConfiguration<BulkUpdat
     public void Configure(EntityTypeBuilder<BulkUpdate> builder)
     {
         builder.ToTable("BulkUpdates");
+        builder.Property(b => b.LeaseOwner).HasMaxLength(Jobs.JobLeases.OwnerLength);
         builder.Property(b => b.Entity).HasMaxLength(20);
         builder.Property(b => b.Version).IsConcurrencyToken();
         builder.HasOne<Users.User>().WithMany().HasForeignKey(b => b.UserId).OnDelete(DeleteBehavior.Cascade);

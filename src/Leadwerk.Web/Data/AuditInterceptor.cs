@@ -10,7 +10,7 @@ namespace Leadwerk.Web.Data;
 /// Sets created/updated stamps and versions, and has <see cref="LeadHistory"/> record every tracked
 /// change of a person's lead status, so no code path can forget either.
 /// </summary>
-public sealed class AuditInterceptor(TimeProvider time, LookupCache lookups) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider time, LookupCache lookups, Cluster.ClusterSignals cluster) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -44,6 +44,7 @@ public sealed class AuditInterceptor(TimeProvider time, LookupCache lookups) : S
         {
             db.ListsChanged = false;
             lookups.Invalidate();
+            _ = db.SignalAfterCommit(cluster, LookupCache.Topic);
         }
     }
 

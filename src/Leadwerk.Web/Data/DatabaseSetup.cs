@@ -16,6 +16,8 @@ public static class DatabaseSetup
     {
         var provider = ProviderName(config);
         var connectionString = config.GetConnectionString("Leadwerk");
+        services.AddSingleton<Cluster.ClusterSignals>();
+        services.AddSingleton<Cluster.CommitSignals>();
         services.AddSingleton<Search.LookupCache>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<Webhooks.WebhookCache>();
@@ -47,7 +49,8 @@ public static class DatabaseSetup
 
             // In this order: the audit interceptor adds the history rows the webhook events come from; the
             // bulk insert writes what both made ready.
-            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Webhooks.WebhookInterceptor>(), new BulkWriteInterceptor());
+            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Webhooks.WebhookInterceptor>(), new BulkWriteInterceptor(),
+                sp.GetRequiredService<Cluster.CommitSignals>());
         });
         services.AddScoped<CurrentActor>();
 

@@ -8,6 +8,7 @@ using Leadwerk.Web.Sales;
 using Leadwerk.Web.Search;
 using Leadwerk.Web.Selections;
 using Leadwerk.Web.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -22,8 +23,10 @@ namespace Leadwerk.Web.Data;
 /// </code>
 /// (scripts/add-migration.sh NAME does both.)
 /// </remarks>
-public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> options) : DbContext(options)
+public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies, antiforgery tokens and bearer tokens, shared by every instance (issue 18).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<User> Users => Set<User>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
@@ -98,17 +101,53 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     /// </summary>
     internal bool WriteInBulk { get; set; }
 
+    private List<(string Topic, string Argument)>? _signals;
+
+    /// <summary>
+    /// Tells the other instances (<see cref="Cluster.ClusterSignals"/>) once this context's change is
+    /// committed: now when no transaction is open (a save's own has committed), else when the open one
+    /// commits (<see cref="Cluster.CommitSignals"/>); nothing when it rolls back.
+    /// </summary>
+    /// <returns>The sending, when it happens now: awaited by a caller whose next request may go to another instance.</returns>
+    internal Task SignalAfterCommit(Cluster.ClusterSignals signals, string topic, string argument = "")
+    {
+        if (!signals.Shared)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (Database.CurrentTransaction is null)
+        {
+            return signals.Send(topic, argument);
+        }
+
+        (_signals ??= []).Add((topic, argument));
+        return Task.CompletedTask;
+    }
+
+    internal void FlushSignals(Cluster.ClusterSignals signals)
+    {
+        var pending = _signals;
+        _signals = null;
+        foreach (var (topic, argument) in pending?.Distinct() ?? [])
+        {
+            signals.SendSoon(topic, argument);
+        }
+    }
+
+    internal void DropSignals() => _signals = null;
+
     /// <summary>Contexts are pooled (DatabaseSetup): the next user of this instance starts without an actor.</summary>
     public override void Dispose()
     {
-        (_actor, ListsChanged, WebhookOutbox, WriteInBulk) = (null, false, null, false);
+        (_actor, ListsChanged, WebhookOutbox, WriteInBulk, _signals) = (null, false, null, false, null);
         base.Dispose();
     }
 
     /// <inheritdoc cref="Dispose"/>
     public override ValueTask DisposeAsync()
     {
-        (_actor, ListsChanged, WebhookOutbox, WriteInBulk) = (null, false, null, false);
+        (_actor, ListsChanged, WebhookOutbox, WriteInBulk, _signals) = (null, false, null, false, null);
         return base.DisposeAsync();
     }
 

@@ -18,7 +18,16 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Leadwerk.Database");
 
-        var isNew = !(await db.Database.GetAppliedMigrationsAsync()).Any();
+        // Several instances may start at once on one PostgreSQL database: one migrates and seeds, the
+        // others wait here and then find it done (a session lock, held on this context's connection).
+        await using var exclusive = await SchemaLock.Take(db);
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+        if (applied.Except(db.Database.GetMigrations()).ToList() is { Count: > 0 } unknown)
+        {
+            throw new SchemaTooNewException(unknown);
+        }
+
+        var isNew = applied.Count == 0;
         await db.Database.MigrateAsync();
         if (!db.IsPostgres)
         {

@@ -30,7 +30,7 @@ public enum ImportRowState
 /// need the file; each batch writes records, rows and counters in one transaction, so the counters
 /// are exact even after the process dies.
 /// </summary>
-public sealed class ImportJob : IAuditable
+public sealed class ImportJob : IAuditable, Jobs.ILeasedJob
 {
     public int Id { get; set; }
     public string Entity { get; set; } = "person";
@@ -49,6 +49,8 @@ public sealed class ImportJob : IAuditable
     public DateTime? FinishedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTime? LeaseUntil { get; set; }
     public int Version { get; set; }
 }
 
@@ -92,6 +94,7 @@ public sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
     public void Configure(EntityTypeBuilder<ImportJob> builder)
     {
         builder.ToTable("Imports");
+        builder.Property(b => b.LeaseOwner).HasMaxLength(Jobs.JobLeases.OwnerLength);
         builder.Property(b => b.Entity).HasMaxLength(20);
         builder.Property(b => b.Version).IsConcurrencyToken();
         builder.HasOne<Users.User>().WithMany().HasForeignKey(b => b.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -1,8 +1,10 @@
+using System.Linq.Expressions;
 using Leadwerk.Web.Leads;
 using Leadwerk.Web.Automation;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Companies;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Jobs;
 using Leadwerk.Web.Persons;
 using Leadwerk.Web.Users;
 using Microsoft.EntityFrameworkCore;
@@ -11,45 +13,32 @@ namespace Leadwerk.Web.Import;
 
 /// <summary>
 /// Works through queued imports one batch per transaction (records, history, rows and counters
-/// together), so a crash leaves whole batches only; at start, imports that were in progress are
-/// marked interrupted, to be resumed or rolled back.
+/// together), so a crash leaves whole batches only. Which instance works on an import, and what
+/// happens to one whose instance died, is <see cref="LeasedJobRunner{TJob}"/>'s business.
 /// </summary>
-public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob> queue, IConfiguration config, ILogger<ImportRunner> logger) : BackgroundService
+public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob> queue, JobLeases leases, IConfiguration config, ILogger<ImportRunner> logger)
+    : LeasedJobRunner<ImportJob>(scopes, queue, leases, logger)
 {
-    private readonly DateTime _started = DateTime.UtcNow;
-
     private int BatchSize => Math.Clamp(config.GetValue("Leadwerk:Import:BatchSize", 500), 1, 5000);
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        await MarkInterrupted();
-        await foreach (var id in queue.ReadAll(stop))
-        {
-            try
-            {
-                await Work(id, stop);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Import {Id} failed; it is marked interrupted.", id);
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>().Imports.Where(b => b.Id == id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, ImportState.Interrupted));
-            }
-        }
-    }
+    protected override Expression<Func<ImportJob, bool>> Runnable =>
+        j => j.State == ImportState.Queued || j.State == ImportState.Running || j.State == ImportState.RollingBack;
 
-    private async Task Work(int id, CancellationToken stop)
+    protected override async Task<int> MarkInterrupted(LeadwerkDbContext db, DateTime started) =>
+        await db.Imports.Where(Runnable).Where(j => j.UpdatedAt < started)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportState.Interrupted)
+                .SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseUntil, (DateTime?)null));
+
+    protected override async Task MarkFailed(LeadwerkDbContext db, int id) =>
+        await db.Imports.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportState.Interrupted));
+
+    protected override async Task Work(int id, CancellationToken stop)
     {
         // Where the next batch continues: the run walks the rows up by line, a rollback down.
         var (after, before) = (0, int.MaxValue);
         while (!stop.IsCancellationRequested)
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = Scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
             // A batch adds up to a few thousand persons and their history rows: written a few hundred per statement.
             db.WriteInBulk = true;
@@ -66,6 +55,11 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
             job.State = rollingBack ? ImportState.RollingBack : ImportState.Running;
             var lookups = await ImportLookups.Load(db);
             await using var transaction = await db.Database.BeginTransactionAsync(stop);
+            if (!await Fence(db, id, stop))
+            {
+                return;
+            }
+
             int handled;
             if (rollingBack)
             {
@@ -135,7 +129,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
     {
         if (!await services.GetRequiredService<Licensing.LicenceService>().Has(Licensing.Features.Distribution))
         {
-            logger.LogWarning("Import {Id} asked for distribution, which the edition no longer includes.", job.Id);
+            Logger.LogWarning("Import {Id} asked for distribution, which the edition no longer includes.", job.Id);
             return;
         }
 
@@ -143,20 +137,6 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, JobQueue<ImportJob
         foreach (var person in created)
         {
             await distribution.Assign(person, null, importId: job.Id);
-        }
-    }
-
-    private async Task MarkInterrupted()
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
-        var count = await db.Imports
-            .Where(b => b.State == ImportState.Queued || b.State == ImportState.Running || b.State == ImportState.RollingBack)
-            .Where(b => b.UpdatedAt < _started)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, ImportState.Interrupted));
-        if (count > 0)
-        {
-            logger.LogWarning("{Count} import(s) were in progress when the app stopped; they are marked interrupted.", count);
         }
     }
 }

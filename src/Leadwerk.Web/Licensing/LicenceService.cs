@@ -33,7 +33,7 @@ public sealed class FeatureNotInEditionException(string feature, string required
 /// The licence: read from its row on every gate (a change by an admin holds at once, for every
 /// channel), changed only by admins, each change in the audit log.
 /// </summary>
-public sealed class LicenceService(LeadwerkDbContext db, AuditLog audit, LicenceState state)
+public sealed class LicenceService(LeadwerkDbContext db, AuditLog audit, LicenceState state, Cluster.ClusterSignals cluster)
 {
     public async Task<string> Edition() => state.Edition =
         await db.Licences.AsNoTracking().Where(l => l.Id == Licence.TheOne).Select(l => l.Edition).FirstOrDefaultAsync() ?? Editions.SalesEssentials;
@@ -73,6 +73,7 @@ public sealed class LicenceService(LeadwerkDbContext db, AuditLog audit, Licence
         }
 
         state.Edition = licence.Edition;
+        await db.SignalAfterCommit(cluster, LicenceState.Topic, licence.Edition);
         return LicenceDto.Of(licence.Edition);
     }
 

@@ -7,7 +7,18 @@ namespace Leadwerk.Web.Licensing;
 /// </summary>
 public sealed class LicenceState
 {
+    /// <summary>The signal with the new edition, for the other instances (<see cref="Cluster.ClusterSignals"/>).</summary>
+    public const string Topic = "licence";
+
     private volatile string _edition = Editions.SalesEssentials;
+
+    public LicenceState(Cluster.ClusterSignals cluster) => cluster.On(Topic, edition =>
+    {
+        if (Editions.Known(edition))
+        {
+            Edition = edition;
+        }
+    });
 
     public string Edition
     {

@@ -12,12 +12,42 @@ namespace Leadwerk.Web.Users;
 /// How stale an entry can be: <see cref="UserService.Update"/> forgets the user right after its
 /// save, and <see cref="SessionService.End"/> forgets the session right after ending it, so once a
 /// user is disabled, demoted, given a new password or logs out through this app, their old sessions
-/// and tokens are refused from the next request on. Only a change this process did not make
-/// (another instance on the same database, or SQL by hand) is seen up to <see cref="Lifetime"/> late.
+/// and tokens are refused from the next request on, on every instance (the others are told once the
+/// change has committed). Only a change by SQL by hand is seen up to <see cref="Lifetime"/> late.
 /// </remarks>
 public sealed class SessionCache
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
+
+    /// <summary>Signals of <see cref="Cluster.ClusterSignals"/>: a user (id) or a session (id) to check again on every instance.</summary>
+    public const string UserTopic = "user";
+    public const string SessionTopic = "session";
+
+    public SessionCache(Cluster.ClusterSignals cluster)
+    {
+        cluster.On(UserTopic, id =>
+        {
+            if (int.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var userId))
+            {
+                Forget(userId);
+            }
+            else
+            {
+                _users.Clear();
+            }
+        });
+        cluster.On(SessionTopic, id =>
+        {
+            if (id == Cluster.ClusterSignals.Everything)
+            {
+                _sessions.Clear();
+            }
+            else
+            {
+                ForgetSession(id);
+            }
+        });
+    }
 
     private readonly Entries<int, Session> _users = new();
     private readonly Entries<string, SessionRow> _sessions = new();
@@ -79,6 +109,12 @@ public sealed class SessionCache
             }
 
             return value;
+        }
+
+        public void Clear()
+        {
+            Interlocked.Increment(ref _generation);
+            _entries.Clear();
         }
 
         public void Forget(TKey key)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Users;
 
 /// <summary>Starts and ends the server-side sessions behind UI cookies (<see cref="UserSession"/>).</summary>
-public sealed class SessionService(LeadwerkDbContext db, TimeProvider time, SessionCache cache)
+public sealed class SessionService(LeadwerkDbContext db, TimeProvider time, SessionCache cache, Cluster.ClusterSignals cluster)
 {
     /// <summary>A new session for the user; the id goes into the cookie.</summary>
     public async Task<string> Start(int userId)
@@ -29,5 +29,6 @@ public sealed class SessionService(LeadwerkDbContext db, TimeProvider time, Sess
         await db.UserSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
         cache.ForgetSession(sessionId);
+        await db.SignalAfterCommit(cluster, SessionCache.SessionTopic, sessionId);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Leadwerk.Web.Audit;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Data;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Leadwerk.Web.Users;
 
 /// <summary>Users and their passwords (Identity's hasher); logging in is <see cref="LoginService"/>.</summary>
-public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hasher, SessionCache sessions, AuditLog audit, FollowUps.UserTime clock)
+public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hasher, SessionCache sessions, AuditLog audit, FollowUps.UserTime clock,
+    Cluster.ClusterSignals cluster)
 {
     public async Task<List<User>> List() => await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Id).ToListAsync();
 
@@ -170,6 +172,7 @@ public sealed class UserService(LeadwerkDbContext db, IPasswordHasher<User> hash
 
         await db.SaveChangesAsync();
         sessions.Forget(id);
+        await db.SignalAfterCommit(cluster, SessionCache.UserTopic, id.ToString(CultureInfo.InvariantCulture));
         return user;
     }
 

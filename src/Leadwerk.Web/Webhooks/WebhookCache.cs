@@ -16,13 +16,22 @@ public sealed record WebhookSubscriptions(bool Licensed, IReadOnlyDictionary<str
 
 /// <summary>
 /// The subscriptions, kept for the process so that a save without webhooks (a form intake at 200
-/// a second) asks the database nothing. Dropped whenever a webhook or the licence is saved here;
-/// the age limit covers another app instance's change and a reader that loaded between a save and
-/// its commit.
+/// a second) asks the database nothing. Dropped whenever a webhook or the licence is saved, here and
+/// (after the commit) in the other instances; the age limit covers a reader that loaded between a
+/// save and its commit.
 /// </summary>
-public sealed class WebhookCache(TimeProvider time)
+public sealed class WebhookCache
 {
-    private readonly Common.ProcessCache<WebhookSubscriptions> _cache = new(time, TimeSpan.FromSeconds(30));
+    /// <summary>The signal other instances drop theirs on (<see cref="Cluster.ClusterSignals"/>).</summary>
+    public const string Topic = "webhooks";
+
+    private readonly Common.ProcessCache<WebhookSubscriptions> _cache;
+
+    public WebhookCache(TimeProvider time, Cluster.ClusterSignals cluster)
+    {
+        _cache = new(time, TimeSpan.FromSeconds(30));
+        cluster.On(Topic, _ => Invalidate());
+    }
 
     public ValueTask<WebhookSubscriptions> Get(LeadwerkDbContext db, bool async) => _cache.Get(async () =>
     {

@@ -29,7 +29,7 @@ public sealed class WebhookOutboxState
 /// its transaction (one of ours when the caller has none). Runs after <see cref="AuditInterceptor"/>,
 /// which adds the history rows.
 /// </summary>
-public sealed class WebhookInterceptor(WebhookCache cache, WebhookSignal signal, TimeProvider time) : SaveChangesInterceptor
+public sealed class WebhookInterceptor(WebhookCache cache, WebhookSignal signal, TimeProvider time, Cluster.ClusterSignals cluster) : SaveChangesInterceptor
 {
     /// <summary>The form intake names the submission it has answered: that save carries <c>form.submitted</c>.</summary>
     public static void Submitted(LeadwerkDbContext db, FormSubmission submission) =>
@@ -161,6 +161,7 @@ public sealed class WebhookInterceptor(WebhookCache cache, WebhookSignal signal,
         {
             cache.Invalidate();
             state.CacheChanged = false;
+            _ = db.SignalAfterCommit(cluster, WebhookCache.Topic);
         }
 
         if (state.Events.Count == 0)

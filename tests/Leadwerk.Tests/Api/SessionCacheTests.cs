@@ -8,10 +8,14 @@ public sealed class SessionCacheTests
     private static readonly SessionCache.Session Before = new("stamp-1", false, null, Role.User);
     private static readonly SessionCache.Session After = new("stamp-2", true, null, Role.User);
 
+    /// <summary>On SQLite the process is alone: no other instance to listen to.</summary>
+    private static readonly Leadwerk.Web.Cluster.ClusterSignals Alone = new(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<Leadwerk.Web.Cluster.ClusterSignals>.Instance);
+
     [Fact]
     public async Task ASecondCheckWithinTheLifetimeDoesNotAskTheDatabaseAgain()
     {
-        var cache = new SessionCache();
+        var cache = new SessionCache(Alone);
         var loads = 0;
 
         await cache.Get(7, 0, (_, _) => { loads++; return Task.FromResult<SessionCache.Session?>(Before); });
@@ -24,7 +28,7 @@ public sealed class SessionCacheTests
     [Fact]
     public async Task AfterForgetTheNextCheckReadsTheChangedUser()
     {
-        var cache = new SessionCache();
+        var cache = new SessionCache(Alone);
         await cache.Get(7, 0, (_, _) => Task.FromResult<SessionCache.Session?>(Before));
 
         cache.Forget(7);
@@ -36,7 +40,7 @@ public sealed class SessionCacheTests
     [Fact]
     public async Task ARowReadBeforeAChangeIsNotKeptWhenTheChangeForgetsTheUserMeanwhile()
     {
-        var cache = new SessionCache();
+        var cache = new SessionCache(Alone);
         var reading = new TaskCompletionSource<SessionCache.Session?>();
         var slow = cache.Get(7, 0, (_, _) => reading.Task);
 
@@ -51,7 +55,7 @@ public sealed class SessionCacheTests
     [Fact]
     public async Task AnUnknownUserIsAskedForAgainEveryTime()
     {
-        var cache = new SessionCache();
+        var cache = new SessionCache(Alone);
         var loads = 0;
 
         await cache.Get(8, 0, (_, _) => { loads++; return Task.FromResult<SessionCache.Session?>(null); });

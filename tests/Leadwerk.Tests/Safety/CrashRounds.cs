@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Leadwerk.Tests.Bulk;
 using Leadwerk.Tests.Infrastructure;
+using Leadwerk.Web.Bulk;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Import;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -59,7 +61,16 @@ public sealed class CrashApp(AppDatabase database) : IDisposable
     /// <summary>Small batches, and a pause between a bulk update's, so that a kill lands between many commits.</summary>
     public const int BatchSize = 10;
 
-    private static readonly Dictionary<string, string> Settings = new() { ["Leadwerk:Bulk:PauseBetweenBatchesMs"] = "20" };
+    /// <summary>
+    /// On PostgreSQL a killed instance's jobs are taken over once their lease expires (ADR 0012): a
+    /// short lease and a short look for work, so the restarted app finishes them within the round.
+    /// </summary>
+    private static readonly Dictionary<string, string> Settings = new()
+    {
+        ["Leadwerk:Bulk:PauseBetweenBatchesMs"] = "20",
+        ["Leadwerk:Jobs:LeaseSeconds"] = "1",
+        ["Leadwerk:Jobs:PollSeconds"] = "0.5",
+    };
 
     private AppProcess? _process;
 
@@ -84,6 +95,24 @@ public sealed class CrashApp(AppDatabase database) : IDisposable
     {
         _process?.Dispose();
         await Start();
+        await JobsAtRest();
+    }
+
+    /// <summary>
+    /// Until no job is queued or working. On SQLite the restart marked them interrupted; on
+    /// PostgreSQL the restarted app takes them over and finishes them, and the checks must not read
+    /// a job halfway through a batch.
+    /// </summary>
+    private async Task JobsAtRest()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        await using var db = database.Open();
+        while (await db.BulkUpdates.AnyAsync(b => b.State == BulkState.Queued || b.State == BulkState.Running || b.State == BulkState.Undoing)
+            || await db.Imports.AnyAsync(j => j.State == ImportState.Queued || j.State == ImportState.Running || j.State == ImportState.RollingBack))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The restarted app did not finish the jobs it took over within 90 s.");
+            await Task.Delay(100);
+        }
     }
 
     public string Output => _process?.Output ?? "";
