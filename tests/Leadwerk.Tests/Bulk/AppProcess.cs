@@ -29,6 +29,9 @@ public sealed class AppProcess : IDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The process id, as the instance name in a job's lease holds it (host/pid/random).</summary>
+    public int Id => _process.Id;
+
     /// <summary>
     /// Runtime settings for a process that lives seconds: no recompiling hot methods at tier 1 (with
     /// its PGO instrumentation) and workstation GC. Neither earns its start-up cost back before the
