@@ -2,7 +2,8 @@
 # scripts/test.sh — THE one command that runs the whole Leadwerk test suite.
 #
 # Works from a clean clone on a fresh Debian 12 machine (run as root, .NET 10 SDK installed):
-#   * installs missing prerequisites (PostgreSQL server binaries, Chromium, wrk for the benchmark
+#   * installs missing prerequisites (PostgreSQL server binaries, Chromium, nginx for the reverse
+#     proxy browser test, wrk for the benchmark
 #     smoke test's HTTP scenario) with apt-get,
 #   * starts a throwaway PostgreSQL cluster (own temp dir, 127.0.0.1 only, trust auth,
 #     port 55432 or the next free one) and always stops/removes it on exit,
@@ -27,6 +28,8 @@
 # Tests read:
 #   LEADWERK_TEST_POSTGRES="Host=127.0.0.1;Port=<port>;Username=postgres"  (append Database=...)
 #   LEADWERK_CHROMIUM=/usr/bin/chromium
+NGINX=/usr/sbin/nginx
+#   LEADWERK_NGINX=/usr/sbin/nginx
 set -euo pipefail
 
 export NUGET_CERT_REVOCATION_MODE=offline
@@ -152,6 +155,10 @@ ensure_prerequisites() {
         missing+=("Chromium ($CHROMIUM)")
         pkgs+=(chromium)
     fi
+    if need_browser && [[ ! -x $NGINX ]]; then
+        missing+=("nginx ($NGINX, the reverse proxy of the browser tests)")
+        pkgs+=(nginx)
+    fi
     if ! command -v wrk >/dev/null 2>&1; then
         missing+=("wrk (HTTP load generator of the benchmark smoke test)")
         pkgs+=(wrk)
@@ -184,6 +191,10 @@ ensure_prerequisites() {
     fi
     if need_browser && [[ ! -x $CHROMIUM ]]; then
         err "Chromium still missing after install ($CHROMIUM)"
+        exit 1
+    fi
+    if need_browser && [[ ! -x $NGINX ]]; then
+        err "nginx still missing after install ($NGINX)"
         exit 1
     fi
     if ! command -v wrk >/dev/null 2>&1; then
@@ -272,6 +283,7 @@ start_postgres
 
 export LEADWERK_TEST_POSTGRES="Host=127.0.0.1;Port=${PG_PORT};Username=postgres"
 export LEADWERK_CHROMIUM="$CHROMIUM"
+export LEADWERK_NGINX="$NGINX"
 
 if [[ $SELFTEST_POSTGRES -eq 1 ]]; then
     log "selftest: psql select 1 via $LEADWERK_TEST_POSTGRES"

@@ -42,6 +42,8 @@ public sealed class LeadwerkServer : WebApplicationFactory<Program>
         builder.UseSetting("Leadwerk:CircuitRevalidationSeconds", "2");
         // Every test user logs in through the form, from the same address.
         builder.UseSetting("Leadwerk:TokenRateLimitPerMinute", "10000");
+        // The reverse-proxy tests put nginx (on loopback) in front; the others connect directly and send no forwarded headers.
+        builder.UseSetting("Leadwerk:TrustedProxies", "127.0.0.1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
     }
