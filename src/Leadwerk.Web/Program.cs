@@ -177,7 +177,6 @@ builder.Services.AddRateLimiter(o =>
     };
 });
 builder.Services.AddOpenApi();
-// Last of the hosted services: stopped first, while the server still serves (see Drain).
 builder.Services.AddHostedService(s => s.GetRequiredService<Drain>());
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -28,17 +28,15 @@ public static class Health
 /// for <c>Leadwerk:DrainSeconds</c> (default 0), so a balancer that polls /health/ready sends new
 /// users elsewhere first. Then the server finishes the requests in flight, and the job runners hand
 /// their jobs back (<see cref="Jobs.LeasedJobRunner{TJob}"/>) for another instance to take at once.
-/// Registered after the web server's own hosted service, so it is stopped before it.
+/// "Stopping" runs for every hosted service before any of them (the server included) stops.
 /// </summary>
-public sealed class Drain(IConfiguration config, ILogger<Drain> logger) : IHostedService
+public sealed class Drain(IConfiguration config, ILogger<Drain> logger) : IHostedLifecycleService
 {
     private volatile bool _draining;
 
     public bool Draining => _draining;
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         _draining = true;
         var wait = TimeSpan.FromSeconds(Math.Clamp(config.GetValue("Leadwerk:DrainSeconds", 0.0), 0, 300));
@@ -48,4 +46,14 @@ public sealed class Drain(IConfiguration config, ILogger<Drain> logger) : IHoste
             await Task.Delay(wait, cancellationToken);
         }
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
