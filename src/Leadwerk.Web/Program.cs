@@ -214,6 +214,7 @@ app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"),
     api => api.UseStatusCodePages(ProblemExceptionHandler.WriteStatusProblem));
 // Routing after the status code pages, so a re-executed 404 is routed again, to /not-found.
 app.UseRouting();
+app.UseReadReplica();
 app.UseAuthentication();
 app.UseSessionValidation();
 app.UseRequestActor();

@@ -13,10 +13,10 @@ public static class BoardApi
     {
         var group = app.MapGroup("/api/selections/{id:int}/board").WithTags("Board").RequireAuthorization().OnChannel(Channel.Board);
         group.MapGet("/", async (int id, [AsParameters] BoardParameters query, BoardService board, HttpContext http) =>
-            TypedResults.Ok(await board.View(id, query.ToQuery(), http.User.ToActor(Channel.Board))));
+            TypedResults.Ok(await board.View(id, query.ToQuery(), http.User.ToActor(Channel.Board)))).ReadsFromReplica();
         group.MapGet("/columns/{key}/cards", async (int id, string key, string? cursor, [AsParameters] BoardParameters query,
             BoardService board, HttpContext http) =>
-            TypedResults.Ok(await board.ColumnCards(id, key, query.ToQuery(), cursor, http.User.ToActor(Channel.Board))));
+            TypedResults.Ok(await board.ColumnCards(id, key, query.ToQuery(), cursor, http.User.ToActor(Channel.Board)))).ReadsFromReplica();
         // The board's filters may come along in the query string, so the counts returned are those of the board as shown.
         group.MapPost("/moves", async Task<Ok<BoardMoved>> (int id, BoardMove move, [AsParameters] BoardParameters query, BoardService board,
             HttpContext http) =>

@@ -1,3 +1,4 @@
+using Leadwerk.Web.Data;
 using System.Text.Json.Nodes;
 using Leadwerk.Web.Common;
 using Leadwerk.Web.Persons;
@@ -61,7 +62,7 @@ public static class CompaniesApi
         group.MapGet("/{id:int}/persons", async (int id, string? columns, string? sort, int? limit, string? cursor, string? filter,
             string? groupBy, bool? count, ContactsTab contacts, HttpContext http) =>
             TypedResults.Ok(await contacts.Page(id, http.User.UserId(), SelectionsApi.Split(columns), sort, limit, cursor,
-                ContactsTab.ParseFilters(filter), groupBy, count == true)));
+                ContactsTab.ParseFilters(filter), groupBy, count == true))).ReadsFromReplica();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Leadwerk.Web.Data;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -48,10 +49,10 @@ public static class DashboardsApi
             var data = await dashboards.Data(id, tileId, filters.ToFilters(), http.User.ToActor(Channel.Api));
             return http.Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true)
                 ? Csv(data, tileId) : Results.Ok(data);
-        }).Produces<TileData>().Produces(200, contentType: "text/csv");
+        }).Produces<TileData>().Produces(200, contentType: "text/csv").ReadsFromReplica();
         group.MapGet("/{id:int}/tiles/{tileId}/data.csv", async (int id, string tileId, [AsParameters] FilterQuery filters, DashboardService dashboards,
             HttpContext http) => Csv(await dashboards.Data(id, tileId, filters.ToFilters(), http.User.ToActor(Channel.Api)), tileId))
-            .Produces(200, contentType: "text/csv");
+            .Produces(200, contentType: "text/csv").ReadsFromReplica();
         return app;
     }
 

@@ -59,7 +59,20 @@ public static class DatabaseSetup
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton(sp => new Privacy.Suppression(
             sp.GetRequiredService<IDbContextFactory<LeadwerkDbContext>>(), config[Privacy.Suppression.KeySetting]));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LeadwerkDbContext>>().CreateDbContext()
+        services.AddScoped<ReadRouting>();
+        if (config.GetConnectionString(ReadReplica.ConnectionName) is { Length: > 0 } replica)
+        {
+            if (provider != Postgres)
+            {
+                throw new InvalidOperationException($"ConnectionStrings:{ReadReplica.ConnectionName} is set, but a read replica needs Database:Provider postgres.");
+            }
+
+            services.AddSingleton(new ReplicaContexts(PostgresConnectionString(replica)));
+        }
+
+        services.AddScoped(sp => (sp.GetRequiredService<ReadRouting>().Replica
+                ? sp.GetRequiredService<ReplicaContexts>().Create()
+                : sp.GetRequiredService<IDbContextFactory<LeadwerkDbContext>>().CreateDbContext())
             .WithActor(sp.GetRequiredService<CurrentActor>()));
         return services;
     }

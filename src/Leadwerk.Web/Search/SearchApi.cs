@@ -1,4 +1,5 @@
 using Leadwerk.Web.Common;
+using Leadwerk.Web.Data;
 
 namespace Leadwerk.Web.Search;
 
@@ -8,9 +9,9 @@ public static class SearchApi
     {
         var group = app.MapGroup("/api/search").WithTags("Search").RequireAuthorization();
         group.MapPost("/", async (SearchRequest request, SearchService search, HttpContext http) =>
-            TypedResults.Ok(await search.Search(request, http.User.UserId())));
+            TypedResults.Ok(await search.Search(request, http.User.UserId()))).ReadsFromReplica();
         group.MapPost("/count", async (Criteria criteria, SearchService search, HttpContext http) =>
-            TypedResults.Ok(new SearchCount(await search.Count(criteria, http.User.UserId()))));
+            TypedResults.Ok(new SearchCount(await search.Count(criteria, http.User.UserId())))).ReadsFromReplica();
         group.MapGet("/global", async (string? q, int? limit, GlobalSearch search, HttpContext http) =>
             TypedResults.Ok(await search.Find(q, limit, http.User.UserId())));
         group.MapGet("/fields", async (string? entity, SearchService search) =>

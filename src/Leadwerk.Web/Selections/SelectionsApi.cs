@@ -38,7 +38,8 @@ public static class SelectionsApi
         });
         group.MapGet("/{id:int}/members", async (int id, string? columns, string? sort, int? limit, string? cursor, bool? count,
             SelectionService selections, HttpContext http) =>
-            TypedResults.Ok(await selections.Members(id, http.User.ToActor(Channel.Api), Split(columns), sort, limit, cursor, count == true)));
+            TypedResults.Ok(await selections.Members(id, http.User.ToActor(Channel.Api), Split(columns), sort, limit, cursor, count == true)))
+            .ReadsFromReplica();
         group.MapPost("/{id:int}/members", async (int id, MemberIds body, SelectionService selections, HttpContext http) =>
             TypedResults.Ok(body.Criteria is not null && body.Ids is null
                 ? await selections.AddMatches(id, body.Criteria, http.User.ToActor(Channel.Api))
@@ -55,7 +56,7 @@ public static class SelectionsApi
             var shown = SearchService.CheckColumns(selection.Entity, Split(columns));
             return Results.Stream(stream => export.Write(stream, id, user, shown, language == "nl", http.RequestAborted),
                 "text/csv; charset=utf-8", SelectionExport.FileName(selection.Name));
-        }).Produces(200, contentType: "text/csv");
+        }).Produces(200, contentType: "text/csv").ReadsFromReplica();
         return app;
     }
 
