@@ -11,7 +11,7 @@ namespace Leadwerk.Web.Cluster;
 /// topic to the handlers registered with <see cref="On"/>. On SQLite there is one process only, so
 /// nothing is sent; the process's own caches are dropped where the change is made, as before.
 /// </summary>
-public sealed class ClusterSignals
+public sealed class ClusterSignals : IAsyncDisposable
 {
     public const string Channel = "leadwerk";
 
@@ -67,7 +67,7 @@ public sealed class ClusterSignals
             command.Parameters.Add(new NpgsqlParameter { Value = $"{Instance}|{topic}|{argument}" });
             await command.ExecuteNonQueryAsync();
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or ObjectDisposedException)
         {
             // The change itself is saved; the others' caches expire by age (seconds) without it.
             _logger.LogWarning(e, "Could not tell the other instances about {Topic}.", topic);
@@ -82,6 +82,9 @@ public sealed class ClusterSignals
             _ = Send(topic, argument);
         }
     }
+
+    /// <summary>At shutdown: its connections (the listener's and the senders' idle ones) are closed with the app.</summary>
+    public ValueTask DisposeAsync() => _source?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>A notification as received: handled unless this instance sent it.</summary>
     internal void Deliver(string payload)
