@@ -16,6 +16,8 @@ public static class DatabaseSetup
     {
         var provider = ProviderName(config);
         var connectionString = config.GetConnectionString("Leadwerk");
+        // The cluster signals log; hosts without logging of their own (the rule tests, tools) get it here.
+        services.AddLogging();
         services.AddSingleton<Cluster.ClusterSignals>();
         services.AddSingleton<Cluster.CommitSignals>();
         services.AddSingleton<Search.LookupCache>();
