@@ -57,6 +57,7 @@ public static class BenchServices
         services.AddScoped<Leadwerk.Web.FollowUps.UserTime>();
         services.AddScoped<Leadwerk.Web.FollowUps.FollowUpService>();
         services.AddScoped<BulkService>();
+        services.AddSingleton<Leadwerk.Web.Jobs.JobLeases>();
         services.AddSingleton<JobQueue<BulkUpdate>>();
         services.AddSingleton<BulkRunner>();
         services.AddScoped<ImportService>();
