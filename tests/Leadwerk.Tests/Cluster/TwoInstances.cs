@@ -50,12 +50,6 @@ public sealed class TwoInstances : IAsyncDisposable
 
     public void Kill(int index) => _apps[index]!.Kill();
 
-    public async Task Restart(int index)
-    {
-        _apps[index]!.Dispose();
-        _apps[index] = await StartOne();
-    }
-
     public string Output => $"A:{Environment.NewLine}{_apps[0]?.Output}{Environment.NewLine}B:{Environment.NewLine}{_apps[1]?.Output}";
 
     public async ValueTask DisposeAsync()
