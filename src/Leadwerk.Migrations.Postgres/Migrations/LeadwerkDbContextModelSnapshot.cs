@@ -955,6 +955,8 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.HasIndex("FormId", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("Status", "ReceivedAt");
+
                     b.HasIndex("FormId", "Status", "Id");
 
                     b.ToTable("FormSubmissions", (string)null);

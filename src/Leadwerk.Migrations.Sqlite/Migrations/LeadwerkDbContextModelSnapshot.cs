@@ -941,6 +941,8 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.HasIndex("FormId", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("Status", "ReceivedAt");
+
                     b.HasIndex("FormId", "Status", "Id");
 
                     b.ToTable("FormSubmissions", (string)null);

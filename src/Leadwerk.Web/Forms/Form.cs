@@ -110,6 +110,8 @@ public sealed class FormConfiguration : IEntityTypeConfiguration<Form>, IEntityT
         // One submission per key and form: a replay (even 20 at once) finds the first, never makes a second.
         builder.HasIndex(s => new { s.FormId, s.IdempotencyKey }).IsUnique();
         builder.HasIndex(s => new { s.FormId, s.Status, s.Id });
+        // Every instance looks for submissions left waiting (ADR 0012): the few still submitted, not the whole table.
+        builder.HasIndex(s => new { s.Status, s.ReceivedAt });
         // A deleted person or company leaves the submission (and its log) without the link.
         builder.HasOne<Persons.Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Companies.Company>().WithMany().HasForeignKey(s => s.CompanyId).OnDelete(DeleteBehavior.SetNull);

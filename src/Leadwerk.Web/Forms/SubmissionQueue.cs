@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Leadwerk.Web.Data;
+using Leadwerk.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Leadwerk.Web.Forms;
@@ -15,14 +17,14 @@ public sealed class SubmissionQueue(IConfiguration config)
     public const string QueuedCode = "queued";
 
     private readonly Channel<long> _ids = Channel.CreateUnbounded<long>();
+    private readonly ConcurrentDictionary<long, bool> _queued = new();
     private int _inline;
-    private int _pending;
 
     /// <summary>How many submissions may be processed inside their requests at once; 0 queues every one.</summary>
     public int InlineLimit { get; set; } = config.GetValue("Leadwerk:Forms:InlineProcessing", 2);
 
     /// <summary>Queued and not yet processed: while any are, new ones queue behind them (arrival order).</summary>
-    public int Waiting => Volatile.Read(ref _pending);
+    public int Waiting => _queued.Count;
 
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -64,31 +66,33 @@ public sealed class SubmissionQueue(IConfiguration config)
 
     public void ExitInline() => Interlocked.Decrement(ref _inline);
 
+    /// <summary>Queues the submission unless it is queued here already (the worker's look for left-over ones finds the same ids again).</summary>
     public void Enqueue(long id)
     {
-        Interlocked.Increment(ref _pending);
-        _ids.Writer.TryWrite(id);
+        if (_queued.TryAdd(id, true))
+        {
+            _ids.Writer.TryWrite(id);
+        }
     }
 
-    public void Done() => Interlocked.Decrement(ref _pending);
+    public void Done(long id) => _queued.TryRemove(id, out _);
 
     public IAsyncEnumerable<long> Read(CancellationToken stop) => _ids.Reader.ReadAllAsync(stop);
 }
 
-/// <summary>Processes queued submissions one at a time; at start it takes up the ones a stopped process left queued.</summary>
-public sealed class SubmissionWorker(IServiceScopeFactory scopes, SubmissionQueue queue, ILogger<SubmissionWorker> logger) : BackgroundService
+/// <summary>
+/// Processes queued submissions one at a time. At start it takes up the ones a stopped process left
+/// queued; with several instances (PostgreSQL) it also looks every lease length for ones queued
+/// longer than that, which an instance that died had taken, and processing locks each row so an
+/// instance never processes one another is at.
+/// </summary>
+public sealed class SubmissionWorker(IServiceScopeFactory scopes, SubmissionQueue queue, JobLeases leases, TimeProvider time,
+    ILogger<SubmissionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
-            var left = await db.FormSubmissions.AsNoTracking()
-                .Where(s => s.Status == SubmissionStatus.Submitted && s.LogJson.Contains("\"" + SubmissionQueue.QueuedCode + "\""))
-                .OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(stoppingToken);
-            left.ForEach(queue.Enqueue);
-        }
-
+        await TakeUpLeftOver(null, stoppingToken);
+        var sweep = leases.Shared ? Sweep(stoppingToken) : Task.CompletedTask;
         await foreach (var id in queue.Read(stoppingToken))
         {
             try
@@ -99,13 +103,51 @@ public sealed class SubmissionWorker(IServiceScopeFactory scopes, SubmissionQueu
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Stays queued in the database: the next start takes it up again.
+                // Stays queued in the database: the next start (or another instance's look) takes it up again.
                 logger.LogError(e, "Processing queued form submission {Id} failed.", id);
             }
             finally
             {
-                queue.Done();
+                queue.Done(id);
             }
         }
+
+        await sweep;
+    }
+
+    private async Task Sweep(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(leases.Lease, time, stop);
+                await TakeUpLeftOver(time.GetUtcNow().UtcDateTime - leases.Lease, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Looking for left-over form submissions failed.");
+            }
+        }
+    }
+
+    /// <summary>Queues the submissions still waiting in the database (that arrived before <paramref name="before"/>, when given).</summary>
+    private async Task TakeUpLeftOver(DateTime? before, CancellationToken stop)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadwerkDbContext>();
+        var waiting = db.FormSubmissions.AsNoTracking().Where(s => s.Status == SubmissionStatus.Submitted);
+        if (before is { } cutoff)
+        {
+            waiting = waiting.Where(s => s.ReceivedAt < cutoff);
+        }
+
+        var left = await waiting.Where(s => s.LogJson.Contains("\"" + SubmissionQueue.QueuedCode + "\""))
+            .OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(stop);
+        left.ForEach(queue.Enqueue);
     }
 }

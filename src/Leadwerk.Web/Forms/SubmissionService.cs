@@ -150,19 +150,19 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
     /// </summary>
     public async Task ProcessQueued(long id)
     {
-        var submission = await db.FormSubmissions.SingleOrDefaultAsync(s => s.Id == id && s.Status == SubmissionStatus.Submitted);
-        if (submission is null || SubmissionLog.Read(submission.LogJson).Facts.LastOrDefault()?.Code != SubmissionQueue.QueuedCode)
-        {
-            return;
-        }
-
-        var form = await db.Forms.AsNoTracking().SingleAsync(f => f.Id == submission.FormId);
-        var email = FormService.Fields(form).First(f => f.MapsTo == "person.email").Name!;
-        var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(submission.ValuesJson, FormService.Json) ?? [];
         try
         {
             using var writing = await queue.Write(db);
             await using var transaction = await db.Database.BeginTransactionAsync();
+            var submission = await Queued(id);
+            if (submission is null)
+            {
+                return;
+            }
+
+            var form = await db.Forms.AsNoTracking().SingleAsync(f => f.Id == submission.FormId);
+            var email = FormService.Fields(form).First(f => f.MapsTo == "person.email").Name!;
+            var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(submission.ValuesJson, FormService.Json) ?? [];
             await ProcessAutomatic(form, submission, values.GetValueOrDefault(email));
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
@@ -170,11 +170,36 @@ public sealed class SubmissionService(LeadwerkDbContext db, SubmissionProcessor 
         catch (DomainException failure)
         {
             db.ChangeTracker.Clear();
-            var failed = await db.FormSubmissions.SingleAsync(s => s.Id == id);
-            failed.Status = SubmissionStatus.Failed;
-            failed.LogJson = SubmissionLog.Read(failed.LogJson).Add("failed", detail: failure.Message).ToJson();
-            await db.SaveChangesAsync();
+            var failed = await db.FormSubmissions.SingleOrDefaultAsync(s => s.Id == id && s.Status == SubmissionStatus.Submitted);
+            if (failed is not null)
+            {
+                failed.Status = SubmissionStatus.Failed;
+                failed.LogJson = SubmissionLog.Read(failed.LogJson).Add("failed", detail: failure.Message).ToJson();
+                await db.SaveChangesAsync();
+            }
         }
+    }
+
+    /// <summary>
+    /// The submission when it still waits in the queue, read inside the processing transaction. On
+    /// PostgreSQL its row is locked first, so of several instances that have it queued (each takes
+    /// up what is left at start) one processes it; the others pass over it, or find it processed.
+    /// </summary>
+    private async Task<FormSubmission?> Queued(long id)
+    {
+        if (db.IsPostgres)
+        {
+            var free = await db.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "FormSubmissions" WHERE "Id" = {id} FOR UPDATE SKIP LOCKED""")
+                .ToListAsync();
+            if (free.Count == 0)
+            {
+                return null;
+            }
+        }
+
+        var submission = await db.FormSubmissions.SingleOrDefaultAsync(s => s.Id == id && s.Status == SubmissionStatus.Submitted);
+        return submission is not null && SubmissionLog.Read(submission.LogJson).Facts.LastOrDefault()?.Code == SubmissionQueue.QueuedCode
+            ? submission : null;
     }
 
     private async Task<SubmissionAnswer?> Replay(int formId, string key, DateTime now)
