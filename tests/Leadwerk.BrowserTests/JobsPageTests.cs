@@ -136,8 +136,7 @@ public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper outp
             await Expect(Import(myImport)).ToBeVisibleAsync();
             await Expect(Import(otherImport)).ToBeVisibleAsync();
 
-            await page.GetByLabel(kindLabel, new() { Exact = true }).ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = "Import", Exact = true }).ClickAsync();
+            await page.Choose(page.GetByLabel(kindLabel, new() { Exact = true }), "Import");
             await page.GetByRole(AriaRole.Button, new() { Name = apply, Exact = true }).ClickAsync();
             await Expect(Bulk(myBulk)).ToHaveCountAsync(0);
             await Expect(Bulk(otherBulk)).ToHaveCountAsync(0);

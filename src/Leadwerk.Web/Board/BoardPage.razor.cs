@@ -97,7 +97,7 @@ public sealed partial class BoardPage
         try
         {
             var actor = await Ui.Actor();
-            var view = await Ui.Run<BoardService, BoardView>(s => s.View(Id, query, actor));
+            var view = await Ui.Read<BoardService, BoardView>(s => s.View(Id, query, actor));
             if (load != _load)
             {
                 return;
@@ -135,7 +135,7 @@ public sealed partial class BoardPage
         try
         {
             var actor = await Ui.Actor();
-            var page = await Ui.Run<BoardService, BoardCards>(s => s.ColumnCards(Id, column.Key, query, cursor, actor));
+            var page = await Ui.Read<BoardService, BoardCards>(s => s.ColumnCards(Id, column.Key, query, cursor, actor));
             if (load != _load)
             {
                 return;

@@ -14,18 +14,60 @@ namespace Leadwerk.Web.Components;
 /// runs the session check, so a user who was disabled, demoted or logged out elsewhere is refused
 /// at their next click, not only at the circuit's next revalidation.
 /// </summary>
-public sealed class UiActions(IServiceScopeFactory scopes, AuthenticationStateProvider auth)
+public sealed class UiActions(IServiceScopeFactory scopes, AuthenticationStateProvider auth, TimeProvider time, ReplicaContexts? replica = null)
 {
+    /// <summary>How long after a write of its own a circuit reads from the primary: longer than a healthy replica lags.</summary>
+    public static readonly TimeSpan OwnWritesWindow = TimeSpan.FromSeconds(10);
+
+    private DateTimeOffset _lastWrite = DateTimeOffset.MinValue;
+
     public async Task<T> Run<TService, T>(Func<TService, Task<T>> work, Channel channel = Channel.Ui) where TService : notnull
     {
         await using var scope = await Scope(channel);
-        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+        try
+        {
+            return await work(scope.ServiceProvider.GetRequiredService<TService>());
+        }
+        finally
+        {
+            NoteWrites(scope);
+        }
     }
 
     public async Task Run<TService>(Func<TService, Task> work, Channel channel = Channel.Ui) where TService : notnull
     {
         await using var scope = await Scope(channel);
-        await work(scope.ServiceProvider.GetRequiredService<TService>());
+        try
+        {
+            await work(scope.ServiceProvider.GetRequiredService<TService>());
+        }
+        finally
+        {
+            NoteWrites(scope);
+        }
+    }
+
+    /// <summary>
+    /// A read that may be a moment behind (Find, board, Contacts tab, a selection's members, tiles):
+    /// from the read replica when one is configured (<c>ConnectionStrings:LeadwerkReadOnly</c>) and
+    /// this circuit has not written within <see cref="OwnWritesWindow"/>, else from the primary.
+    /// </summary>
+    public async Task<T> Read<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        await using var scope = await Scope(Channel.Ui);
+        scope.ServiceProvider.GetRequiredService<ReadRouting>().Replica = FromReplica;
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>Whether the next <see cref="Read{TService, T}"/> goes to the replica.</summary>
+    public bool FromReplica => replica is not null && time.GetUtcNow() - _lastWrite > OwnWritesWindow;
+
+    private void NoteWrites(AsyncServiceScope scope)
+    {
+        if (scope.ServiceProvider.GetRequiredService<CurrentActor>().Wrote)
+        {
+            _lastWrite = time.GetUtcNow();
+        }
     }
 
     public async Task<Actor> Actor(Channel channel = Channel.Ui)

@@ -50,6 +50,12 @@ public sealed class CurrentActor
     /// <summary>A rule's own change comes through channel automation; one a user confirmed, through the user's channel.</summary>
     public Channel ChannelOf(object entity) => CauseOf(entity) is { ConfirmedByUser: false } ? Channel.Automation : Value.Channel;
 
+    /// <summary>
+    /// Set when this scope's context wrote to the database (<see cref="WriteMarker"/>): a screen reads
+    /// its own write back from the primary for a while, not from a replica that may lag.
+    /// </summary>
+    public bool Wrote { get; internal set; }
+
     /// <summary>For code that works on a context of its own outside a DI scope (data generators, tests).</summary>
     public static CurrentActor Of(Actor actor) => new CurrentActor().Set(actor);
 }

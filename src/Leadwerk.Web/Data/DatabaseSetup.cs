@@ -52,7 +52,7 @@ public static class DatabaseSetup
             // In this order: the audit interceptor adds the history rows the webhook events come from; the
             // bulk insert writes what both made ready.
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Webhooks.WebhookInterceptor>(), new BulkWriteInterceptor(),
-                sp.GetRequiredService<Cluster.CommitSignals>());
+                sp.GetRequiredService<Cluster.CommitSignals>(), Marker);
         });
         services.AddScoped<CurrentActor>();
 
@@ -78,6 +78,8 @@ public static class DatabaseSetup
             .WithActor(sp.GetRequiredService<CurrentActor>()));
         return services;
     }
+
+    private static readonly WriteMarker Marker = new();
 
     /// <summary>The default is data/leadwerk.db beside the app's content root, created when missing.</summary>
     private static string SqliteConnectionString(string? configured, IHostEnvironment env)

@@ -74,6 +74,9 @@ public sealed class LeadwerkDbContext(DbContextOptions<LeadwerkDbContext> option
     public CurrentActor Actor => _actor ?? throw new InvalidOperationException(
         "This context has no actor: contexts come from a DI scope (which attaches its CurrentActor) or get one with WithActor.");
 
+    /// <summary>The scope's actor when one is attached (see <see cref="WriteMarker"/>).</summary>
+    internal CurrentActor? AttachedActor => _actor;
+
     /// <summary>Whether a user and channel are known for this context's changes (contexts of their own, e.g. for keys, have none).</summary>
     public bool HasActor => _actor is { IsSet: true };
 

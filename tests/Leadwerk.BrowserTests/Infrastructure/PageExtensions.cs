@@ -26,4 +26,26 @@ public static class PageExtensions
         await page.Confirmation(question).GetByRole(AriaRole.Button, new() { Name = yes, Exact = true }).ClickAsync();
         await Assertions.Expect(page.Confirmation(question)).ToHaveCountAsync(0);
     }
+
+    /// <summary>
+    /// Picks an option of a select and waits until the select shows it. Under load a click on an
+    /// option can land while the list is still being placed and be lost; the pick is then tried again.
+    /// </summary>
+    public static async Task Choose(this IPage page, ILocator select, string option)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await select.ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+            try
+            {
+                await Assertions.Expect(select).ToHaveValueAsync(option, new() { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
+    }
 }

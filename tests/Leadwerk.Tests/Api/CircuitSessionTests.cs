@@ -20,7 +20,7 @@ public abstract class CircuitSessionTests(LeadwerkApp app)
     {
         var user = await app.NewUser(role: "admin");
         using var circuit = await OpenTab(user, revalidationSeconds: 30);
-        var ui = new UiActions(app.Services.GetRequiredService<IServiceScopeFactory>(), circuit);
+        var ui = new UiActions(app.Services.GetRequiredService<IServiceScopeFactory>(), circuit, TimeProvider.System);
         Assert.True(await ui.Run<UserService, bool>(_ => Task.FromResult(true)));
 
         await (await (await app.Admin()).PatchJson($"/api/users/{user.Id}", new { role = "user" })).ShouldBe(200);
@@ -60,7 +60,7 @@ public abstract class CircuitSessionTests(LeadwerkApp app)
         }
 
         using var circuit = await OpenTab(user, revalidationSeconds: 30, sessionId);
-        var ui = new UiActions(app.Services.GetRequiredService<IServiceScopeFactory>(), circuit);
+        var ui = new UiActions(app.Services.GetRequiredService<IServiceScopeFactory>(), circuit, TimeProvider.System);
         Assert.True(await ui.Run<UserService, bool>(_ => Task.FromResult(true)));
 
         await using (var scope = app.Services.CreateAsyncScope())

@@ -109,7 +109,7 @@ public sealed class RulesDatabase : IAsyncLifetime, IAsyncDisposable
 
     private ServiceProvider Services => _services ?? throw new InvalidOperationException("The rules database is not started.");
 
-    private sealed class TestEnvironment(string contentRoot) : IHostEnvironment
+    internal sealed class TestEnvironment(string contentRoot) : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = "Testing";
         public string ApplicationName { get; set; } = "Leadwerk.Tests";
