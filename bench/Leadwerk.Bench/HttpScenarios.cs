@@ -32,7 +32,7 @@ public static class HttpScenarios
     public static async Task<List<HttpRow>> Run(BenchOptions options, Floor floor, SearchRequest find, string findDetail, TextWriter log)
     {
         var wrk = Wrk.Executable();
-        var (warmup, seconds) = options.Quick ? (new Warmup(1, 1, 1), 2) : (Warmup, MeasuredSeconds);
+        var (warmup, seconds, connections) = options.Quick ? (new Warmup(1, 1, 1), 3, Wrk.QuickConnections) : (Warmup, MeasuredSeconds, Wrk.Connections);
         var ids = await PersonIds(floor, options.Seed);
         var scripts = Directory.CreateTempSubdirectory("leadwerk-bench-wrk-");
         try
@@ -51,9 +51,9 @@ public static class HttpScenarios
                 WrkResult result;
                 try
                 {
-                    await WarmUp(app, wrk, url, file, warmup, log);
+                    await WarmUp(app, wrk, url, file, warmup, connections, log);
                     await app.WaitUntilIdle();
-                    result = await Wrk.Run(wrk, url, file, seconds);
+                    result = await Wrk.Run(wrk, url, file, seconds, connections: connections);
                 }
                 catch (InvalidOperationException e)
                 {
@@ -78,14 +78,14 @@ public static class HttpScenarios
         }
     }
 
-    private static async Task WarmUp(AppProcess app, string wrk, Uri url, string script, Warmup warmup, TextWriter log)
+    private static async Task WarmUp(AppProcess app, string wrk, Uri url, string script, Warmup warmup, int connections, TextWriter log)
     {
         var rates = new List<double>();
         while (rates.Count < warmup.MaxRounds
             && (rates.Count < Math.Max(2, warmup.MinRounds) || Math.Abs(rates[^1] - rates[^2]) > 0.05 * Math.Max(rates[^1], rates[^2])))
         {
             await app.WaitUntilIdle();
-            rates.Add((await Wrk.Run(wrk, url, script, warmup.Seconds, warmup: true)).RequestsPerSecond);
+            rates.Add((await Wrk.Run(wrk, url, script, warmup.Seconds, warmup: true, connections)).RequestsPerSecond);
         }
 
         log.WriteLine($"  warm-up: {string.Join(", ", rates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))} requests/s");

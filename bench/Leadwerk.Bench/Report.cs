@@ -67,8 +67,8 @@ public static class Report
         md.AppendLine("## HTTP throughput under concurrent load");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"The real app as its own process ({AppProcess.BuildConfiguration} build, Production environment) on a loopback port over the same database;");
-        md.AppendLine(CultureInfo.InvariantCulture, $"[wrk](https://github.com/wg/wrk) on the same machine keeps {Wrk.Connections} connections busy from {Wrk.Threads} threads, each request with a bearer");
-        md.AppendLine(CultureInfo.InvariantCulture, $"token. Per scenario: {(quick ? "1 s warm-up, then 2 s measured" : WarmupText())}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"[wrk](https://github.com/wg/wrk) on the same machine keeps {(quick ? Wrk.QuickConnections : Wrk.Connections)} connections busy from {Wrk.Threads} threads, each request with a bearer");
+        md.AppendLine(CultureInfo.InvariantCulture, $"token. Per scenario: {(quick ? "1 s warm-up, then 3 s measured" : WarmupText())}.");
         md.AppendLine("Latency is per request under that load, so it includes the wait for a free core; a single request's time is in the");
         md.AppendLine("table above. A run with any non-2xx response or socket error fails.");
         md.AppendLine();

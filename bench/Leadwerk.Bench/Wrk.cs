@@ -16,6 +16,9 @@ public static partial class Wrk
     public const int Threads = 2;
     public const int Connections = 32;
 
+    /// <summary>Quick mode (the test suite's smoke run) loads lightly: on a busy machine 32 requests at once can outlast a 2-second run.</summary>
+    public const int QuickConnections = 4;
+
     /// <summary>A request slower than this counts as a socket timeout, i.e. fails the run.</summary>
     public const int TimeoutSeconds = 30;
 
@@ -23,7 +26,7 @@ public static partial class Wrk
         "wrk is not on PATH; the HTTP throughput scenario needs it. Install it with `apt-get install -y wrk` (scripts/bench.sh does so when run as root).");
 
     /// <param name="warmup">A warm-up may end before any slow request completes; errors still fail it.</param>
-    public static async Task<WrkResult> Run(string wrk, Uri url, string script, int seconds, bool warmup = false)
+    public static async Task<WrkResult> Run(string wrk, Uri url, string script, int seconds, bool warmup = false, int connections = Connections)
     {
         var start = new ProcessStartInfo(wrk)
         {
@@ -33,7 +36,7 @@ public static partial class Wrk
         };
         foreach (var arg in new[]
         {
-            "-t", Threads.ToString(CultureInfo.InvariantCulture), "-c", Connections.ToString(CultureInfo.InvariantCulture),
+            "-t", Threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
             "-d", $"{seconds}s", "--timeout", $"{TimeoutSeconds}s", "--latency", "-s", script, url.ToString(),
         })
         {
