@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Leadwerk.Tests.Infrastructure;
 
-/// <summary>A fresh SQLite file per fixture, deleted afterwards.</summary>
+/// <summary>A fresh SQLite file per fixture (a copy of <see cref="DatabaseTemplates"/>), deleted afterwards.</summary>
 public class SqliteApp : LeadwerkApp
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "leadwerk-tests", Guid.NewGuid().ToString("N"));
@@ -13,6 +13,12 @@ public class SqliteApp : LeadwerkApp
 
     // Pooling off, so no pooled connection keeps the file open when it is deleted.
     protected override string ConnectionString => $"Data Source={Path.Combine(_directory, "x.db")};Pooling=False";
+
+    public override async Task InitializeAsync()
+    {
+        await DatabaseTemplates.CopySqlite(Path.Combine(_directory, "x.db"));
+        await base.InitializeAsync();
+    }
 
     protected override Task DropDatabase()
     {
@@ -27,8 +33,9 @@ public class SqliteApp : LeadwerkApp
 }
 
 /// <summary>
-/// A fresh database per fixture in the throwaway cluster that scripts/test.sh starts and names in
-/// LEADWERK_TEST_POSTGRES; dropped afterwards. Without that variable the tests fail, never skip.
+/// A fresh database per fixture (a copy of <see cref="DatabaseTemplates"/>) in the throwaway cluster
+/// that scripts/test.sh starts and names in LEADWERK_TEST_POSTGRES; dropped afterwards. Without
+/// that variable the tests fail, never skip.
 /// </summary>
 public class PostgresApp : LeadwerkApp
 {
@@ -50,7 +57,7 @@ public class PostgresApp : LeadwerkApp
 
     public override async Task InitializeAsync()
     {
-        _ = ServerConnectionString;
+        await DatabaseTemplates.CopyPostgres(ServerConnectionString, _database);
         await base.InitializeAsync();
     }
 
