@@ -29,7 +29,7 @@ public static class Runner
 
     public static async Task Run(BenchOptions options, TextWriter log)
     {
-        var (warmup, iterations) = options.Quick ? (2, 5) : (5, 50);
+        var (warmup, iterations) = options.Quick ? (1, 2) : (5, 50);
         WarmFor = options.Quick ? TimeSpan.Zero : TimeSpan.FromSeconds(10);
         await using var services = BenchServices.Build(options);
         await using var floor = await Floor.Open(options);

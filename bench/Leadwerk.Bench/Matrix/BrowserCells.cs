@@ -45,7 +45,7 @@ public static class BrowserCells
         await LogIn(context);
 
         var results = new List<BrowserResult>();
-        var (warmup, iterations) = quick ? (1, 3) : (3, 20);
+        var (warmup, iterations) = quick ? (0, 1) : (3, 20);
         foreach (var (name, path) in pages)
         {
             var times = new List<double>(iterations);

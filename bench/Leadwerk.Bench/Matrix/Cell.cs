@@ -88,7 +88,8 @@ public static class CellTimer
         var slow = first.Elapsed.TotalMilliseconds;
         var floor = await cell.Floor();
         var disagreement = app == floor ? null : $"app {app}; floor {floor}";
-        var (warmup, iterations) = quick ? (1, 3) : slow switch { > 1_000 => (1, 5), > 100 => (2, 10), _ => (5, 30) };
+        // Quick mode is CI's smoke test: every cell must answer as its floor does; its times are not read.
+        var (warmup, iterations) = quick ? (0, 1) : slow switch { > 1_000 => (1, 5), > 100 => (2, 10), _ => (5, 30) };
         for (var i = 0; i < warmup; i++)
         {
             await cell.App(client);

@@ -31,7 +31,9 @@ public static class MatrixReport
         }
 
         md.AppendLine(CultureInfo.InvariantCulture, $"- Cells: {results.Count}; goal met: {results.Count(r => r.Met)}; not met: {results.Count(r => !r.Met)}; answers differing: {results.Count(r => r.Disagreement is not null)}");
-        md.AppendLine("- Calls per cell: a first call (compared), then 5 warm-up and 30 measured calls per side; 2 and 10 when the first call took over 100 ms, 1 and 5 over 1 s.");
+        md.AppendLine(options.Quick
+            ? "- Calls per cell: a first call (compared), then one measured call per side."
+            : "- Calls per cell: a first call (compared), then 5 warm-up and 30 measured calls per side; 2 and 10 when the first call took over 100 ms, 1 and 5 over 1 s.");
         md.AppendLine();
         md.AppendLine("## The slowest 10 (by ratio to the floor)");
         md.AppendLine();
@@ -50,7 +52,7 @@ public static class MatrixReport
             md.AppendLine("## In the browser");
             md.AppendLine();
             md.AppendLine("Chromium (headless, 1366 × 900, driven by Playwright), logged in once; each visit opens a new tab and times from the");
-            md.AppendLine("navigation to the first link to a person in the page's main region. Goal: p95 < 1 s. Calls: 3 warm-up, 20 measured.");
+            md.AppendLine($"navigation to the first link to a person in the page's main region. Goal: p95 < 1 s. Calls: {(options.Quick ? "one, measured" : "3 warm-up, 20 measured")}.");
             md.AppendLine();
             md.AppendLine("| Page | p50 | p95 | p99 | Goal p95 | Met |");
             md.AppendLine("|---|---:|---:|---:|---:|:---:|");

@@ -1,7 +1,10 @@
+using System.Diagnostics;
+using System.Text;
 using Leadwerk.Bench;
 using Leadwerk.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Leadwerk.Tests.Bench;
 
@@ -12,7 +15,7 @@ namespace Leadwerk.Tests.Bench;
 /// scripts/test.sh); the matrix with its browser cells (Chromium), the growth plot and the 1M-row jobs
 /// at 2,000 rows.
 /// </summary>
-public sealed class BenchSmokeTests
+public sealed class BenchSmokeTests(ITestOutputHelper testOutput)
 {
     private static readonly string[] Scenarios =
     [
@@ -61,9 +64,22 @@ public sealed class BenchSmokeTests
         }
     }
 
-    private static async Task GenerateAndRun(string provider, string connection, string output)
+    private async Task GenerateAndRun(string provider, string connection, string output)
     {
-        var log = new StringWriter();
+        // The bench's log with the seconds since the start, in the test's output: where a slow smoke run spends its time.
+        using var log = new ElapsedWriter();
+        try
+        {
+            await GenerateAndCheck(provider, connection, output, log);
+        }
+        finally
+        {
+            testOutput.WriteLine(log.ToString());
+        }
+    }
+
+    private static async Task GenerateAndCheck(string provider, string connection, string output, TextWriter log)
+    {
         await Generator.Run(BenchOptions.Parse(["generate", "--provider", provider, "--connection", connection, "--quick"]), log);
         await Runner.Run(BenchOptions.Parse(["run", "--provider", provider, "--connection", connection, "--quick", "--output", output]), log);
 
@@ -135,5 +151,37 @@ public sealed class BenchSmokeTests
         }
 
         Assert.Contains("Machine: ", report, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Keeps what is written, each line prefixed with the seconds since the writer was made.</summary>
+internal sealed class ElapsedWriter : StringWriter
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private bool _lineStart = true;
+
+    public override void Write(char value)
+    {
+        if (_lineStart)
+        {
+            base.Write($"{_clock.Elapsed.TotalSeconds,7:F1} s  ");
+        }
+
+        base.Write(value);
+        _lineStart = value == '\n';
+    }
+
+    public override void Write(string? value)
+    {
+        foreach (var c in value ?? "")
+        {
+            Write(c);
+        }
+    }
+
+    public override void WriteLine(string? value)
+    {
+        Write(value);
+        Write('\n');
     }
 }
