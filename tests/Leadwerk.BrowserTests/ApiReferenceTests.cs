@@ -9,7 +9,6 @@ public sealed class ApiReferenceTests(BrowserFixture fixture, ITestOutputHelper 
 {
     [Theory]
     [InlineData("en")]
-    [InlineData("nl")]
     public async Task TheApiReferenceLoadsEverythingFromTheAppShowsNoVendorButtonsAndPassesAxe(string language)
     {
         var user = await Data.User("admin", language);

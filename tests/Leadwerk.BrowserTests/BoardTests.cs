@@ -53,7 +53,6 @@ public sealed class BoardTests(BrowserFixture fixture, ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("en", "· 1 not in use", "Locked", "Move to", "Contacting", "Customer", "No lead status")]
     [InlineData("nl", "· 1 niet in gebruik", "Vergrendeld", "Verplaatsen naar", "Contact opnemen", "Klant", "Geen leadstatus")]
     public async Task ALockedCardCannotBeDraggedAndShowsWhyOnHoverAndOnKeyboardFocus(
         string language, string notInUse, string locked, string moveTo, string contacting, string customer, string noLeadStatus)

@@ -94,7 +94,6 @@ public sealed class CompaniesTests(BrowserFixture fixture, ITestOutputHelper out
 
     [Theory]
     [InlineData("en", "Edit", "Website", "Save", "Give a web address that starts with http:// or https://, or a domain such as example.com.")]
-    [InlineData("nl", "Bewerken", "Website", "Opslaan", "Geef een webadres dat begint met http:// of https://, of een domein zoals example.com.")]
     public async Task AJavascriptWebsiteIsRefusedNextToTheWebsiteFieldAndAnHttpsAddressIsKept(
         string language, string edit, string websiteLabel, string save, string refusal)
     {

@@ -154,7 +154,6 @@ public sealed class ContactsTabTests(BrowserFixture fixture, ITestOutputHelper o
 
     [Theory]
     [InlineData("en", "Group by", "Lead status", "Lead status: Contacting (2 · 2 not in use)")]
-    [InlineData("nl", "Groeperen op", "Leadstatus", "Leadstatus: Contact opnemen (2 · 2 niet in gebruik)")]
     public async Task AGroupOfKeptStatusesSaysHowManyAreNotInUse(string language, string groupBy, string leadStatus, string heading)
     {
         var company = await Data.Company(category: "Lead");

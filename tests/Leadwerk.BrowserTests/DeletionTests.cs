@@ -11,7 +11,6 @@ namespace Leadwerk.BrowserTests;
 public sealed class DeletionTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Theory]
-    [InlineData("en", "Delete", "1 follow-up(s)", "selection membership(s)")]
     [InlineData("nl", "Verwijderen", "1 opvolging(en)", "selectielidmaatschap(pen)")]
     public async Task APersonIsDeletedFromItsCardAfterAQuestionThatSaysWhatGoesWithIt(string language, string delete, string followUps, string selections)
     {
@@ -39,7 +38,6 @@ public sealed class DeletionTests(BrowserFixture fixture, ITestOutputHelper outp
 
     [Theory]
     [InlineData("en", "Delete", "has 1 contact(s)", "Move them to another company", "Move to company")]
-    [InlineData("nl", "Verwijderen", "heeft 1 contactperso(o)n(en)", "Verplaats ze naar een ander bedrijf", "Verplaatsen naar bedrijf")]
     public async Task ACompanyWithAPersonIsDeletedAfterMovingThePersonToAnotherCompanyChosenInTheSameDialog(
         string language, string delete, string has, string move, string picker)
     {
@@ -71,7 +69,6 @@ public sealed class DeletionTests(BrowserFixture fixture, ITestOutputHelper outp
     }
 
     [Theory]
-    [InlineData("en", "Delete", "Delete them too")]
     [InlineData("nl", "Verwijderen", "Verwijder ze ook")]
     public async Task ACompanyIsDeletedWithItsPersonsWhenTheDialogIsToldTo(string language, string delete, string deleteThemToo)
     {

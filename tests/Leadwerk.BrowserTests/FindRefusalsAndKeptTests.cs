@@ -51,7 +51,6 @@ public sealed class FindRefusalsAndKeptTests(BrowserFixture fixture, ITestOutput
 
     [Theory]
     [InlineData("en", "Last name", "equals", "Contacting", "(not in use)", "Only leads in use", "Lead status in use")]
-    [InlineData("nl", "Achternaam", "is gelijk aan", "Contact opnemen", "(niet in gebruik)", "Alleen leads in gebruik", "Leadstatus in gebruik")]
     public async Task AKeptStatusIsMarkedNotInUseAndLeftOutWithOnlyLeadsInUse(
         string language, string lastName, string equalTo, string contacting, string notInUse, string onlyInUse, string statusInUse)
     {

@@ -9,7 +9,6 @@ namespace Leadwerk.BrowserTests;
 public sealed class ImportNoRowsTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Theory]
-    [InlineData("en", "nothing to import", "Check", "Import")]
     [InlineData("nl", "niets te importeren", "Controleren", "Importeren")]
     public async Task AFileWithOnlyAHeaderIsRefusedNextToTheFileAndCannotBeCheckedOrImported(string language, string message, string check, string import)
     {

@@ -18,7 +18,6 @@ public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper outp
     private static readonly DateTime LongAgo = new(2025, 3, 14, 9, 30, 0, DateTimeKind.Utc);
 
     [Theory]
-    [InlineData("en", "Jobs", "Bulk update", "Persons", "Done", "1,234 of 1,234")]
     [InlineData("nl", "Taken", "Bulkwijziging", "Personen", "Klaar", "1.234 van 1.234")]
     public async Task TheJobsPageListsAFinishedBulkUpdateAndAnImportWithLinksToTheirPages(
         string language, string title, string bulkKind, string persons, string done, string progress)
@@ -48,7 +47,6 @@ public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper outp
 
     [Theory]
     [InlineData("en", "Rule applied", "Companies")]
-    [InlineData("nl", "Regel toegepast", "Bedrijven")]
     public async Task ARuleApplicationLinksToItsRunWhichNamesTheRuleAndItsResult(string language, string kind, string companies)
     {
         var user = await Data.User(role: "admin", language: language);
@@ -92,7 +90,6 @@ public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper outp
     }
 
     [Theory]
-    [InlineData("en", "Undo", "Undo changes 1,234 persons?", "Roll back", "Rollback changes 3 records")]
     [InlineData("nl", "Ongedaan maken", "Ongedaan maken wijzigt 1.234 personen.", "Terugdraaien", "Terugdraaien wijzigt 3 records")]
     public async Task UndoAndRollbackAskFirstWithTheNumberOfRecordsAndEscapeChangesNothing(
         string language, string undo, string undoQuestion, string rollback, string rollbackQuestion)
@@ -118,7 +115,6 @@ public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper outp
 
     [Theory]
     [InlineData("en", "Kind", "Only mine", "Apply", "Bulk update", "Persons")]
-    [InlineData("nl", "Soort", "Alleen van mij", "Toepassen", "Bulkwijziging", "Personen")]
     public async Task TheKindFilterAndOnlyMineNarrowTheJobsAnAdministratorSees(
         string language, string kindLabel, string onlyMine, string apply, string bulkKind, string persons)
     {
@@ -156,7 +152,6 @@ public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper outp
 
 
     [Theory]
-    [InlineData("en", "Undo", "Undo changes 1 person?", "State", "Undone", "since 14 Mar 2025")]
     [InlineData("nl", "Ongedaan maken", "Ongedaan maken wijzigt 1 persoon.", "Status", "Ongedaan gemaakt", "sinds 14 mrt 2025")]
     public async Task AfterUndoThePersonCardShowsTheStatusSinceTheDayItWasSetBeforeTheRun(
         string language, string undo, string question, string state, string undone, string since)
@@ -184,7 +179,6 @@ public sealed class JobsPageTests(BrowserFixture fixture, ITestOutputHelper outp
 
     [Theory]
     [InlineData("en", "Contacting", "Check", "Import", "State", "Done", "Roll back", "Rolled back", "since 14 Mar 2025")]
-    [InlineData("nl", "Contact opnemen", "Controleren", "Importeren", "Status", "Klaar", "Terugdraaien", "Teruggedraaid", "sinds 14 mrt 2025")]
     public async Task AfterRollbackOfAnImportThePersonCardShowsTheStatusSinceTheDayItWasSetBeforeTheImport(
         string language, string contacting, string check, string importButton, string state, string done, string rollBack, string rolledBack, string since)
     {

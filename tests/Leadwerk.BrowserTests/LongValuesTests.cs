@@ -15,7 +15,6 @@ public sealed class LongValuesTests(BrowserFixture fixture, ITestOutputHelper ou
         string.Concat(Enumerable.Repeat(TestData.Unique(prefix).Replace(' ', '-') + "-Zeerlangewaarde", 20))[..length];
 
     [Theory]
-    [InlineData("en")]
     [InlineData("nl")]
     public async Task ACompanyAndAPersonWithTwoHundredCharacterNamesFitEveryListAndCardAtLaptopAndPhoneWidth(string language)
     {

@@ -12,7 +12,6 @@ public sealed class OurContactTests(BrowserFixture fixture, ITestOutputHelper ou
 {
     [Theory]
     [InlineData("en", "Companies", "New company", "Our contact", "Cancel", "New person", "Last name", "Save")]
-    [InlineData("nl", "Bedrijven", "Nieuw bedrijf", "Onze contactpersoon", "Annuleren", "Nieuwe persoon", "Achternaam", "Opslaan")]
     public async Task ANewCompanyOffersMeAsOurContactAndANewPersonOffersTheCompanysContact(
         string language, string companies, string newCompany, string ourContact, string cancel, string newPerson, string lastName, string save)
     {

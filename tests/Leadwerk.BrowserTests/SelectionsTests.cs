@@ -111,7 +111,6 @@ public sealed class SelectionsTests(BrowserFixture fixture, ITestOutputHelper ou
     }
 
     [Theory]
-    [InlineData("en", "Rename", "Name", "Save", "Save as selection", "There is a selection named “{0}” already; choose another name.")]
     [InlineData("nl", "Hernoemen", "Naam", "Opslaan", "Opslaan als selectie", "Er is al een selectie met de naam “{0}”; kies een andere naam.")]
     public async Task ANameTheOwnerAlreadyUsesIsRefusedNextToTheNameWhenRenamingOrSavingAndNothingIsSaved(
         string language, string rename, string nameLabel, string save, string saveAs, string refusal)
@@ -152,7 +151,6 @@ public sealed class SelectionsTests(BrowserFixture fixture, ITestOutputHelper ou
 
     [Theory]
     [InlineData("en", "Save as selection", "Name", "Save", "of")]
-    [InlineData("nl", "Opslaan als selectie", "Naam", "Opslaan", "van")]
     public async Task FindAndASelectionsMembersShowHowManyOfHowManyAreListed(string language, string saveAs, string nameLabel, string save, string of)
     {
         var user = await Data.User(language: language);

@@ -10,7 +10,6 @@ namespace Leadwerk.BrowserTests;
 public sealed class StartPageTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Theory]
-    [InlineData("en", "My day")]
     [InlineData("nl", "Mijn dag")]
     public async Task TheStartPageIsMyDayItselfAndNeverABareRedirect(string language, string heading)
     {

@@ -12,7 +12,6 @@ public sealed class TableWidthTests(BrowserFixture fixture, ITestOutputHelper ou
     private SearchData Search => new(App.Server.Services);
 
     [Theory]
-    [InlineData("en", "Our contact")]
     [InlineData("nl", "Onze contactpersoon")]
     public async Task ASelectionsMembersAndACompanysContactsFitALaptopWithTheirDefaultColumns(string language, string ourContact)
     {
