@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Leadwerk.Bench;
 using Leadwerk.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
