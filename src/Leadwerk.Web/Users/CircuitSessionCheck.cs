@@ -6,17 +6,20 @@ namespace Leadwerk.Web.Users;
 
 /// <summary>
 /// An open tab (a Blazor circuit) keeps the principal its page was loaded with. This runs the session
-/// check on it every <c>Leadwerk:CircuitRevalidationSeconds</c> (at most 30, the default), and
+/// check on it every <c>Leadwerk:CircuitRevalidationSeconds</c> (20 by default, at most 30, so a tab of a
+/// user disabled or demoted on any instance ends within 30 s with time to spare), and
 /// <see cref="Components.UiActions"/> runs it before each action. A principal that fails becomes
 /// anonymous, and the router sends the tab to the login page.
 /// </summary>
 public sealed class CircuitSessionCheck(ILoggerFactory loggers, IServiceScopeFactory scopes, SessionCheck check, IConfiguration config)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
+    public const int DefaultRevalidationSeconds = 20;
+
     public const int MaxRevalidationSeconds = 30;
 
     protected override TimeSpan RevalidationInterval { get; } = TimeSpan.FromSeconds(
-        Math.Clamp(config.GetValue("Leadwerk:CircuitRevalidationSeconds", MaxRevalidationSeconds), 1, MaxRevalidationSeconds));
+        Math.Clamp(config.GetValue("Leadwerk:CircuitRevalidationSeconds", DefaultRevalidationSeconds), 1, MaxRevalidationSeconds));
 
     /// <summary>Set while the circuit's user changes their own password: the session ending then is expected, and the login page says why.</summary>
     public bool PasswordChanged { get; set; }

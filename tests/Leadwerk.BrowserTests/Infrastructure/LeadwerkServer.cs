@@ -9,21 +9,23 @@ namespace Leadwerk.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real app on a real socket (a browser cannot use the in-memory test server), on a fresh
-/// SQLite file. Development, because a plain build serves static web assets only there.
+/// SQLite file, or on a PostgreSQL database other servers may share (as instances of one
+/// deployment). Development, because a plain build serves static web assets only there.
 /// </summary>
-public sealed class LeadwerkServer : WebApplicationFactory<Program>
+/// <param name="postgres">A PostgreSQL connection string with its database; the app creates the database if it is missing.</param>
+/// <param name="quickTabChecks">Open tabs re-check their session every 2 s instead of the app's default, so a test sees a tab stop working quickly.</param>
+public sealed class LeadwerkServer(string? postgres = null, bool quickTabChecks = true) : WebApplicationFactory<Program>
 {
     public const string AdminUserName = "admin";
     public const string AdminPassword = "browser-tests-admin-1";
 
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"leadwerk-browser-{Guid.NewGuid():N}.db");
 
-    public LeadwerkServer() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-
     public Uri BaseAddress { get; private set; } = default!;
 
     public void Start()
     {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reported no addresses.");
@@ -33,13 +35,16 @@ public sealed class LeadwerkServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", "sqlite");
-        builder.UseSetting("ConnectionStrings:Leadwerk", $"Data Source={_databaseFile};Pooling=False");
+        builder.UseSetting("Database:Provider", postgres is null ? "sqlite" : "postgres");
+        builder.UseSetting("ConnectionStrings:Leadwerk", postgres ?? $"Data Source={_databaseFile};Pooling=False");
         builder.UseSetting("Leadwerk:Admin:UserName", AdminUserName);
         builder.UseSetting("Leadwerk:Admin:Password", AdminPassword);
         builder.UseSetting("Leadwerk:DemoData", "false");
-        // Open tabs re-check their session every 2 s instead of 30, so a test sees a tab stop working quickly.
-        builder.UseSetting("Leadwerk:CircuitRevalidationSeconds", "2");
+        if (quickTabChecks)
+        {
+            builder.UseSetting("Leadwerk:CircuitRevalidationSeconds", "2");
+        }
+
         // Every test user logs in through the form, from the same address.
         builder.UseSetting("Leadwerk:TokenRateLimitPerMinute", "10000");
         // The reverse-proxy tests put nginx (on loopback) in front; the others connect directly and send no forwarded headers.
