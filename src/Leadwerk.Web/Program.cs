@@ -114,7 +114,7 @@ builder.Services.AddHttpClient(Leadwerk.Web.Webhooks.WebhookSender.HttpClientNam
     .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 builder.Services.AddLeadwerkAuth(builder.Configuration);
 // Cookies, antiforgery and bearer tokens are protected with keys in the database, so any instance reads what another issued.
-builder.Services.AddDataProtection().SetApplicationName("Leadwerk").PersistKeysToDbContext<LeadwerkDbContext>();
+builder.Services.AddSharedKeys(builder.Configuration);
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddSingleton<Drain>();
 

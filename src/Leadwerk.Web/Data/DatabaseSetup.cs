@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Leadwerk.Web.Data;
@@ -48,6 +49,10 @@ public static class DatabaseSetup
                     options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsAssembly(MigrationsAssembly("Leadwerk.Migrations.Postgres")));
                     break;
             }
+
+            // Addressed to whoever writes a migration (SQLite's table rebuilds switch foreign keys off outside the
+            // transaction; an index built concurrently cannot be inside one); at an operator's start it only alarms.
+            options.ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)));
 
             // In this order: the audit interceptor adds the history rows the webhook events come from; the
             // bulk insert writes what both made ready.

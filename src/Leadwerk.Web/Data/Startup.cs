@@ -3,6 +3,8 @@ using Leadwerk.Web.Lists;
 using Leadwerk.Web.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Leadwerk.Web.Data;
 
@@ -21,6 +23,9 @@ public static class DatabaseStartup
         // Several instances may start at once on one PostgreSQL database: one migrates and seeds, the
         // others wait here and then find it done (a session lock, held on this context's connection).
         await using var exclusive = await SchemaLock.Take(db);
+        // Npgsql reads the history table without asking whether it exists, and EF logs the refusal on a
+        // new database as a failed command; an operator starting the app should not see errors that are none.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
         var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
         if (applied.Except(db.Database.GetMigrations()).ToList() is { Count: > 0 } unknown)
         {
@@ -70,7 +75,7 @@ public static class DatabaseStartup
         }
 
         app.Services.GetRequiredService<Licensing.LicenceState>().Edition =
-            await db.Licences.AsNoTracking().Select(l => l.Edition).FirstAsync();
+            await db.Licences.AsNoTracking().Where(l => l.Id == Licensing.Licence.TheOne).Select(l => l.Edition).FirstAsync();
 
         if (await Companies.CompanyDomains.Backfill(db) is > 0 and var domains)
         {

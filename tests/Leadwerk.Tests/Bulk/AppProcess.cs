@@ -142,6 +142,9 @@ public sealed class AppProcess : IDisposable
     /// <summary>The app's last lines of output, for a failure message.</summary>
     public string Output => string.Join(Environment.NewLine, _output.TakeLast(40));
 
+    /// <summary>Everything the process wrote so far, line by line.</summary>
+    public IReadOnlyList<string> Lines => [.. _output];
+
     public void Dispose()
     {
         if (_disposed)
