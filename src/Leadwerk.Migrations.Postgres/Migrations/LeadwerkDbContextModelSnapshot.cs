@@ -33,11 +33,17 @@ namespace Leadwerk.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("RecomputedTouches")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RulesJson")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("RulesVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TouchesToRecompute")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")

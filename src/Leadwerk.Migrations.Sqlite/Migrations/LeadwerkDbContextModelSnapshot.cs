@@ -28,11 +28,17 @@ namespace Leadwerk.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RecomputedTouches")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RulesJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RulesVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TouchesToRecompute")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")

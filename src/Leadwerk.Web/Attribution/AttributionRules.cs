@@ -91,6 +91,12 @@ public sealed class AttributionSettings : IAuditable
     public string RulesJson { get; set; } = "";
     public int RulesVersion { get; set; }
     public int AppliedVersion { get; set; }
+
+    /// <summary>The progress of the recompute to <see cref="RulesVersion"/>, kept here so that every instance shows it.</summary>
+    public int RecomputedTouches { get; set; }
+
+    public int TouchesToRecompute { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }

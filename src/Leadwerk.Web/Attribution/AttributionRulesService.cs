@@ -37,7 +37,8 @@ public sealed class AttributionRulesService(LeadwerkDbContext db, LicenceService
         var settings = await AttributionRulesCache.Row(db);
         var rules = settings.Rules();
         return new AttributionRulesDto(rules.Aliases, rules.ChannelRules, [.. Channels.All.Select(c => new ChannelChoice(c, Channels.Name(c)))],
-            ClickIdKeys, settings.RulesVersion, settings.AppliedVersion, recompute.Progress);
+            ClickIdKeys, settings.RulesVersion, settings.AppliedVersion,
+            new RecomputeProgress(settings.AppliedVersion < settings.RulesVersion, settings.RecomputedTouches, settings.TouchesToRecompute));
     }
 
     public async Task<RecomputePreview> Preview(AttributionRulesRequest request)
@@ -78,6 +79,7 @@ public sealed class AttributionRulesService(LeadwerkDbContext db, LicenceService
         {
             settings.RulesJson = json;
             settings.RulesVersion++;
+            settings.RecomputedTouches = 0;
             await audit.Add("attribution.rulesChanged", "attributionSettings", settings.Id,
                 AuditChanges.Of("rulesVersion", settings.RulesVersion - 1, settings.RulesVersion));
             await db.SaveChangesAsync();

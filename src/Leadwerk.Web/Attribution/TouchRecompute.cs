@@ -11,6 +11,7 @@ namespace Leadwerk.Web.Attribution;
 /// With several instances (PostgreSQL) one recomputes at a time, holding an advisory lock on its
 /// connection; the others look every poll interval whether the touches are behind the rules, so
 /// the work of an instance that died (its lock went with its connection) is taken up by another.
+/// The progress is written to the settings row after each batch, so every instance's page shows it.
 /// </summary>
 public sealed class TouchRecompute(IServiceScopeFactory scopes, JobLeases leases, ILogger<TouchRecompute> logger) : BackgroundService
 {
@@ -19,9 +20,6 @@ public sealed class TouchRecompute(IServiceScopeFactory scopes, JobLeases leases
     /// <summary>Any fixed number: the lock's name among this database's advisory locks ("LW-TOUCH" in ASCII).</summary>
     private const long LockKey = 0x4C572D544F554348;
     private readonly SemaphoreSlim _wake = new(0);
-    private volatile RecomputeProgress _progress = new(false, 0, 0);
-
-    public RecomputeProgress Progress => _progress;
 
     public void Start() => _wake.Release();
 
@@ -36,7 +34,6 @@ public sealed class TouchRecompute(IServiceScopeFactory scopes, JobLeases leases
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Recomputing the touches failed; it runs again at the next change or start.");
-                _progress = _progress with { Running = false };
             }
 
             if (leases.Shared)
@@ -97,7 +94,8 @@ public sealed class TouchRecompute(IServiceScopeFactory scopes, JobLeases leases
         }
 
         var rules = settings.Rules();
-        _progress = new RecomputeProgress(true, 0, await db.Touches.CountAsync(stop));
+        var (done, total) = (0, await db.Touches.CountAsync(stop));
+        await Report(db, settings.RulesVersion, done, total, stop);
         var last = 0L;
         while (true)
         {
@@ -111,20 +109,25 @@ public sealed class TouchRecompute(IServiceScopeFactory scopes, JobLeases leases
             await db.SaveChangesAsync(stop);
             db.ChangeTracker.Clear();
             last = batch[^1].Id;
-            _progress = _progress with { Done = _progress.Done + batch.Count };
+            done += batch.Count;
+            await Report(db, settings.RulesVersion, done, Math.Max(done, total), stop);
         }
 
         // Rules saved again meanwhile: the caller goes again with the newer ones, from the start.
         var applied = await db.AttributionSettings.Where(s => s.Id == AttributionSettings.TheOne && s.RulesVersion == settings.RulesVersion)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.AppliedVersion, settings.RulesVersion), stop);
-        _progress = _progress with { Running = applied == 0 };
         if (applied == 1)
         {
-            logger.LogInformation("Recomputed {Count} touches with attribution rules version {Version}.", _progress.Done, settings.RulesVersion);
+            logger.LogInformation("Recomputed {Count} touches with attribution rules version {Version}.", done, settings.RulesVersion);
         }
 
         return applied == 1;
     }
+
+    /// <summary>Writes the progress unless the rules were saved again meanwhile (their save starts it at nought).</summary>
+    private static Task Report(LeadwerkDbContext db, int rulesVersion, int done, int total, CancellationToken stop) =>
+        db.AttributionSettings.Where(s => s.Id == AttributionSettings.TheOne && s.RulesVersion == rulesVersion)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RecomputedTouches, done).SetProperty(s => s.TouchesToRecompute, total), stop);
 
     /// <summary>A session lock on the context's connection, opened here and kept for the context's life.</summary>
     private static async Task<bool> TryLock(LeadwerkDbContext db, CancellationToken stop)

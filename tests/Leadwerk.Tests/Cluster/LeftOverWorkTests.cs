@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Leadwerk.Tests.Forms;
 using Leadwerk.Tests.Infrastructure;
 using Leadwerk.Web.Forms;
@@ -60,5 +61,35 @@ public sealed class LeftOverWorkOnPostgres : IAsyncLifetime
 
         await FormTests.Eventually(async () =>
             await db.AttributionSettings.AsNoTracking().AnyAsync(a => a.AppliedVersion == a.RulesVersion && a.RulesVersion > 0));
+    }
+
+    [Fact]
+    public async Task TheProgressOfARecomputeIsShownAlikeByEveryInstance()
+    {
+        var (onA, onB) = (await _apps.A.Admin(), await _apps.B.Admin());
+        var form = await FormTests.Create(onA, Unique.Key("progress"));
+        var source = Unique.Key("progress");
+        using var visitor = _apps.A.Anonymous();
+        for (var i = 0; i < 3; i++)
+        {
+            await (await visitor.PostJson(FormTests.Url(form), new { email = Unique.Email(), last_name = "Progress", utm_source = source })).ShouldBe(201);
+        }
+
+        await Premium.With(onA, async () =>
+        {
+            var current = await onA.GetOk("/api/attribution/rules");
+            var aliases = current["aliases"]!.AsArray().Select(a => a!.DeepClone()).Append(JsonNode.Parse($$"""{ "from": "{{source}}", "to": "newsletter" }"""));
+            await (await onA.PutJson("/api/attribution/rules", new { aliases, channelRules = current["channelRules"] })).ShouldBe(200);
+            await FormTests.Eventually(async () => (await onB.GetOk("/api/attribution/rules")) is var r && r.Int("appliedVersion") == r.Int("rulesVersion"));
+
+            await using var db = _apps.Database.Open();
+            var touches = await db.Touches.CountAsync();
+            Assert.True(touches >= 3);
+            foreach (var admin in new[] { onA, onB })
+            {
+                var progress = (await admin.GetOk("/api/attribution/rules"))["recompute"]!;
+                Assert.Equal((false, touches, touches), (progress["running"]!.GetValue<bool>(), progress.Int("done"), progress.Int("total")));
+            }
+        });
     }
 }
