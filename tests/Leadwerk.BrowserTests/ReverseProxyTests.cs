@@ -40,6 +40,23 @@ public sealed class ReverseProxyTests(BrowserFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task AVisitorThroughNginxOnItsOwnPortIsSentToTheLoginPageThereAndBackAfterLoggingIn()
+    {
+        await using var nginx = await Nginx.Start(App.Server.BaseAddress);
+        await Anonymously(async page =>
+        {
+            await page.GotoAsync(new Uri(nginx.Address, "/companies").ToString());
+
+            await Expect(page).ToHaveURLAsync(new Uri(nginx.Address, "/login?returnUrl=%2Fcompanies").ToString());
+            await Accessibility.AssertNoSeriousViolations(page, "Login page behind nginx");
+            await new LoginPage(page).LogIn(LeadwerkServer.AdminUserName, LeadwerkServer.AdminPassword);
+            await Expect(page).ToHaveURLAsync(new Uri(nginx.Address, "/companies").ToString());
+            await page.WaitForCircuit();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Companies", Level = 1 })).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
     public async Task TheRateLimiterCountsTheClientBehindNginxNotNginxItself()
     {
         await using var nginx = await Nginx.Start(App.Server.BaseAddress);
