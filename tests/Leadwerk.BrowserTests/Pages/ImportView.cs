@@ -37,6 +37,9 @@ public sealed class ImportView(IPage page)
         {
             // With a BOM, as Excel's “CSV UTF-8” writes it.
             await System.IO.File.WriteAllTextAsync(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            // Blazor attaches the input's change handler after its first render (and marks the element then);
+            // a file chosen before that is lost, as on a busy machine the circuit may be ready before it.
+            await File.EvaluateAsync("el => new Promise(ready => { const poll = () => el._blazorInputFileNextFileId !== undefined ? ready() : setTimeout(poll, 20); poll(); })");
             await File.SetInputFilesAsync(path);
             // The app reads the file after the change event: it must still be there until the columns show.
             await page.Locator(shows).WaitForAsync();

@@ -14,6 +14,7 @@ namespace Leadwerk.Tests.Bench;
 /// scripts/test.sh); the matrix with its browser cells (Chromium), the growth plot and the 1M-row jobs
 /// at 2,000 rows.
 /// </summary>
+[RunsLong]
 public sealed class BenchSmokeTests(ITestOutputHelper testOutput)
 {
     private static readonly string[] Scenarios =

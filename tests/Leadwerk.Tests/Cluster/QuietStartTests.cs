@@ -31,7 +31,8 @@ public sealed class QuietStartTests : IDisposable
     {
         await using var database = AppDatabase.Of(provider);
         using var app = await AppProcess.Start(database, 100, Settings(_certificate, CertificatePassword));
-        await (await app.Admin()).GetOk("/api/users/me");
+        var admin = await app.Admin();
+        await admin.GetOk("/api/users/me");
 
         Assert.DoesNotContain(app.Lines, line => line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
             || line.StartsWith("crit:", StringComparison.Ordinal));
@@ -43,6 +44,12 @@ public sealed class QuietStartTests : IDisposable
             Assert.Contains("EncryptedData", xml, StringComparison.Ordinal);
             Assert.DoesNotContain("unencrypted", xml, StringComparison.Ordinal);
         });
+
+        // Another instance reads the encrypted keys back with the same certificate: the first one's token holds there.
+        using var another = await AppProcess.Start(database, 100, Settings(_certificate, CertificatePassword));
+        var onAnother = another.Anonymous();
+        onAnother.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+        await onAnother.GetOk("/api/users/me");
     }
 
     [Fact]

@@ -15,6 +15,7 @@ namespace Leadwerk.Tests.Cluster;
 /// Issue 18: the instance working on a job dies (SIGKILL); the other takes the job over once its
 /// lease expires and finishes it from the last committed batch, applying nothing twice.
 /// </summary>
+[RunsLong]
 public sealed class JobTakeOverOnPostgres(ITestOutputHelper output)
 {
     [Fact]

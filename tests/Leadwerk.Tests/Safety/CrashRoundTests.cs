@@ -10,6 +10,7 @@ namespace Leadwerk.Tests.Safety;
 /// and PostgreSQL, whose server survives the kill and rolls back what was open. Each round costs an
 /// app start, which dominates the suite's time; LEADWERK_CRASH_ROUNDS runs more.
 /// </summary>
+[RunsLong]
 public sealed class CrashRoundTestsOnSqlite(ITestOutputHelper output)
 {
     [Fact]
@@ -20,6 +21,7 @@ public sealed class CrashRoundTestsOnSqlite(ITestOutputHelper output)
     }
 }
 
+[RunsLong]
 public sealed class CrashRoundTestsOnPostgres(ITestOutputHelper output)
 {
     [Fact]

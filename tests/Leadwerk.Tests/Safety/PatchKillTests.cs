@@ -14,6 +14,7 @@ namespace Leadwerk.Tests.Safety;
 /// killed process: a commit is in the OS's page cache (the WAL file) before the answer leaves, which
 /// a process kill cannot take back. Power loss is another matter: see docs/security.md.
 /// </summary>
+[RunsLong]
 public sealed class PatchKillTestsOnSqlite(ITestOutputHelper output)
 {
     private const int Rounds = 10;
